@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * batch.c - commands from -c arguments, a file or standard input: no
+ * prompt, errors on standard error named by their origin, stop at the
+ * first failure unless asked to keep going.
+ */
+#include "cli/batch.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* NULL for a comment or an empty line, else the command text. */
+static char *command_text(char *line, size_t len)
+{
+	while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		line[--len] = '\0';
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (!*line || *line == '!' || *line == '#')
+		return NULL;
+	return line;
+}
+
+static int run_one(struct cli_session *s, char *line, size_t len)
+{
+	char *text;
+
+	if (memchr(line, '\0', len)) {
+		cli_error(s, "Invalid input: the line holds a NUL byte");
+		return -1;
+	}
+	text = command_text(line, len);
+	return text ? cli_exec(s, text) : 0;
+}
+
+int cli_batch_file(struct cli_session *s, FILE *fp, const char *name,
+		   bool keep_going)
+{
+	char origin[512];
+	char *line = NULL;
+	size_t size = 0;
+	unsigned long lineno = 0;
+	ssize_t len;
+	int status = 0;
+
+	s->interactive = false;
+	while (!s->done && (len = getline(&line, &size, fp)) >= 0) {
+		lineno++;
+		snprintf(origin, sizeof(origin), "%s:%lu", name, lineno);
+		s->origin = origin;
+		if (run_one(s, line, (size_t)len)) {
+			status = 1;
+			if (!keep_going)
+				break;
+		}
+	}
+	s->origin = NULL;
+	free(line);
+	return status;
+}
+
+int cli_batch_commands(struct cli_session *s, char *const *cmds, int n,
+		       bool keep_going)
+{
+	char origin[32];
+	int status = 0;
+
+	s->interactive = false;
+	for (int i = 0; i < n && !s->done; i++) {
+		snprintf(origin, sizeof(origin), "-c %d", i + 1);
+		s->origin = origin;
+		if (cli_exec(s, cmds[i])) {
+			status = 1;
+			if (!keep_going)
+				break;
+		}
+	}
+	s->origin = NULL;
+	return status;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * grammar.h - inside the engine: each command's syntax compiled into a small
+ * graph of token nodes joined by empty (epsilon) nodes, and the words of a
+ * line split for matching.
+ */
+#ifndef VRFSH_CLI_GRAMMAR_H
+#define VRFSH_CLI_GRAMMAR_H
+
+#include "cli/cli.h"
+
+enum node_type { N_TOKEN, N_EPS, N_END };
+
+struct cli_node {
+	enum node_type type;
+	enum cli_tok kind;
+	const char *text;	/* keyword, or the placeholder as shown */
+	const char *name;	/* argument name */
+	const char *help;
+	long min, max;
+	struct cli_node **next;
+	int nnext;
+};
+
+struct cli_cmdgraph {
+	const struct cli_cmd *cmd;
+	struct cli_node *start;
+};
+
+struct cli_grammar {
+	struct cli_cmdgraph *cmds;
+	size_t ncmds;
+	struct cli_node **nodes;	/* every node, for freeing */
+	size_t nnodes, capnodes;
+	char **strs;			/* every owned string */
+	size_t nstrs, capstrs;
+};
+
+/* A line split into words.  raw keeps the text; w[i] are NUL-terminated
+ * copies; off[i] is the column of word i in the line. */
+struct cli_words {
+	char *raw;
+	char *buf;
+	char **w;
+	int *off;
+	int *end;		/* column just after word i */
+	int n;
+};
+
+int cli_words_split(struct cli_words *w, const char *line);
+void cli_words_free(struct cli_words *w);
+
+#endif

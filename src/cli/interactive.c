@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * interactive.c - the console: libedit with '?' answered as it is typed,
+ * TAB completion, Ctrl-C to abandon a line, Ctrl-Z to return to EXEC,
+ * Ctrl-D to exit, and a history file.
+ */
+#include "cli/batch.h"
+
+#include <histedit.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct console {
+	struct cli_session *s;
+	EditLine *el;
+	char prompt[256];
+	char last_tab[1024];	/* line at the previous TAB, to list on a second */
+	bool abandon;		/* Ctrl-C */
+	bool end;		/* Ctrl-Z */
+};
+
+static volatile int interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static struct console *console_of(EditLine *el)
+{
+	void *data = NULL;
+
+	el_get(el, EL_CLIENTDATA, &data);
+	return data;
+}
+
+static char *prompt_fn(EditLine *el)
+{
+	return console_of(el)->prompt;
+}
+
+/* The text before the cursor, as a new string. */
+static char *before_cursor(EditLine *el)
+{
+	const LineInfo *li = el_line(el);
+
+	return strndup(li->buffer, (size_t)(li->cursor - li->buffer));
+}
+
+static unsigned char help_fn(EditLine *el, int ch)
+{
+	struct console *c = console_of(el);
+	char *line = before_cursor(el);
+
+	(void)ch;
+	if (!line)
+		return CC_ERROR;
+	fputs("?\n", stdout);
+	cli_help(c->s, line, stdout);
+	fflush(stdout);
+	free(line);
+	return CC_REDISPLAY;
+}
+
+static void list_columns(const struct cli_strv *sv, unsigned width)
+{
+	size_t wide = 1;
+	unsigned cols, col = 0;
+
+	for (size_t i = 0; i < sv->n; i++)
+		if (strlen(sv->v[i]) + 2 > wide)
+			wide = strlen(sv->v[i]) + 2;
+	cols = width > wide ? (unsigned)(width / wide) : 1;
+	fputc('\n', stdout);
+	for (size_t i = 0; i < sv->n; i++) {
+		bool last = ++col == cols || i + 1 == sv->n;
+
+		if (last) {
+			fprintf(stdout, "%s\n", sv->v[i]);
+			col = 0;
+		} else {
+			fprintf(stdout, "%-*s", (int)wide, sv->v[i]);
+		}
+	}
+}
+
+static size_t common_prefix(const struct cli_strv *sv)
+{
+	size_t n = strlen(sv->v[0]);
+
+	for (size_t i = 1; i < sv->n; i++) {
+		size_t k = 0;
+
+		while (k < n && sv->v[i][k] == sv->v[0][k])
+			k++;
+		n = k;
+	}
+	return n;
+}
+
+static unsigned char complete_fn(EditLine *el, int ch)
+{
+	struct console *c = console_of(el);
+	struct cli_strv sv = { 0 };
+	char *line = before_cursor(el);
+	const char *word;
+	unsigned char rc = CC_REFRESH;
+	size_t have, common;
+
+	(void)ch;
+	if (!line)
+		return CC_ERROR;
+	word = strrchr(line, ' ');
+	word = word ? word + 1 : line;
+	have = strlen(word);
+	cli_complete(c->s, line, &sv);
+	if (sv.n == 1) {
+		if (strlen(sv.v[0]) > have)
+			el_insertstr(el, sv.v[0] + have);
+		el_insertstr(el, " ");
+	} else if (sv.n > 1) {
+		common = common_prefix(&sv);
+		if (common > have) {
+			sv.v[0][common] = '\0';
+			el_insertstr(el, sv.v[0] + have);
+		} else if (!strcmp(c->last_tab, line)) {
+			list_columns(&sv, c->s->term_width);
+			rc = CC_REDISPLAY;
+		}
+	}
+	snprintf(c->last_tab, sizeof(c->last_tab), "%s", line);
+	cli_strv_free(&sv);
+	free(line);
+	return rc;
+}
+
+static unsigned char abandon_fn(EditLine *el, int ch)
+{
+	struct console *c = console_of(el);
+
+	(void)ch;
+	c->abandon = true;
+	fputs("^C\n", stdout);
+	return CC_NEWLINE;
+}
+
+static unsigned char end_fn(EditLine *el, int ch)
+{
+	struct console *c = console_of(el);
+
+	(void)ch;
+	c->end = true;
+	fputs("^Z\n", stdout);
+	return CC_NEWLINE;
+}
+
+static void setup(struct console *c, History *hist)
+{
+	EditLine *el = c->el;
+
+	el_set(el, EL_CLIENTDATA, c);
+	el_set(el, EL_EDITOR, "emacs");
+	el_set(el, EL_PROMPT, prompt_fn);
+	el_set(el, EL_HIST, history, hist);
+	/* Ctrl-C and Ctrl-Z reach us as keys while a line is edited. */
+	el_set(el, EL_SETTY, "-d", "-isig", NULL);
+	el_set(el, EL_ADDFN, "vrfsh-help", "List what may come next",
+	       help_fn);
+	el_set(el, EL_ADDFN, "vrfsh-complete", "Complete the word",
+	       complete_fn);
+	el_set(el, EL_ADDFN, "vrfsh-abandon", "Abandon the line", abandon_fn);
+	el_set(el, EL_ADDFN, "vrfsh-end", "Back to privileged EXEC", end_fn);
+	el_set(el, EL_BIND, "?", "vrfsh-help", NULL);
+	el_set(el, EL_BIND, "^I", "vrfsh-complete", NULL);
+	el_set(el, EL_BIND, "^C", "vrfsh-abandon", NULL);
+	el_set(el, EL_BIND, "^Z", "vrfsh-end", NULL);
+}
+
+static unsigned screen_rows(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row)
+		return ws.ws_row;
+	return 24;
+}
+
+static void run_line(struct console *c, const char *line)
+{
+	struct cli_session *s = c->s;
+
+	s->prompt_len = strlen(c->prompt);
+	interrupted = 0;
+	cli_exec(s, line);
+	if (interrupted)
+		fputc('\n', s->out);
+	fflush(s->out);
+}
+
+int cli_interactive(struct cli_session *s, const char *histfile)
+{
+	struct console c = { .s = s };
+	struct sigaction sa = { .sa_handler = on_sigint };
+	History *hist = history_init();
+	HistEvent ev;
+	int count;
+
+	s->interactive = true;
+	s->interrupted = &interrupted;
+	if (!s->term_length)
+		s->term_length = screen_rows();
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	history(hist, &ev, H_SETSIZE, 1000);
+	history(hist, &ev, H_SETUNIQUE, 1);
+	if (histfile)
+		history(hist, &ev, H_LOAD, histfile);
+	c.el = el_init("vrfsh", stdin, stdout, stderr);
+	setup(&c, hist);
+	while (!s->done) {
+		const char *got;
+		char *line;
+
+		cli_prompt(s, c.prompt, sizeof(c.prompt));
+		c.abandon = c.end = false;
+		got = el_gets(c.el, &count);
+		if (c.abandon)
+			continue;
+		if (c.end && (!got || count <= 0)) {
+			cli_end(s);
+			continue;
+		}
+		if (!got || count <= 0) {	/* Ctrl-D on an empty line */
+			fputc('\n', stdout);
+			run_line(&c, "exit");
+			continue;
+		}
+		/* a line ended by our own keys is not NUL-terminated */
+		line = strndup(got, (size_t)count);
+		if (!line)
+			abort();
+		line[strcspn(line, "\n")] = '\0';
+		if (line[strspn(line, " \t")]) {
+			history(hist, &ev, H_ENTER, line);
+			run_line(&c, line);
+		}
+		if (c.end && !s->done && cli_top(s)->mode != MODE_EXEC)
+			cli_end(s);
+		free(line);
+	}
+	if (histfile) {
+		mode_t old = umask(077);
+
+		history(hist, &ev, H_SAVE, histfile);
+		umask(old);
+	}
+	el_end(c.el);
+	history_end(hist);
+	s->interrupted = NULL;
+	return 0;
+}

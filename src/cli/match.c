@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * match.c - the matcher.  Execution, '?' and TAB all walk the words of a
+ * line through the same set of live states (one per command and position),
+ * so they can never disagree.
+ *
+ * At each word every live state offers the tokens that may come next; the
+ * word is scored against each (exact keyword > typed value > keyword
+ * prefix > free word or name) and only the states whose token scored best
+ * go on.  Two different keywords that the word is only a prefix of make it
+ * ambiguous.
+ */
+#include "cli/match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_CANDS 128
+
+struct argnode {
+	const struct cli_node *tok;
+	const char *value;
+	int word;
+	int parent;		/* index, -1 at the root */
+};
+
+struct mstate {
+	const struct cli_cmdgraph *cg;
+	const struct cli_node *at;	/* last token taken, or the start */
+	int args;			/* tail of the argument chain */
+	bool in_line;			/* taking the rest of the line */
+};
+
+struct walk {
+	const struct cli_grammar *g;
+	enum cli_priv priv;
+	struct mstate *v;
+	int n, cap;
+	struct argnode *a;
+	int na, capa;
+	bool via_do;
+};
+
+static void *grow(void *p, int *cap, int need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 32;
+	if (*cap < need)
+		*cap = need;
+	p = realloc(p, (size_t)*cap * size);
+	if (!p)
+		abort();
+	return p;
+}
+
+static void push_state(struct walk *wk, struct mstate st)
+{
+	for (int i = 0; i < wk->n; i++)
+		if (wk->v[i].cg == st.cg && wk->v[i].at == st.at)
+			return;
+	wk->v = grow(wk->v, &wk->cap, wk->n + 1, sizeof(*wk->v));
+	wk->v[wk->n++] = st;
+}
+
+static int push_arg(struct walk *wk, int parent, const struct cli_node *tok,
+		    const char *value, int word)
+{
+	wk->a = grow(wk->a, &wk->capa, wk->na + 1, sizeof(*wk->a));
+	wk->a[wk->na] = (struct argnode){ tok, value, word, parent };
+	return wk->na++;
+}
+
+/* The tokens (and the end marker) that may follow node n. */
+static void collect(const struct cli_node *n, const struct cli_node **out,
+		    int *nout)
+{
+	for (int i = 0; i < n->nnext; i++) {
+		const struct cli_node *x = n->next[i];
+		bool seen = false;
+
+		if (x->type == N_EPS) {
+			collect(x, out, nout);
+			continue;
+		}
+		for (int j = 0; j < *nout; j++)
+			seen |= out[j] == x;
+		if (!seen && *nout < MAX_CANDS)
+			out[(*nout)++] = x;
+	}
+}
+
+static int cands(const struct mstate *st, const struct cli_node **out)
+{
+	int n = 0;
+
+	if (st->in_line)
+		out[n++] = st->at;
+	collect(st->at, out, &n);
+	return n;
+}
+
+static bool visible(const struct cli_cmd *cmd, unsigned modes,
+		    enum cli_priv priv, unsigned exclude)
+{
+	return (cmd->modes & modes) && cmd->priv <= priv &&
+	       !(cmd->flags & exclude);
+}
+
+static void start(struct walk *wk, unsigned modes, unsigned exclude)
+{
+	wk->n = 0;
+	for (size_t i = 0; i < wk->g->ncmds; i++) {
+		const struct cli_cmdgraph *cg = &wk->g->cmds[i];
+
+		if (visible(cg->cmd, modes, wk->priv, exclude))
+			push_state(wk,
+				   (struct mstate){ cg, cg->start, -1, false });
+	}
+}
+
+/* After 'do' the rest of the line is an EXEC command. */
+static void enter_subcmd(struct walk *wk)
+{
+	const struct cli_node *c[MAX_CANDS];
+
+	for (int i = 0; i < wk->n; i++) {
+		int n = cands(&wk->v[i], c);
+
+		for (int j = 0; j < n; j++) {
+			if (c[j]->type == N_TOKEN && c[j]->kind == TOK_SUBCMD) {
+				wk->via_do = true;
+				start(wk, CLI_EXEC, CLI_F_NO_DO);
+				return;
+			}
+		}
+	}
+}
+
+static enum cli_level score(const struct mstate *st,
+			    const struct cli_node *t, const char *word)
+{
+	if (t->type != N_TOKEN)
+		return LVL_NONE;
+	if (st->in_line && t == st->at)
+		return cli_tok_match(TOK_LINE, NULL, 0, 0, word);
+	return cli_tok_match(t->kind, t->text, t->min, t->max, word);
+}
+
+/* Takes word i; returns MATCH_OK, MATCH_INVALID or MATCH_AMBIGUOUS. */
+static int step(struct walk *wk, struct cli_words *w, int i, int last)
+{
+	const struct cli_node *c[MAX_CANDS];
+	const char *partial = NULL;
+	bool ambiguous = false;
+	enum cli_level best = LVL_NONE;
+	struct mstate *old = wk->v;
+	int nold = wk->n;
+
+	enter_subcmd(wk);
+	old = wk->v;
+	nold = wk->n;
+	for (int s = 0; s < nold; s++) {
+		int n = cands(&old[s], c);
+
+		for (int j = 0; j < n; j++) {
+			enum cli_level l = score(&old[s], c[j], w->w[i]);
+
+			if (l > best)
+				best = l;
+			if (l != LVL_PARTIAL)
+				continue;
+			if (partial && strcmp(partial, c[j]->text))
+				ambiguous = true;
+			partial = c[j]->text;
+		}
+	}
+	if (best == LVL_NONE)
+		return MATCH_INVALID;
+	if (best == LVL_PARTIAL && ambiguous)
+		return MATCH_AMBIGUOUS;
+
+	wk->v = NULL;
+	wk->n = wk->cap = 0;
+	for (int s = 0; s < nold; s++) {
+		int n = cands(&old[s], c);
+
+		for (int j = 0; j < n; j++) {
+			struct mstate st = old[s];
+			const struct cli_node *t = c[j];
+
+			if (score(&old[s], t, w->w[i]) != best)
+				continue;
+			if (st.in_line && t == st.at) {
+				push_state(wk, st);
+				continue;
+			}
+			const char *value = t->kind == TOK_KEYWORD ? t->text
+								   : w->w[i];
+			if (t->kind == TOK_LINE) {
+				value = w->raw + w->off[i];
+				w->raw[w->end[last - 1]] = '\0';
+				st.in_line = true;
+			}
+			st.args = push_arg(wk, st.args, t, value, i);
+			st.at = t;
+			push_state(wk, st);
+		}
+	}
+	free(old);
+	return MATCH_OK;
+}
+
+static bool can_end(const struct mstate *st)
+{
+	const struct cli_node *c[MAX_CANDS];
+	int n = cands(st, c);
+
+	for (int j = 0; j < n; j++)
+		if (c[j]->type == N_END)
+			return true;
+	return false;
+}
+
+static void flatten(const struct walk *wk, int tail, struct cli_args *out)
+{
+	int chain[CLI_MAX_ARGS], n = 0;
+
+	for (int i = tail; i >= 0 && n < CLI_MAX_ARGS; i = wk->a[i].parent)
+		chain[n++] = i;
+	out->n = 0;
+	while (n--) {
+		const struct argnode *a = &wk->a[chain[n]];
+
+		out->v[out->n++] = (struct cli_arg){
+			a->tok->name, a->value, a->tok->kind, a->word };
+	}
+}
+
+static void walk_free(struct walk *wk)
+{
+	free(wk->v);
+	free(wk->a);
+}
+
+/* Walks words [first, last); returns the status and sets *bad. */
+static int walk(struct walk *wk, unsigned modes, unsigned exclude,
+		struct cli_words *w, int first, int last, int *bad)
+{
+	start(wk, modes, exclude);
+	for (int i = first; i < last; i++) {
+		int r = step(wk, w, i, last);
+
+		if (r != MATCH_OK) {
+			*bad = i;
+			return r;
+		}
+	}
+	return MATCH_OK;
+}
+
+void cli_match(const struct cli_grammar *g, unsigned modes,
+	       enum cli_priv priv, struct cli_words *w, int first, int last,
+	       struct cli_match *m)
+{
+	struct walk wk = { .g = g, .priv = priv };
+	int bad = last;
+
+	memset(m, 0, sizeof(*m));
+	m->status = walk(&wk, modes, 0, w, first, last, &bad);
+	m->bad = bad;
+	m->progress = bad - first;
+	m->via_do = wk.via_do;
+	if (m->status == MATCH_OK) {
+		m->status = MATCH_INCOMPLETE;
+		for (int s = 0; s < wk.n; s++) {
+			if (can_end(&wk.v[s])) {
+				m->status = MATCH_OK;
+				m->cmd = wk.v[s].cg->cmd;
+				flatten(&wk, wk.v[s].args, &m->args);
+				break;
+			}
+		}
+	}
+	walk_free(&wk);
+}
+
+/* The VRF named by the last VRF value of a state, for interface names. */
+static const char *state_vrf(const struct walk *wk, const struct mstate *st)
+{
+	for (int i = st->args; i >= 0; i = wk->a[i].parent)
+		if (wk->a[i].tok->kind == TOK_VRF)
+			return wk->a[i].value;
+	return NULL;
+}
+
+static void add_next(struct cli_nextv *nv, const struct cli_node *t,
+		     const char *vrf)
+{
+	for (int i = 0; i < nv->n; i++)
+		if (!strcmp(nv->v[i].text, t->text))
+			return;
+	nv->v = grow(nv->v, &nv->cap, nv->n + 1, sizeof(*nv->v));
+	nv->v[nv->n++] = (struct cli_next){ t->text, t->help, t->kind, vrf };
+}
+
+int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
+	     struct cli_words *w, int first, int last, const char *partial,
+	     struct cli_nextv *nv)
+{
+	struct walk wk = { .g = g, .priv = priv };
+	const struct cli_node *c[MAX_CANDS];
+	int bad = last;
+	int r = walk(&wk, modes, 0, w, first, last, &bad);
+
+	memset(nv, 0, sizeof(*nv));
+	nv->bad = bad;
+	if (r != MATCH_OK) {
+		walk_free(&wk);
+		return r;
+	}
+	enter_subcmd(&wk);
+	for (int s = 0; s < wk.n; s++) {
+		const struct mstate *st = &wk.v[s];
+		int n = cands(st, c);
+
+		for (int j = 0; j < n; j++) {
+			if (c[j]->type == N_END) {
+				if (!nv->end_cmd)
+					nv->end_cmd = st->cg->cmd;
+				continue;
+			}
+			if (!cli_tok_could_match(c[j]->kind, c[j]->text,
+						 c[j]->min, c[j]->max, partial))
+				continue;
+			add_next(nv, c[j], state_vrf(&wk, st));
+		}
+	}
+	walk_free(&wk);
+	return MATCH_OK;
+}
+
+void cli_nextv_free(struct cli_nextv *nv)
+{
+	free(nv->v);
+	memset(nv, 0, sizeof(*nv));
+}

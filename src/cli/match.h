@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * match.h - inside the engine: matching a range of words against the
+ * commands of some modes, and listing what may come next.
+ */
+#ifndef VRFSH_CLI_MATCH_H
+#define VRFSH_CLI_MATCH_H
+
+#include "cli/grammar.h"
+
+enum {
+	MATCH_OK,
+	MATCH_INVALID,
+	MATCH_INCOMPLETE,
+	MATCH_AMBIGUOUS,
+};
+
+struct cli_match {
+	int status;
+	const struct cli_cmd *cmd;
+	struct cli_args args;
+	int bad;		/* the word that failed (INVALID, AMBIGUOUS) */
+	int progress;		/* words taken before it */
+	bool via_do;		/* reached through 'do' */
+};
+
+/* Matches words [first, last) against the commands of modes. */
+void cli_match(const struct cli_grammar *g, unsigned modes,
+	       enum cli_priv priv, struct cli_words *w, int first, int last,
+	       struct cli_match *m);
+
+struct cli_next {
+	const char *text;	/* keyword or placeholder as shown */
+	const char *help;
+	enum cli_tok kind;
+	const char *vrf;	/* VRF named earlier on the line, or NULL */
+};
+
+struct cli_nextv {
+	struct cli_next *v;
+	int n, cap;
+	const struct cli_cmd *end_cmd;	/* a command may end here */
+	int bad;
+};
+
+/* What may follow words [first, last) and could still match partial.
+ * Returns MATCH_OK, or the failure of the walk (nv->bad says where). */
+int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
+	     struct cli_words *w, int first, int last, const char *partial,
+	     struct cli_nextv *nv);
+void cli_nextv_free(struct cli_nextv *nv);
+
+#endif

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * cmds.h - the command tables, one per area, and the grammar built from
+ * all of them.
+ */
+#ifndef VRFSH_CMD_CMDS_H
+#define VRFSH_CMD_CMDS_H
+
+#include "cli/cli.h"
+
+extern const struct cli_cmd base_cmds[];
+
+/* All tables, for the grammar; *n is set to their number. */
+const struct cli_cmd *const *cmd_tables(size_t *n);
+
+/* Builds the grammar of every command, or exits with a message. */
+struct cli_grammar *cmd_grammar(void);
+
+/* Connects a session to the backend (name completion); and undoes it. */
+void cmd_session_setup(struct cli_session *s);
+void cmd_session_cleanup(struct cli_session *s);
+
+#endif

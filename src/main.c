@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * main.c - options, then the interactive console or batch input.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/batch.h"
+#include "cmd/cmds.h"
+
+#define EXIT_USAGE 2
+#define CAP_NET_ADMIN_BIT 12
+
+static const char usage_text[] =
+	"Usage: vrfsh [-c CMD]... [-f FILE] [-b] [OPTION]...\n"
+	"A Cisco-style router shell for Linux network namespaces (VRFs).\n"
+	"\n"
+	"  -c CMD            run CMD, then exit; repeat -c to run several\n"
+	"                    commands in order as one session\n"
+	"  -f FILE           run the commands in FILE ('-' is standard input)\n"
+	"  -b                apply the startup configuration, then exit\n"
+	"      --config PATH the startup configuration file (default\n"
+	"                    " VRFSH_CONFIG_FILE ",\n"
+	"                    or the VRFSH_CONFIG environment variable)\n"
+	"      --keep-going  with -c, -f, -b or piped input: go on after a\n"
+	"                    failed command instead of stopping\n"
+	"  -h, --help        show this help and exit\n"
+	"  -V, --version     show the version and exit\n"
+	"\n"
+	"Without -c, -f or -b, vrfsh is interactive when standard input is a\n"
+	"terminal and otherwise reads commands from standard input as -f - does.\n"
+	"Batch input starts in privileged EXEC and prints no prompt; errors go\n"
+	"to standard error as 'FILE:LINE: % message' or '-c N: % message'.\n"
+	"\n"
+	"Exit status: 0 every command succeeded, 1 a command failed,\n"
+	"2 usage error (bad option, unreadable file).\n"
+	"See vrfsh(1).\n";
+
+struct options {
+	char **cmds;
+	int ncmds;
+	const char *file;
+	const char *config;
+	bool boot;
+	bool keep_going;
+};
+
+static void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("vrfsh: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'vrfsh --help' for more information.\n", stderr);
+	exit(EXIT_USAGE);
+}
+
+static void parse(int argc, char **argv, struct options *o)
+{
+	enum { OPT_CONFIG = 256, OPT_KEEP_GOING };
+	static const struct option longs[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+
+	o->cmds = calloc((size_t)argc, sizeof(*o->cmds));
+	if (!o->cmds)
+		abort();
+	while ((ch = getopt_long(argc, argv, "+c:f:bhV", longs, NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			o->cmds[o->ncmds++] = optarg;
+			break;
+		case 'f':
+			if (o->file)
+				usage_error("%s", "-f may be given once");
+			o->file = optarg;
+			break;
+		case 'b':
+			o->boot = true;
+			break;
+		case OPT_CONFIG:
+			o->config = optarg;
+			break;
+		case OPT_KEEP_GOING:
+			o->keep_going = true;
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			exit(0);
+		case 'V':
+			printf("vrfsh %s\n", PACKAGE_VERSION);
+			exit(0);
+		default:
+			fputs("Try 'vrfsh --help' for more information.\n",
+			      stderr);
+			exit(EXIT_USAGE);
+		}
+	}
+	if (optind < argc)
+		usage_error("unexpected argument '%s'", argv[optind]);
+	if ((o->ncmds > 0) + (o->file != NULL) + o->boot > 1)
+		usage_error("%s", "-c, -f and -b cannot be combined");
+	if (!o->config)
+		o->config = getenv("VRFSH_CONFIG");
+	if (!o->config || !*o->config)
+		o->config = VRFSH_CONFIG_FILE;
+}
+
+/* Does the process hold CAP_NET_ADMIN? */
+static bool net_admin(void)
+{
+	FILE *fp = fopen("/proc/self/status", "r");
+	unsigned long long caps = 0;
+	char line[256];
+
+	if (!fp)
+		return geteuid() == 0;
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, "CapEff: %llx", &caps) == 1)
+			break;
+	fclose(fp);
+	return caps & (1ULL << CAP_NET_ADMIN_BIT);
+}
+
+static char *history_file(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+	char *path;
+
+	if (!home || !*home) {
+		pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : NULL;
+	}
+	if (!home || asprintf(&path, "%s/.vrfsh_history", home) < 0)
+		return NULL;
+	return path;
+}
+
+static int run_file(struct cli_session *s, const char *path,
+		    bool keep_going)
+{
+	FILE *fp = stdin;
+	int rc;
+
+	if (strcmp(path, "-")) {
+		fp = fopen(path, "r");
+		if (!fp) {
+			fprintf(stderr, "vrfsh: cannot open %s: %s\n", path,
+				strerror(errno));
+			return EXIT_USAGE;
+		}
+	}
+	rc = cli_batch_file(s, fp, path, keep_going);
+	if (ferror(fp)) {
+		fprintf(stderr, "vrfsh: cannot read %s: %s\n", path,
+			strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	if (fp != stdin)
+		fclose(fp);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct cli_session s;
+	struct cli_grammar *g;
+	int rc = 0;
+
+	parse(argc, argv, &o);
+	g = cmd_grammar();
+	cli_session_init(&s, g);
+	cmd_session_setup(&s);
+	if (o.ncmds) {
+		rc = cli_batch_commands(&s, o.cmds, o.ncmds, o.keep_going);
+	} else if (o.file) {
+		rc = run_file(&s, o.file, o.keep_going);
+	} else if (o.boot) {
+		rc = run_file(&s, o.config, o.keep_going);
+	} else if (isatty(STDIN_FILENO)) {
+		char *hist = history_file();
+
+		s.privileged = net_admin();
+		rc = cli_interactive(&s, hist);
+		free(hist);
+	} else {
+		rc = run_file(&s, "-", o.keep_going);
+	}
+	fflush(stdout);
+	cmd_session_cleanup(&s);
+	cli_session_fini(&s);
+	cli_grammar_free(g);
+	free(o.cmds);
+	return rc;
+}

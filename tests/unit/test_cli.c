@@ -1,0 +1,746 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Unit tests of the engine: matching, abbreviation, ambiguity, errors and
+ * the caret, help listings, completion, modes and walk-up, do, filters and
+ * batch input.  Uses a small test grammar beside the shell's own commands.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "cli/batch.h"
+#include "cli/cli.h"
+#include "cmd/cmds.h"
+
+/* What the last handler saw. */
+static char last_cmd[128];
+static struct cli_args last_args;
+
+static char values[CLI_MAX_ARGS][256];
+
+static int record(struct cli_session *s, const struct cli_args *a,
+		  struct cli_out *o)
+{
+	(void)s;
+	(void)o;
+	last_args = *a;
+	/* the words die with the line: keep copies */
+	for (int i = 0; i < a->n; i++) {
+		snprintf(values[i], sizeof(values[i]), "%s", a->v[i].value);
+		last_args.v[i].value = values[i];
+	}
+	snprintf(last_cmd, sizeof(last_cmd), "%s", a->n ? a->v[0].name : "");
+	for (int i = 1; i < a->n; i++)
+		if (a->v[i].kind == TOK_KEYWORD) {
+			strncat(last_cmd, " ",
+				sizeof(last_cmd) - strlen(last_cmd) - 1);
+			strncat(last_cmd, a->v[i].name,
+				sizeof(last_cmd) - strlen(last_cmd) - 1);
+		}
+	return 0;
+}
+
+static int enter_vrf(struct cli_session *s, const struct cli_args *a,
+		     struct cli_out *o)
+{
+	record(s, a, o);
+	cli_enter(s, MODE_CONFIG_VRF, cli_arg(a, "vrf"), NULL);
+	return 0;
+}
+
+static int enter_if(struct cli_session *s, const struct cli_args *a,
+		    struct cli_out *o)
+{
+	const char *vrf = cli_arg(a, "vrf");
+
+	record(s, a, o);
+	cli_enter(s, MODE_CONFIG_IF, vrf ? vrf : cli_context_vrf(s),
+		  cli_arg(a, "ifname"));
+	return 0;
+}
+
+static int exit_vrf(struct cli_session *s, const struct cli_args *a,
+		    struct cli_out *o)
+{
+	record(s, a, o);
+	cli_enter(s, MODE_CONFIG, NULL, NULL);
+	return 0;
+}
+
+static int fail_cmd(struct cli_session *s, const struct cli_args *a,
+		    struct cli_out *o)
+{
+	record(s, a, o);
+	cli_error(s, "VRF %s does not exist", "Nope");
+	return -1;
+}
+
+static int lines_cmd(struct cli_session *s, const struct cli_args *a,
+		     struct cli_out *o)
+{
+	record(s, a, o);
+	cli_printf(o, "interface a\n ip address 1\n mtu 9000\n"
+		      "interface b\n ip address 2\n!\nend");
+	return 0;
+}
+
+#define CFG (CLI_CONFIG | CLI_CONFIG_VRF | CLI_CONFIG_IF)
+
+static const struct cli_cmd test_cmds[] = {
+	{ "show ip route [vrf NAME$vrf] [A.B.C.D$addr|A.B.C.D/M$prefix|"
+	  "connected|static] [json]",
+	  "Show\nIP\nRoutes\nA VRF\nVRF name\nAddress\nPrefix\nConnected\n"
+	  "Static\nJSON output",
+	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, record },
+	{ "show lines", "Show\nSome lines", CLI_EXEC, PRIV_USER,
+	  CLI_F_OUTPUT, lines_cmd },
+	{ "ping [vrf NAME$vrf] HOST$host [repeat <1-100>$repeat]",
+	  "Ping\nA VRF\nVRF name\nDestination\nRepeat\nCount",
+	  CLI_EXEC, PRIV_USER, 0, record },
+	{ "interface IFNAME$ifname [vrf NAME$vrf]",
+	  "Interface\nInterface name\nIn a VRF\nVRF name",
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, enter_if },
+	{ "vrf NAME$vrf", "VRF\nVRF name", CLI_CONFIG, PRIV_ADMIN, 0,
+	  enter_vrf },
+	{ "no vrf NAME$vrf", "Negate\nVRF\nVRF name", CLI_CONFIG, PRIV_ADMIN,
+	  0, fail_cmd },
+	{ "exit-vrf", "Leave VRF mode", CLI_CONFIG_VRF, PRIV_ADMIN, 0,
+	  exit_vrf },
+	{ "ip address A.B.C.D$addr MASK$mask [secondary]",
+	  "IP\nAddress\nThe address\nThe mask\nSecondary",
+	  CLI_CONFIG_IF, PRIV_ADMIN, 0, record },
+	{ "ip address A.B.C.D/M$prefix [secondary]",
+	  "IP\nAddress\nThe prefix\nSecondary",
+	  CLI_CONFIG_IF, PRIV_ADMIN, 0, record },
+	{ "ipv6 address X:X::X:X/M$prefix",
+	  "IPv6\nAddress\nThe prefix", CLI_CONFIG_IF, PRIV_ADMIN, 0, record },
+	{ "description LINE$text", "Description\nText", CLI_CONFIG_IF,
+	  PRIV_ADMIN, 0, record },
+	{ "ip route A.B.C.D/M$prefix {A.B.C.D$gw|IFNAME$dev}",
+	  "IP\nRoute\nPrefix\nGateway\nInterface",
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, record },
+	{ "ipv6 route X:X::X:X/M$prefix X:X::X:X$gw",
+	  "IPv6\nRoute\nPrefix\nGateway",
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, record },
+	{ NULL, NULL, 0, 0, 0, NULL },
+};
+
+static struct cli_grammar *grammar;
+static struct cli_session sess;
+static char *outbuf, *errbuf;
+static size_t outlen, errlen;
+
+static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
+		  void (*add)(void *ctx, const char *name), void *ctx)
+{
+	(void)s;
+	if (kind == TOK_VRF) {
+		add(ctx, "Blue");
+		add(ctx, "Black");
+		add(ctx, "Red");
+	} else if (vrf && !strcmp(vrf, "Blue")) {
+		add(ctx, "vethb");
+	} else {
+		add(ctx, "lo");
+		add(ctx, "vetha");
+		add(ctx, "veth10");
+	}
+}
+
+static int setup(void **state)
+{
+	static const struct cli_cmd *const tables[] = {
+		base_cmds, cli_filter_cmds, test_cmds
+	};
+	char err[256];
+
+	(void)state;
+	grammar = cli_grammar_new(tables, 3, err, sizeof(err));
+	if (!grammar) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	cli_session_init(&sess, grammar);
+	strcpy(sess.host, "R1");
+	sess.names = names;
+	sess.out = open_memstream(&outbuf, &outlen);
+	sess.err = open_memstream(&errbuf, &errlen);
+	last_cmd[0] = '\0';
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	fclose(sess.out);
+	fclose(sess.err);
+	free(outbuf);
+	free(errbuf);
+	cli_session_fini(&sess);
+	cli_grammar_free(grammar);
+	return 0;
+}
+
+static const char *out(void)
+{
+	fflush(sess.out);
+	return outbuf;
+}
+
+static const char *err(void)
+{
+	fflush(sess.err);
+	return errbuf;
+}
+
+static void reset_out(void)
+{
+	fclose(sess.out);
+	fclose(sess.err);
+	free(outbuf);
+	free(errbuf);
+	sess.out = open_memstream(&outbuf, &outlen);
+	sess.err = open_memstream(&errbuf, &errlen);
+}
+
+static const char *prompt(void)
+{
+	static char p[128];
+
+	cli_prompt(&sess, p, sizeof(p));
+	return p;
+}
+
+/* ---- matching ------------------------------------------------------------ */
+
+static void test_abbreviation(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_exec(&sess, "sh ip ro vrf Blue"), 0);
+	assert_string_equal(last_cmd, "show ip route vrf");
+	assert_string_equal(cli_arg(&last_args, "vrf"), "Blue");
+	assert_int_equal(cli_exec(&sess, "  sh   ip ro   10.0.0.0/8 js  "), 0);
+	assert_string_equal(cli_arg(&last_args, "prefix"), "10.0.0.0/8");
+	assert_true(cli_has(&last_args, "json"));
+	assert_false(cli_has(&last_args, "addr"));
+	assert_int_equal(cli_exec(&sess, "conf t"), 0);
+	assert_string_equal(prompt(), "R1(config)#");
+}
+
+static void test_value_precedence(void **state)
+{
+	(void)state;
+	/* an address beats a free word; a keyword beats both */
+	assert_int_equal(cli_exec(&sess, "ping 10.1.1.1 repeat 3"), 0);
+	assert_string_equal(cli_arg(&last_args, "host"), "10.1.1.1");
+	assert_int_equal(cli_arg_long(&last_args, "repeat", 0), 3);
+	assert_int_equal(cli_exec(&sess, "ping vrf Blue host1"), 0);
+	assert_string_equal(cli_arg(&last_args, "vrf"), "Blue");
+	assert_string_equal(cli_arg(&last_args, "host"), "host1");
+	/* a keyword prefix beats a free word */
+	assert_int_equal(cli_exec(&sess, "ping v Blue h"), 0);
+	assert_string_equal(cli_arg(&last_args, "vrf"), "Blue");
+	assert_string_equal(cli_arg(&last_args, "host"), "h");
+	assert_int_equal(cli_exec(&sess, "ping router1"), 0);
+	assert_string_equal(cli_arg(&last_args, "host"), "router1");
+	/* the same address form picks the mask or the prefix command */
+	cli_exec(&sess, "conf t");
+	cli_exec(&sess, "int vetha");
+	assert_int_equal(cli_exec(&sess, "ip add 10.0.0.1 255.255.255.0 sec"),
+			 0);
+	assert_string_equal(cli_arg(&last_args, "mask"), "255.255.255.0");
+	assert_true(cli_has(&last_args, "secondary"));
+	assert_int_equal(cli_exec(&sess, "ip add 10.0.0.1/24"), 0);
+	assert_string_equal(cli_arg(&last_args, "prefix"), "10.0.0.1/24");
+	assert_int_equal(cli_exec(&sess, "ipv6 add 2001:db8::1/64"), 0);
+	assert_int_equal(cli_exec(&sess, "description  two  words "), 0);
+	assert_string_equal(cli_arg(&last_args, "text"), "two  words");
+}
+
+static void test_bad_values(void **state)
+{
+	static const char *const bad[] = {
+		"ip address 256.1.1.1/24", "ip address 1.2.3 255.0.0.0",
+		"ip address 10.0.0.0/33", "ip address 1.2.3.4 255.0.255.0",
+		"ipv6 address 2001:db8::/129", "ipv6 address 1.2.3.4/24",
+		"description bad\x01byte",
+	};
+
+	(void)state;
+	cli_exec(&sess, "configure terminal");
+	cli_exec(&sess, "interface vetha");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		reset_out();
+		last_cmd[0] = '\0';
+		assert_int_equal(cli_exec(&sess, bad[i]), -1);
+		assert_string_equal(last_cmd, "");
+		assert_string_equal(err(), "% Invalid input detected at '^' "
+					   "marker.\n");
+	}
+	reset_out();
+	cli_exec(&sess, "end");
+	assert_int_equal(cli_exec(&sess, "ping 1.1.1.1 repeat 0"), -1);
+	assert_int_equal(cli_exec(&sess, "ping 1.1.1.1 repeat 101"), -1);
+	assert_int_equal(cli_exec(&sess, "terminal length 513"), -1);
+	assert_int_equal(cli_exec(&sess, "terminal length 0"), 0);
+	assert_int_equal(sess.term_length, 0);
+	assert_int_equal(cli_exec(&sess, "terminal width 511"), 0);
+	assert_int_equal(sess.term_width, 511);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	sess.origin = "-c 1";
+	assert_int_equal(cli_exec(&sess, "e"), -1);
+	assert_string_equal(err(), "-c 1: % Ambiguous command:  \"e\"\n");
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "  show  ip "), -1);
+	assert_string_equal(err(), "-c 1: % Incomplete command.\n");
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "show ip rooute"), -1);
+	assert_string_equal(err(),
+			    "-c 1: % Invalid input detected at '^' marker.\n");
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "ping vrf bad/name x"), -1);
+	assert_string_equal(err(), "-c 1: % Invalid VRF name \"bad/name\": "
+				   "character '/' is not allowed\n");
+	reset_out();
+	cli_exec(&sess, "conf t");
+	assert_int_equal(cli_exec(&sess, "interface abcdefghijklmnop"), -1);
+	assert_string_equal(err(), "-c 1: % Invalid interface name "
+				   "\"abcdefghijklmnop\": longer than 15 "
+				   "characters\n");
+	assert_string_equal(prompt(), "R1(config)#");
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "no vrf Nope"), -1);
+	assert_string_equal(err(), "-c 1: % VRF Nope does not exist\n");
+	sess.origin = NULL;
+}
+
+static void test_caret(void **state)
+{
+	(void)state;
+	sess.interactive = true;
+	sess.prompt_len = strlen("R1#");
+	assert_int_equal(cli_exec(&sess, "show ip rooute"), -1);
+	/* the caret sits under the 'r' of rooute: column 3 + 8 */
+	assert_string_equal(out(), "           ^\n"
+				   "% Invalid input detected at '^' marker.\n");
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "  bogus"), -1);
+	assert_string_equal(out(), "     ^\n"
+				   "% Invalid input detected at '^' marker.\n");
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "show ip route 1.1.1.1 json extra"),
+			 -1);
+	assert_string_equal(out(), "                              ^\n"
+				   "% Invalid input detected at '^' marker.\n");
+	assert_string_equal(err(), "");
+}
+
+static void test_privilege(void **state)
+{
+	(void)state;
+	sess.privileged = false;
+	assert_string_equal(prompt(), "R1>");
+	assert_int_equal(cli_exec(&sess, "configure terminal"), -1);
+	assert_int_equal(cli_exec(&sess, "show ip route"), 0);
+	assert_int_equal(cli_exec(&sess, "enable"), 0);
+	assert_string_equal(prompt(), "R1#");
+	assert_int_equal(cli_exec(&sess, "disable"), 0);
+	assert_string_equal(prompt(), "R1>");
+}
+
+/* ---- modes ----------------------------------------------------------------- */
+
+static void test_modes_and_prompts(void **state)
+{
+	(void)state;
+	assert_string_equal(prompt(), "R1#");
+	cli_exec(&sess, "configure");
+	assert_string_equal(prompt(), "R1(config)#");
+	cli_exec(&sess, "vrf Blue");
+	assert_string_equal(prompt(), "R1(config-vrf-Blue)#");
+	cli_exec(&sess, "interface vethb");
+	assert_string_equal(prompt(), "R1(config-vrf-Blue-if-vethb)#");
+	cli_exec(&sess, "exit");
+	assert_string_equal(prompt(), "R1(config-vrf-Blue)#");
+	cli_exec(&sess, "exit-vrf");
+	assert_string_equal(prompt(), "R1(config)#");
+	cli_exec(&sess, "interface vetha");
+	assert_string_equal(prompt(), "R1(config-if-vetha)#");
+	cli_exec(&sess, "end");
+	assert_string_equal(prompt(), "R1#");
+	strcpy(sess.context_vrf, "Red");
+	assert_string_equal(prompt(), "R1(vrf:Red)#");
+	sess.context_vrf[0] = '\0';
+	assert_false(sess.done);
+	cli_exec(&sess, "exit");
+	assert_true(sess.done);
+}
+
+static void test_walk_up(void **state)
+{
+	(void)state;
+	cli_exec(&sess, "conf t");
+	cli_exec(&sess, "interface vetha");
+	/* a global command typed in interface mode runs there */
+	assert_int_equal(cli_exec(&sess, "interface vethc"), 0);
+	assert_string_equal(prompt(), "R1(config-if-vethc)#");
+	assert_int_equal(cli_exec(&sess, "vrf Red"), 0);
+	assert_string_equal(prompt(), "R1(config-vrf-Red)#");
+	cli_exec(&sess, "interface vethr");
+	assert_string_equal(prompt(), "R1(config-vrf-Red-if-vethr)#");
+	/* ip route: not in interface mode, so the VRF mode takes it */
+	assert_int_equal(cli_exec(&sess, "ip route 10.0.0.0/8 1.1.1.1"), 0);
+	assert_string_equal(prompt(), "R1(config-vrf-Red)#");
+	/* an error in the innermost mode is reported from where it got
+	 * furthest, and the mode does not change */
+	cli_exec(&sess, "interface vethr");
+	assert_int_equal(cli_exec(&sess, "ip address 10.0.0.1/40"), -1);
+	assert_string_equal(prompt(), "R1(config-vrf-Red-if-vethr)#");
+	assert_int_equal(cli_exec(&sess, "ip address"), -1);
+	assert_string_equal(err(), "% Invalid input detected at '^' marker.\n"
+				   "% Incomplete command.\n");
+	/* EXEC commands do not run in config mode without 'do' */
+	assert_int_equal(cli_exec(&sess, "show ip route"), -1);
+	assert_string_equal(prompt(), "R1(config-vrf-Red-if-vethr)#");
+}
+
+static void test_do(void **state)
+{
+	(void)state;
+	cli_exec(&sess, "conf t");
+	cli_exec(&sess, "vrf Blue");
+	assert_int_equal(cli_exec(&sess, "do sh ip route vrf Red json"), 0);
+	assert_string_equal(last_cmd, "show ip route vrf json");
+	assert_string_equal(prompt(), "R1(config-vrf-Blue)#");
+	assert_int_equal(cli_exec(&sess, "do configure terminal"), -1);
+	assert_int_equal(cli_exec(&sess, "do exit"), -1);
+	assert_int_equal(cli_exec(&sess, "do"), -1);
+	assert_string_equal(prompt(), "R1(config-vrf-Blue)#");
+}
+
+/* ---- help and completion -------------------------------------------------- */
+
+static char *help(const char *line)
+{
+	static char *buf;
+	size_t len;
+	FILE *fp;
+
+	free(buf);
+	fp = open_memstream(&buf, &len);
+	cli_help(&sess, line, fp);
+	fclose(fp);
+	return buf;
+}
+
+static void test_help(void **state)
+{
+	(void)state;
+	assert_string_equal(help("show ip route "),
+			    "  A.B.C.D    Address\n"
+			    "  A.B.C.D/M  Prefix\n"
+			    "  connected  Connected\n"
+			    "  json       JSON output\n"
+			    "  static     Static\n"
+			    "  vrf        A VRF\n"
+			    "  |          Output modifiers\n"
+			    "  <cr>\n");
+	assert_string_equal(help("sh"), "  show  Show running system "
+					"information\n");
+	assert_string_equal(help("show ip route vrf "), "  NAME  VRF name\n");
+	assert_string_equal(help("show ip route 10."),
+			    "  A.B.C.D    Address\n  A.B.C.D/M  Prefix\n");
+	assert_string_equal(help("terminal length "),
+			    "  <0-512>  Number of lines on screen (0 for no "
+			    "pausing)\n");
+	assert_string_equal(help("show lines | "),
+			    "  begin    Begin with the first line that "
+			    "matches\n"
+			    "  count    Count the lines (that match)\n"
+			    "  exclude  Exclude lines that match\n"
+			    "  include  Include lines that match\n"
+			    "  section  Sections whose header line matches, "
+			    "with their indented lines\n");
+	assert_string_equal(help("shx"), "% Unrecognized command\n");
+	assert_string_equal(help("show bogus "),
+			    "     ^\n% Invalid input detected at '^' "
+			    "marker.\n");
+	assert_string_equal(help("e"), "  enable  Turn on privileged "
+				       "commands\n  exit    Exit from the "
+				       "EXEC\n");
+	cli_exec(&sess, "conf t");
+	assert_string_equal(help("do sh"), "  show  Show running system "
+					   "information\n");
+	/* in interface mode the help of the mode itself */
+	cli_exec(&sess, "interface vetha");
+	assert_string_equal(help("ip address 10.0.0.1 "),
+			    "  A.B.C.D  The mask\n");
+	assert_string_equal(help("ip address 10.0.0.1/8 "),
+			    "  secondary  Secondary\n  <cr>\n");
+}
+
+static char *completions(const char *line)
+{
+	static char buf[512];
+	struct cli_strv sv = { 0 };
+
+	buf[0] = '\0';
+	cli_complete(&sess, line, &sv);
+	for (size_t i = 0; i < sv.n; i++) {
+		strcat(buf, sv.v[i]);
+		strcat(buf, i + 1 < sv.n ? " " : "");
+	}
+	cli_strv_free(&sv);
+	return buf;
+}
+
+static void test_completion(void **state)
+{
+	(void)state;
+	assert_string_equal(completions("sh"), "show");
+	assert_string_equal(completions("show "), "history ip lines terminal "
+						  "version");
+	assert_string_equal(completions("show ip route vrf B"), "Black Blue");
+	assert_string_equal(completions("show ip route vrf Blue "),
+			    "connected json static");
+	assert_string_equal(completions("show lines | i"), "include");
+	assert_string_equal(completions("show lines | include x | c"),
+			    "count");
+	assert_string_equal(completions("bogus "), "");
+	cli_exec(&sess, "conf t");
+	assert_string_equal(completions("interface v"), "veth10 vetha");
+	cli_exec(&sess, "vrf Blue");
+	/* interface names of the VRF in context */
+	assert_string_equal(completions("interface "), "vethb");
+	assert_string_equal(completions("ip route 1.0.0.0/8 "), "vethb");
+	assert_string_equal(completions("do show ip route vrf R"), "Red");
+}
+
+/* ---- filters ------------------------------------------------------------- */
+
+static void test_filters(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_exec(&sess, "show lines | include address"), 0);
+	assert_string_equal(out(), " ip address 1\n ip address 2\n");
+	reset_out();
+	cli_exec(&sess, "show lines | exclude ^ |end");
+	assert_string_equal(out(), "interface a\ninterface b\n!\n");
+	reset_out();
+	cli_exec(&sess, "show lines | begin ^interface b");
+	assert_string_equal(out(), "interface b\n ip address 2\n!\nend\n");
+	reset_out();
+	cli_exec(&sess, "show lines | section interface a");
+	assert_string_equal(out(), "interface a\n ip address 1\n mtu 9000\n");
+	reset_out();
+	cli_exec(&sess, "show lines | section interface | exclude mtu");
+	assert_string_equal(out(), "interface a\n ip address 1\n"
+				   "interface b\n ip address 2\n");
+	reset_out();
+	cli_exec(&sess, "show lines | count");
+	assert_string_equal(out(), "Number of lines which match regexp = 7\n");
+	reset_out();
+	cli_exec(&sess, "show lines | inc interface | count");
+	assert_string_equal(out(), "Number of lines which match regexp = 2\n");
+	reset_out();
+	cli_exec(&sess, "show lines | count ip");
+	assert_string_equal(out(), "Number of lines which match regexp = 2\n");
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "show lines | include a(b"), -1);
+	assert_non_null(strstr(err(), "% Invalid regular expression \"a(b\""));
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "show lines | count | include x"),
+			 -1);
+	assert_int_equal(cli_exec(&sess, "show lines | bogus x"), -1);
+	assert_int_equal(cli_exec(&sess, "show lines | include"), -1);
+	assert_int_equal(cli_exec(&sess, "show lines |"), -1);
+	assert_int_equal(cli_exec(&sess, "| include x"), -1);
+	assert_int_equal(cli_exec(&sess, "enable | include x"), -1);
+	assert_string_equal(out(), "");
+}
+
+/* ---- batch input ----------------------------------------------------------- */
+
+static int batchn(const char *text, size_t len, bool keep_going)
+{
+	FILE *fp = fmemopen((void *)text, len, "r");
+	int rc = cli_batch_file(&sess, fp, "lab.conf", keep_going);
+
+	fclose(fp);
+	return rc;
+}
+
+static int batch(const char *text, bool keep_going)
+{
+	return batchn(text, strlen(text), keep_going);
+}
+
+static void test_batch(void **state)
+{
+	(void)state;
+	assert_int_equal(batch("! comment\n  # another\n\n   \nconf t\n"
+			       "  vrf Blue\n", false), 0);
+	assert_string_equal(prompt(), "R1(config-vrf-Blue)#");
+	assert_string_equal(err(), "");
+	cli_end(&sess);
+	assert_int_equal(batch("show ip route\nshow bogus\nconf t\n", false),
+			 1);
+	assert_string_equal(err(), "lab.conf:2: % Invalid input detected at "
+				   "'^' marker.\n");
+	assert_string_equal(prompt(), "R1#");
+	reset_out();
+	assert_int_equal(batch("show bogus\nconf t\nsh\n", true), 1);
+	assert_string_equal(err(), "lab.conf:1: % Invalid input detected at "
+				   "'^' marker.\n"
+				   "lab.conf:3: % Invalid input detected at "
+				   "'^' marker.\n");
+	assert_string_equal(prompt(), "R1(config)#");
+	reset_out();
+	/* exit from EXEC ends the input */
+	cli_end(&sess);
+	assert_int_equal(batch("exit\nshow bogus\n", false), 0);
+	assert_true(sess.done);
+	sess.done = false;
+	/* a NUL byte in a line is refused */
+	assert_int_equal(batchn("show ip\0route\n", 14, false), 1);
+	assert_string_equal(err(), "lab.conf:1: % Invalid input: the line "
+				   "holds a NUL byte\n");
+}
+
+static void test_batch_commands(void **state)
+{
+	char *cmds[] = { "show ip route", "conf t", "bogus", "end" };
+
+	(void)state;
+	assert_int_equal(cli_batch_commands(&sess, cmds, 4, false), 1);
+	assert_string_equal(err(), "-c 3: % Invalid input detected at '^' "
+				   "marker.\n");
+	assert_string_equal(prompt(), "R1(config)#");
+	reset_out();
+	assert_int_equal(cli_batch_commands(&sess, cmds, 4, true), 1);
+	assert_string_equal(prompt(), "R1#");
+	assert_int_equal(cli_batch_commands(&sess, cmds, 2, false), 0);
+}
+
+static void test_hostile_lines(void **state)
+{
+	size_t n = 100 * 1024;
+	char *big = malloc(n + 1);
+
+	(void)state;
+	memset(big, 'a', n);
+	big[n] = '\0';
+	assert_int_equal(cli_exec(&sess, big), -1);
+	for (size_t i = 0; i < n; i += 2)
+		big[i] = ' ';
+	assert_int_equal(cli_exec(&sess, big), -1);
+	memcpy(big, "show ip route ", 14);
+	assert_int_equal(cli_exec(&sess, big), -1);
+	free(big);
+	assert_int_equal(cli_exec(&sess, "\x1b[A\x07\xff\xfe"), -1);
+	assert_int_equal(cli_exec(&sess, "show \"ip route"), -1);
+	assert_int_equal(cli_exec(&sess, ""), 0);
+	assert_int_equal(cli_exec(&sess, " \t "), 0);
+	assert_int_equal(cli_exec(&sess, "|"), -1);
+	assert_int_equal(cli_exec(&sess, "| | |"), -1);
+	cli_help(&sess, "| | ", sess.out);
+	cli_help(&sess, "\xff ", sess.out);
+}
+
+static void test_history(void **state)
+{
+	(void)state;
+	cli_exec(&sess, "show ip route");
+	cli_exec(&sess, "  sh   ver  ");
+	reset_out();
+	cli_exec(&sess, "show history");
+	assert_string_equal(out(), "  show ip route\n  sh   ver\n"
+				   "  show history\n");
+}
+
+static void test_grammar_errors(void **state)
+{
+	static const struct cli_cmd bad1[] = {
+		{ "show [x", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
+	};
+	static const struct cli_cmd bad2[] = {
+		{ "show x", "a", CLI_EXEC, 0, 0, record }, { NULL },
+	};
+	static const struct cli_cmd bad3[] = {
+		{ "show FOO", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
+	};
+	static const struct cli_cmd bad4[] = {
+		{ "show", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
+	};
+	const struct cli_cmd *t[1];
+	char e[256];
+
+	(void)state;
+	t[0] = bad1;
+	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
+	assert_string_equal(e, "command \"show [x\": unbalanced '['");
+	t[0] = bad2;
+	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
+	assert_string_equal(e, "command \"show x\": no help for \"x\"");
+	t[0] = bad3;
+	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
+	assert_string_equal(e, "command \"show FOO\": unknown token \"FOO\"");
+	t[0] = bad4;
+	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
+	assert_string_equal(e, "command \"show\": more help lines than "
+			       "tokens");
+}
+
+/* The shell's real tables compile, and every command has its help. */
+static void test_real_grammar(void **state)
+{
+	struct cli_grammar *g;
+	const struct cli_cmd *const *t;
+	size_t n;
+
+	(void)state;
+	t = cmd_tables(&n);
+	g = cmd_grammar();
+	assert_non_null(g);
+	assert_true(n >= 2);
+	assert_ptr_equal(t[0], base_cmds);
+	cli_grammar_free(g);
+}
+
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_abbreviation),
+		T(test_value_precedence),
+		T(test_bad_values),
+		T(test_errors),
+		T(test_caret),
+		T(test_privilege),
+		T(test_modes_and_prompts),
+		T(test_walk_up),
+		T(test_do),
+		T(test_help),
+		T(test_completion),
+		T(test_filters),
+		T(test_batch),
+		T(test_batch_commands),
+		T(test_hostile_lines),
+		T(test_history),
+		T(test_grammar_errors),
+		T(test_real_grammar),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -8,6 +8,9 @@
  * A VRF name NULL, "default" or "global" means the namespace the process
  * started in.  Every function leaves the calling thread in the namespace it
  * was in when called.
+ *
+ * Not thread-safe: the caches of namespace fds and netlink sockets are
+ * process-wide.  Every fd and socket is close-on-exec.
  */
 #ifndef VRFSH_NET_H
 #define VRFSH_NET_H
@@ -27,13 +30,16 @@ struct net_err {
 	char msg[256];		/* kernel extended ack text, or strerror */
 };
 
-/* Fills err from an errno value (msg = strerror) and returns -code. */
+/* Fills err (may be NULL) with code and the printf-style message and
+ * returns -code; an empty message becomes strerror(code).  The backend
+ * passes the kernel's extended-ack text or strerror(code) as the message,
+ * so msg is the cause only: the caller names the object. */
 int net_err_set(struct net_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* ---- namespaces ---------------------------------------------------- */
 
-/* true for NULL, "default", "global" */
+/* true for NULL, "", "default" and "global" */
 bool net_vrf_is_default(const char *vrf);
 
 /* Sorted names of /run/netns entries (not including default).  Caller

@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * nl.c - one NETLINK_ROUTE socket per namespace, requests and dumps.
+ *
+ * A socket belongs to the namespace it was created in, so each one is
+ * opened inside its VRF and kept in a small list keyed by VRF name, with
+ * the inode of the namespace it lives in: if the VRF was deleted and made
+ * again behind our back, the inode differs and the socket is reopened.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+
+#include "netns.h"
+#include "nl.h"
+
+#define NL_BUF_SIZE 32768	/* the most the kernel puts in one read */
+#define NL_DUMP_TRIES 10
+
+struct nl_sock {
+	struct nl_sock *next;
+	char vrf[NET_VRF_NAME_MAX + 1];
+	dev_t ns_dev;
+	ino_t ns_ino;
+	struct mnl_socket *mnl;
+	unsigned portid;
+	unsigned seq;
+	bool broken;		/* a reply stream was left half read */
+	char buf[NL_BUF_SIZE] __attribute__((aligned(8)));
+};
+
+static struct nl_sock *socks;
+
+/* State of one request while its replies are read. */
+struct nl_ctx {
+	mnl_cb_t cb;
+	void *data;
+	bool done;		/* saw the ack or NLMSG_DONE */
+	bool intr;		/* dump marked inconsistent */
+	int error;		/* positive errno from the kernel */
+	char msg[sizeof(((struct net_err *)0)->msg)];
+};
+
+static void sock_free(struct nl_sock *s)
+{
+	if (s->mnl)
+		mnl_socket_close(s->mnl);
+	free(s);
+}
+
+static void sock_unlink(struct nl_sock *s)
+{
+	struct nl_sock **pp;
+
+	for (pp = &socks; *pp; pp = &(*pp)->next) {
+		if (*pp == s) {
+			*pp = s->next;
+			break;
+		}
+	}
+	sock_free(s);
+}
+
+static void sock_options(struct mnl_socket *mnl)
+{
+	int one = 1;
+
+	/* Both are optional: old kernels just lose the nicer messages. */
+	mnl_socket_setsockopt(mnl, NETLINK_EXT_ACK, &one, sizeof(one));
+	mnl_socket_setsockopt(mnl, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
+}
+
+/* Create and bind a netlink socket inside the namespace of nsfd. */
+static int open_in(int nsfd, struct mnl_socket **out, struct net_err *err)
+{
+	struct mnl_socket *mnl;
+	int saved, ret, e = 0;
+
+	ret = netns_enter(nsfd, &saved, err);
+	if (ret < 0)
+		return ret;
+	mnl = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC);
+	if (!mnl) {
+		e = errno;
+	} else if (mnl_socket_bind(mnl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		e = errno;
+		mnl_socket_close(mnl);
+		mnl = NULL;
+	}
+	netns_leave(saved);
+	*out = mnl;
+	return mnl ? 0 : net_err_errno(err, e);
+}
+
+static int sock_open(const char *key, int nsfd, const struct stat *st,
+		     struct nl_sock **out, struct net_err *err)
+{
+	struct nl_sock *s = calloc(1, sizeof(*s));
+	int ret;
+
+	if (!s)
+		return net_err_errno(err, ENOMEM);
+	ret = open_in(nsfd, &s->mnl, err);
+	if (ret < 0) {
+		free(s);
+		return ret;
+	}
+	sock_options(s->mnl);
+	snprintf(s->vrf, sizeof(s->vrf), "%s", key);
+	s->ns_dev = st->st_dev;
+	s->ns_ino = st->st_ino;
+	s->portid = mnl_socket_get_portid(s->mnl);
+	s->next = socks;
+	socks = s;
+	*out = s;
+	return 0;
+}
+
+static struct nl_sock *sock_find(const char *key)
+{
+	struct nl_sock *s;
+
+	for (s = socks; s; s = s->next)
+		if (!strcmp(s->vrf, key))
+			return s;
+	return NULL;
+}
+
+int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err)
+{
+	const char *key = netns_key(vrf);
+	struct nl_sock *s;
+	struct stat st;
+	int nsfd;
+
+	nsfd = netns_fd(vrf, err);
+	if (nsfd < 0)
+		return nsfd;
+	if (fstat(nsfd, &st) < 0)
+		return net_err_errno(err, errno);
+	s = sock_find(key);
+	if (s && (s->broken || s->ns_ino != st.st_ino ||
+		  s->ns_dev != st.st_dev)) {
+		sock_unlink(s);
+		s = NULL;
+	}
+	*out = s;
+	return s ? 0 : sock_open(key, nsfd, &st, out, err);
+}
+
+void nl_sock_drop(const char *vrf)
+{
+	struct nl_sock *s = sock_find(netns_key(vrf));
+
+	if (s)
+		sock_unlink(s);
+}
+
+void nl_sock_cleanup(void)
+{
+	while (socks)
+		sock_unlink(socks);
+}
+
+struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags)
+{
+	struct nlmsghdr *nlh;
+
+	memset(buf, 0, NL_REQ_SIZE);
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
+	return nlh;
+}
+
+/* ---- replies ---------------------------------------------------- */
+
+static int ext_ack_cb(const struct nlattr *a, void *data)
+{
+	struct nl_ctx *c = data;
+
+	if (mnl_attr_get_type(a) == NLMSGERR_ATTR_MSG)
+		nl_str(a, c->msg, sizeof(c->msg));
+	return MNL_CB_OK;
+}
+
+/* Record a kernel error; the extended ack TLVs start at offset. */
+static int ctx_fail(struct nl_ctx *c, const struct nlmsghdr *nlh, int code,
+		    size_t offset)
+{
+	c->error = code;
+	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
+	    offset <= mnl_nlmsg_get_payload_len(nlh))
+		mnl_attr_parse(nlh, offset, ext_ack_cb, c);
+	errno = code;
+	return MNL_CB_ERROR;
+}
+
+static int error_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
+	struct nl_ctx *c = data;
+	size_t off = sizeof(*e);
+
+	c->done = true;
+	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*e)) {
+		errno = EBADMSG;
+		return MNL_CB_ERROR;
+	}
+	if (e->error == 0)
+		return MNL_CB_STOP;
+	/* Unless capped, the request we sent is echoed before the TLVs. */
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len - sizeof(struct nlmsghdr);
+	return ctx_fail(c, nlh, -e->error, off);
+}
+
+static int done_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nl_ctx *c = data;
+	int error = 0;
+
+	c->done = true;
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		c->intr = true;
+	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(int))
+		memcpy(&error, mnl_nlmsg_get_payload(nlh), sizeof(int));
+	if (error < 0)
+		return ctx_fail(c, nlh, -error, sizeof(int));
+	return MNL_CB_STOP;
+}
+
+static int overrun_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	errno = ENOSPC;
+	return MNL_CB_ERROR;
+}
+
+static int data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nl_ctx *c = data;
+
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		c->intr = true;
+	/* After an inconsistency the rest is read only to be dropped. */
+	if (c->intr || !c->cb)
+		return MNL_CB_OK;
+	return c->cb(nlh, c->data);
+}
+
+static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
+	[NLMSG_ERROR] = error_cb,
+	[NLMSG_DONE] = done_cb,
+	[NLMSG_OVERRUN] = overrun_cb,
+};
+
+/* Read replies to seq until the ack, NLMSG_DONE or an error. */
+static int nl_run(struct nl_sock *s, unsigned seq, struct nl_ctx *c)
+{
+	ssize_t n;
+	int ret = 0;
+
+	do {
+		n = mnl_socket_recvfrom(s->mnl, s->buf, sizeof(s->buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		ret = mnl_cb_run2(s->buf, n, seq, s->portid, data_cb, c,
+				  ctl_cbs, NLMSG_MIN_TYPE);
+	} while (n < 0 || ret > 0);
+	return ret < 0 ? -errno : 0;
+}
+
+static int nl_send(struct nl_sock *s, struct nlmsghdr *nlh)
+{
+	nlh->nlmsg_seq = ++s->seq;
+	if (mnl_socket_sendto(s->mnl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	return 0;
+}
+
+/* Turn the outcome of one exchange into a return value and err. */
+static int nl_finish(struct nl_sock *s, struct nl_ctx *c, int ret,
+		     struct net_err *err)
+{
+	int code;
+
+	if (ret == 0)
+		return 0;
+	if (!c->done)
+		s->broken = true;	/* replies may still be queued */
+	code = c->error ? c->error : -ret;
+	if (c->msg[0])
+		return net_err_set(err, code, "%s", c->msg);
+	return net_err_errno(err, code);
+}
+
+int nl_talk(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
+	    struct net_err *err)
+{
+	struct nl_ctx c = { .cb = cb, .data = data };
+	int ret;
+
+	nlh->nlmsg_flags |= NLM_F_ACK;
+	ret = nl_send(s, nlh);
+	if (ret == 0)
+		ret = nl_run(s, nlh->nlmsg_seq, &c);
+	return nl_finish(s, &c, ret, err);
+}
+
+int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
+	    void (*reset)(void *data), struct net_err *err)
+{
+	int i, ret;
+
+	nlh->nlmsg_flags |= NLM_F_DUMP;
+	for (i = 0; i < NL_DUMP_TRIES; i++) {
+		struct nl_ctx c = { .cb = cb, .data = data };
+
+		if (i > 0)
+			reset(data);
+		ret = nl_send(s, nlh);
+		if (ret == 0)
+			ret = nl_run(s, nlh->nlmsg_seq, &c);
+		if (ret < 0 || !c.intr)
+			return nl_finish(s, &c, ret, err);
+	}
+	reset(data);
+	return net_err_set(err, EINTR, "dump interrupted %d times",
+			   NL_DUMP_TRIES);
+}
+
+/* ---- attributes ------------------------------------------------- */
+
+struct nl_table {
+	const struct nlattr **tb;
+	unsigned max;
+};
+
+static int table_cb(const struct nlattr *a, void *data)
+{
+	struct nl_table *t = data;
+	unsigned type = mnl_attr_get_type(a);
+
+	if (type <= t->max)
+		t->tb[type] = a;
+	return MNL_CB_OK;
+}
+
+void nl_parse(const struct nlmsghdr *nlh, size_t hdrlen,
+	      const struct nlattr **tb, unsigned max)
+{
+	struct nl_table t = { tb, max };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	mnl_attr_parse(nlh, MNL_ALIGN(hdrlen), table_cb, &t);
+}
+
+void nl_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
+		     unsigned max)
+{
+	struct nl_table t = { tb, max };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	if (nest)
+		mnl_attr_parse_nested(nest, table_cb, &t);
+}
+
+bool nl_u32(const struct nlattr *a, uint32_t *v)
+{
+	if (!a || mnl_attr_get_payload_len(a) < sizeof(*v))
+		return false;
+	*v = mnl_attr_get_u32(a);
+	return true;
+}
+
+bool nl_str(const struct nlattr *a, char *buf, size_t size)
+{
+	size_t len;
+
+	if (!a || size == 0)
+		return false;
+	len = strnlen(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a));
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, mnl_attr_get_payload(a), len);
+	buf[len] = '\0';
+	return true;
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * nl.h - internal: the netlink layer of the backend.  One NETLINK_ROUTE
+ * socket per namespace, opened inside it and kept; requests with extended
+ * acks; dumps that restart when the kernel says they were interrupted.
+ */
+#ifndef VRFSH_NET_NL_H
+#define VRFSH_NET_NL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <libmnl/libmnl.h>
+
+#include "net.h"
+
+/* Room for one request we build (links, addresses: all small). */
+#define NL_REQ_SIZE 8192
+
+struct nl_sock;
+
+/* The socket of vrf, opened inside its namespace on first use. */
+int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err);
+/* Close the cached socket of vrf (the VRF was deleted). */
+void nl_sock_drop(const char *vrf);
+void nl_sock_cleanup(void);
+
+/* Start a request of type in buf (NL_REQ_SIZE bytes, zeroed here). */
+struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags);
+
+/* Send nlh, pass every reply to cb (may be NULL) and wait for the ack. */
+int nl_talk(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
+	    struct net_err *err);
+/* Send nlh as a dump; cb gets each object.  When the kernel marks the dump
+ * inconsistent (NLM_F_DUMP_INTR), reset(data) is called and it restarts. */
+int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
+	    void (*reset)(void *data), struct net_err *err);
+
+/* Attributes of nlh after a family header of hdrlen bytes into tb[0..max];
+ * unknown types are skipped. */
+void nl_parse(const struct nlmsghdr *nlh, size_t hdrlen,
+	      const struct nlattr **tb, unsigned max);
+void nl_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
+		     unsigned max);
+/* Checked readers: false when a is NULL or too short. */
+bool nl_u32(const struct nlattr *a, uint32_t *v);
+bool nl_str(const struct nlattr *a, char *buf, size_t size);
+
+/* err from an errno value, msg = strerror(code); returns -code. */
+int net_err_errno(struct net_err *err, int code);
+
+#endif

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * sysctl.c - the forwarding switches of a VRF.  A file under /proc/sys/net
+ * belongs to the namespace it was opened in, so it is opened inside the
+ * VRF and read or written after returning.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "netns.h"
+#include "nl.h"
+
+static const char *forwarding_path(int family)
+{
+	switch (family) {
+	case AF_INET:
+		return "/proc/sys/net/ipv4/ip_forward";
+	case AF_INET6:
+		return "/proc/sys/net/ipv6/conf/all/forwarding";
+	}
+	return NULL;
+}
+
+/* Open the forwarding switch of family as seen inside vrf. */
+static int forwarding_open(const char *vrf, int family, int flags,
+			   struct net_err *err)
+{
+	const char *path = forwarding_path(family);
+	int nsfd, saved, fd, e, ret;
+
+	if (!path)
+		return net_err_errno(err, EAFNOSUPPORT);
+	nsfd = netns_fd(vrf, err);
+	if (nsfd < 0)
+		return nsfd;
+	ret = netns_enter(nsfd, &saved, err);
+	if (ret < 0)
+		return ret;
+	fd = open(path, flags | O_CLOEXEC);
+	e = errno;
+	netns_leave(saved);
+	return fd < 0 ? net_err_errno(err, e) : fd;
+}
+
+int net_forwarding_get(const char *vrf, int family, bool *on,
+		       struct net_err *err)
+{
+	char c = '0';
+	ssize_t n;
+	int fd;
+
+	fd = forwarding_open(vrf, family, O_RDONLY, err);
+	if (fd < 0)
+		return fd;
+	n = read(fd, &c, 1);
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	if (n < 0)
+		return net_err_errno(err, -n);
+	if (n == 0)
+		return net_err_errno(err, EIO);
+	*on = c != '0';
+	return 0;
+}
+
+int net_forwarding_set(const char *vrf, int family, bool on,
+		       struct net_err *err)
+{
+	ssize_t n;
+	int fd;
+
+	fd = forwarding_open(vrf, family, O_WRONLY, err);
+	if (fd < 0)
+		return fd;
+	n = write(fd, on ? "1\n" : "0\n", 2);
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	if (n < 0)
+		return net_err_errno(err, -n);
+	return n == 2 ? 0 : net_err_errno(err, EIO);
+}

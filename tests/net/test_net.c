@@ -1,0 +1,837 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * test_net.c - the backend against the real kernel, with iproute2 as the
+ * independent witness.  Changes the kernel: run it only as
+ *
+ *	tests/sandbox.sh tests/net/test_net
+ *
+ * Every call is followed by a check that the process is still in the
+ * network namespace it started in.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/rtnetlink.h>
+#include <cmocka.h>
+
+#include "net/net.h"
+
+static struct stat home;	/* our namespace at start */
+static struct net_err err;
+
+/* ---- helpers ---------------------------------------------------- */
+
+static void check_home(void)
+{
+	struct stat st;
+
+	assert_int_equal(stat("/proc/thread-self/ns/net", &st), 0);
+	assert_true(st.st_ino == home.st_ino && st.st_dev == home.st_dev);
+}
+
+/* Run a backend call expecting success, then check where we are. */
+#define OK(call)							\
+	do {								\
+		int ret_ = (call);					\
+		if (ret_ != 0)						\
+			fail_msg("%s: %d (%s)", #call, ret_, err.msg);	\
+		check_home();						\
+	} while (0)
+
+/* Run a backend call expecting -code. */
+#define FAILS(call, want)						\
+	do {								\
+		int ret_ = (call);					\
+		if (ret_ != -(want) || err.code != (want))		\
+			fail_msg("%s: %d/%d (%s), wanted %d", #call,	\
+				 ret_, err.code, err.msg, -(want));	\
+		if (getenv("TEST_VERBOSE"))				\
+			fprintf(stderr, "%s -> %s\n", #call, err.msg);	\
+		check_home();						\
+	} while (0)
+
+/* Output of a shell command (malloc'd); *status gets its exit status. */
+static char *sh_out(int *status, const char *fmt, ...)
+{
+	char cmd[1024], *out = NULL;
+	size_t size = 0, n;
+	va_list ap;
+	FILE *f;
+	int st;
+
+	va_start(ap, fmt);
+	vsnprintf(cmd, sizeof(cmd), fmt, ap);
+	va_end(ap);
+	f = popen(cmd, "r");
+	assert_non_null(f);
+	out = malloc(1);
+	out[0] = '\0';
+	for (;;) {
+		out = realloc(out, size + 4097);
+		n = fread(out + size, 1, 4096, f);
+		size += n;
+		out[size] = '\0';
+		if (n == 0)
+			break;
+	}
+	st = pclose(f);
+	if (status)
+		*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return out;
+}
+
+/* Run a shell command, asserting that it succeeds. */
+static void sh(const char *cmd)
+{
+	int st = system(cmd);
+
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		fail_msg("command failed: %s", cmd);
+}
+
+/* Does the output of cmd contain needle? */
+static bool out_has(const char *needle, const char *cmd)
+{
+	char *out = sh_out(NULL, "%s 2>/dev/null", cmd);
+	bool has = strstr(out, needle) != NULL;
+
+	if (!has && getenv("TEST_VERBOSE"))
+		fprintf(stderr, "[%s] has no [%s]: %s\n", cmd, needle, out);
+	free(out);
+	return has;
+}
+
+static bool cmd_ok(const char *cmd)
+{
+	char buf[1100];
+
+	snprintf(buf, sizeof(buf), "%s >/dev/null 2>&1", cmd);
+	return system(buf) == 0;
+}
+
+static bool names_have(const struct net_names *n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++)
+		if (!strcmp(n->v[i], name))
+			return true;
+	return false;
+}
+
+static struct net_addr v4(const char *a, int plen)
+{
+	struct net_addr addr = { .family = AF_INET, .plen = plen };
+
+	assert_int_equal(inet_pton(AF_INET, a, &addr.a.v4), 1);
+	return addr;
+}
+
+static struct net_addr v6(const char *a, int plen)
+{
+	struct net_addr addr = { .family = AF_INET6, .plen = plen };
+
+	assert_int_equal(inet_pton(AF_INET6, a, &addr.a.v6), 1);
+	return addr;
+}
+
+/* Wait up to 3 s for cmd to fail (a namespace dies asynchronously). */
+static bool gone_soon(const char *cmd)
+{
+	int i;
+
+	for (i = 0; i < 60; i++) {
+		if (!cmd_ok(cmd))
+			return true;
+		usleep(50000);
+	}
+	return false;
+}
+
+/* Delete every VRF and the links tests left in default. */
+static int teardown(void **state)
+{
+	struct net_names names;
+	size_t i;
+
+	(void)state;
+	check_home();
+	if (net_vrf_list(&names, &err) == 0) {
+		for (i = 0; i < names.n; i++)
+			net_vrf_delete(names.v[i], NULL, &err);
+		net_names_free(&names);
+	}
+	system("for l in $(ip -o link show | awk -F': ' '{print $2}'"
+	       " | cut -d@ -f1); do [ $l = lo ] || ip link del $l; done"
+	       " 2>/dev/null");
+	check_home();
+	return 0;
+}
+
+/* ---- namespaces ------------------------------------------------- */
+
+static void test_vrf_create_list_delete(void **state)
+{
+	struct net_names names;
+	bool created = false;
+
+	(void)state;
+	OK(net_vrf_create("Blue", &created, &err));
+	assert_true(created);
+	assert_true(out_has("Blue", "ip netns list"));
+	assert_true(net_vrf_exists("Blue"));
+	check_home();
+
+	OK(net_vrf_create("Blue", &created, &err));
+	assert_false(created);
+	OK(net_vrf_create("default", &created, &err));
+	assert_false(created);
+
+	sh("ip netns add Red");
+	OK(net_vrf_list(&names, &err));
+	assert_int_equal(names.n, 2);
+	assert_string_equal(names.v[0], "Blue");
+	assert_string_equal(names.v[1], "Red");
+	net_names_free(&names);
+
+	OK(net_vrf_delete("Blue", NULL, &err));
+	assert_false(out_has("Blue", "ip netns list"));
+	assert_false(net_vrf_exists("Blue"));
+	assert_true(net_vrf_exists("default"));
+	assert_true(net_vrf_exists(NULL));
+	OK(net_vrf_delete("Red", NULL, &err));
+	assert_false(out_has("Red", "ip netns list"));
+	OK(net_vrf_list(&names, &err));
+	assert_int_equal(names.n, 0);
+	net_names_free(&names);
+}
+
+static void test_vrf_lo_up(void **state)
+{
+	struct net_link lo;
+
+	(void)state;
+	OK(net_vrf_create("Blue", NULL, &err));
+	assert_true(out_has("\"UP\"", "ip -n Blue -j link show lo"));
+	assert_true(out_has("inet 127.0.0.1/8", "ip -n Blue addr show lo"));
+	OK(net_link_get("Blue", "lo", &lo, &err));
+	assert_true(lo.admin_up);
+	assert_true(lo.oper_up);
+	assert_true(lo.loopback);
+	assert_false(net_link_is_physical(&lo));
+	assert_int_equal(lo.mtu, 65536);
+}
+
+/* Deleted and made again by ip: the cached fd and socket must follow. */
+static void test_vrf_recreated_behind_our_back(void **state)
+{
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("Blue", NULL, &err));
+	OK(net_link_add_bridge("Blue", "br-old", &err));
+	sh("ip netns delete Blue && ip netns add Blue"
+	   " && ip -n Blue link add br-new type bridge");
+	FAILS(net_link_get("Blue", "br-old", &l, &err), ENODEV);
+	OK(net_link_get("Blue", "br-new", &l, &err));
+	sh("ip netns delete Blue");
+	assert_false(net_vrf_exists("Blue"));
+	check_home();
+	FAILS(net_link_get("Blue", "br-new", &l, &err), ENOENT);
+}
+
+static void test_vrf_bad_names(void **state)
+{
+	bool created = true;
+
+	(void)state;
+	FAILS(net_vrf_create("a/b", &created, &err), EINVAL);
+	assert_false(created);
+	FAILS(net_vrf_create("..", NULL, &err), EINVAL);
+	FAILS(net_vrf_delete("default", NULL, &err), EINVAL);
+	FAILS(net_vrf_delete("Nope", NULL, &err), ENOENT);
+	assert_string_equal(err.msg, strerror(ENOENT));
+	assert_int_equal(net_vrf_fd("Nope", &err), -1);
+	assert_int_equal(err.code, ENOENT);
+}
+
+/* Without privilege the cause is named. */
+static void test_vrf_create_unprivileged(void **state)
+{
+	pid_t pid;
+	int st;
+
+	(void)state;
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct net_err e;
+		int ret;
+
+		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534,
+								 65534))
+			_exit(2);
+		ret = net_vrf_create("Nobody", NULL, &e);
+		_exit(ret == -EACCES && e.code == EACCES &&
+		      !strcmp(e.msg, "Permission denied") ? 0 : 1);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+	assert_false(out_has("Nobody", "ip netns list"));
+}
+
+/* ---- links ------------------------------------------------------ */
+
+static void test_veth_across_vrfs(void **state)
+{
+	struct net_link a, b, d;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_vrf_create("B", NULL, &err));
+	OK(net_link_add_veth("A", "va", "B", "vb", &err));
+	assert_true(out_has("\"ifname\":\"va\"", "ip -n A -j link show va"));
+	assert_true(out_has("\"ifname\":\"vb\"", "ip -n B -j link show vb"));
+	assert_false(cmd_ok("ip -n A link show vb"));
+	assert_false(cmd_ok("ip link show va"));
+
+	OK(net_link_get("A", "va", &a, &err));
+	OK(net_link_get("B", "vb", &b, &err));
+	assert_string_equal(a.kind, "veth");
+	assert_false(net_link_is_physical(&a));
+	assert_true(a.has_mac);
+	assert_int_equal(a.peer_ifindex, b.ifindex);
+	assert_int_equal(b.peer_ifindex, a.ifindex);
+	assert_true(a.peer_netnsid >= 0);
+	assert_string_equal(net_vrf_by_netnsid("A", a.peer_netnsid), "B");
+	assert_string_equal(net_vrf_by_netnsid("B", b.peer_netnsid), "A");
+	assert_null(net_vrf_by_netnsid("A", -1));
+	assert_null(net_vrf_by_netnsid("A", 4242));
+	check_home();
+
+	/* One end in default. */
+	OK(net_link_add_veth(NULL, "vd", "A", "va2", &err));
+	OK(net_link_get(NULL, "vd", &d, &err));
+	OK(net_link_get("A", "va2", &a, &err));
+	assert_string_equal(net_vrf_by_netnsid("A", a.peer_netnsid),
+			    "default");
+	assert_string_equal(net_vrf_by_netnsid(NULL, d.peer_netnsid), "A");
+	check_home();
+}
+
+static void test_veth_same_vrf_and_dump(void **state)
+{
+	struct net_links links;
+	struct net_link l;
+	size_t i, found = 0;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_veth("A", "x1", "A", "x2", &err));
+	OK(net_link_get("A", "x1", &l, &err));
+	assert_int_equal(l.peer_netnsid, -1);
+	OK(net_link_dump("A", &links, &err));
+	for (i = 0; i < links.n; i++) {
+		if (!strcmp(links.v[i].name, "x1") ||
+		    !strcmp(links.v[i].name, "x2"))
+			found++;
+		if (i > 0)
+			assert_true(links.v[i - 1].ifindex <
+				    links.v[i].ifindex);
+	}
+	assert_int_equal(found, 2);
+	assert_string_equal(links.v[0].name, "lo");
+	net_links_free(&links);
+}
+
+static void test_bridge_and_master(void **state)
+{
+	struct net_link br, va;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_bridge("A", "br0", &err));
+	assert_true(out_has("\"info_kind\":\"bridge\"",
+			    "ip -n A -j -d link show br0"));
+	OK(net_link_add_veth("A", "va", "A", "vb", &err));
+	OK(net_link_set_master("A", "va", "br0", &err));
+	assert_true(out_has("\"master\":\"br0\"", "ip -n A -j link show va"));
+	OK(net_link_get("A", "br0", &br, &err));
+	OK(net_link_get("A", "va", &va, &err));
+	assert_string_equal(br.kind, "bridge");
+	assert_int_equal(va.master, br.ifindex);
+
+	OK(net_link_set_master("A", "va", NULL, &err));
+	assert_false(out_has("\"master\"", "ip -n A -j link show va"));
+	OK(net_link_get("A", "va", &va, &err));
+	assert_int_equal(va.master, 0);
+	FAILS(net_link_set_master("A", "va", "nobr", &err), ENODEV);
+}
+
+static void test_link_delete(void **state)
+{
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_vrf_create("B", NULL, &err));
+	OK(net_link_add_veth("A", "va", "B", "vb", &err));
+	OK(net_link_del("A", "va", &err));
+	assert_false(cmd_ok("ip -n A link show va"));
+	assert_false(cmd_ok("ip -n B link show vb"));
+	FAILS(net_link_del("A", "va", &err), ENODEV);
+	OK(net_link_add_bridge("B", "br1", &err));
+	OK(net_link_del("B", "br1", &err));
+	assert_false(cmd_ok("ip -n B link show br1"));
+}
+
+static void test_link_move(void **state)
+{
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_veth(NULL, "m1", NULL, "m2", &err));
+	OK(net_link_move(NULL, "m2", "A", &err));
+	assert_true(cmd_ok("ip -n A link show m2"));
+	assert_false(cmd_ok("ip link show m2"));
+	OK(net_link_get("A", "m2", &l, &err));
+	assert_string_equal(net_vrf_by_netnsid("A", l.peer_netnsid),
+			    "default");
+	OK(net_link_move("A", "m2", "global", &err));
+	assert_true(cmd_ok("ip link show m2"));
+	assert_false(cmd_ok("ip -n A link show m2"));
+	FAILS(net_link_move("A", "m2", NULL, &err), ENODEV);
+	FAILS(net_link_move(NULL, "m2", "Nope", &err), ENOENT);
+}
+
+static void test_link_up_down(void **state)
+{
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_veth("A", "va", "A", "vb", &err));
+	OK(net_link_get("A", "va", &l, &err));
+	assert_false(l.admin_up);
+	OK(net_link_set_up("A", "va", true, &err));
+	assert_true(out_has("\"UP\"", "ip -n A -j link show va"));
+	OK(net_link_get("A", "va", &l, &err));
+	assert_true(l.admin_up);
+	assert_false(l.oper_up);	/* peer still down */
+	OK(net_link_set_up("A", "vb", true, &err));
+	OK(net_link_get("A", "va", &l, &err));
+	assert_true(l.oper_up);
+	assert_true(out_has("\"operstate\":\"UP\"", "ip -n A -j link show va"));
+	OK(net_link_set_up("A", "va", false, &err));
+	assert_false(out_has("\"UP\"", "ip -n A -j link show va"));
+	OK(net_link_get("A", "va", &l, &err));
+	assert_false(l.admin_up);
+	assert_false(l.oper_up);
+	FAILS(net_link_set_up("A", "nope0", true, &err), ENODEV);
+}
+
+static void test_link_mtu(void **state)
+{
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_veth("A", "va", "A", "vb", &err));
+	OK(net_link_set_mtu("A", "va", 1400, &err));
+	assert_true(out_has("\"mtu\":1400", "ip -n A -j link show va"));
+	OK(net_link_get("A", "va", &l, &err));
+	assert_int_equal(l.mtu, 1400);
+	OK(net_link_set_mtu("A", "va", 0, &err));
+	assert_true(out_has("\"mtu\":1500", "ip -n A -j link show va"));
+	OK(net_link_set_mtu("A", "lo", 1500, &err));
+	assert_true(out_has("\"mtu\":1500", "ip -n A -j link show lo"));
+	OK(net_link_set_mtu("A", "lo", 0, &err));
+	assert_true(out_has("\"mtu\":65536", "ip -n A -j link show lo"));
+	/* The kernel explains this one in its extended ack. */
+	FAILS(net_link_set_mtu("A", "va", 1000000, &err), EINVAL);
+	assert_string_not_equal(err.msg, strerror(EINVAL));
+	FAILS(net_link_set_mtu("A", "nope0", 0, &err), ENODEV);
+}
+
+static void test_link_alias(void **state)
+{
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_bridge("A", "br0", &err));
+	OK(net_link_set_alias("A", "br0", "uplink to core", &err));
+	assert_true(out_has("\"ifalias\":\"uplink to core\"",
+			    "ip -n A -j link show br0"));
+	OK(net_link_get("A", "br0", &l, &err));
+	assert_string_equal(l.alias, "uplink to core");
+	OK(net_link_set_alias("A", "br0", "", &err));
+	assert_false(out_has("ifalias", "ip -n A -j link show br0"));
+	OK(net_link_get("A", "br0", &l, &err));
+	assert_string_equal(l.alias, "");
+	OK(net_link_set_alias("A", "br0", "x", &err));
+	OK(net_link_set_alias("A", "br0", NULL, &err));
+	assert_false(out_has("ifalias", "ip -n A -j link show br0"));
+}
+
+static void test_link_errors(void **state)
+{
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_veth("A", "va", "A", "vb", &err));
+	FAILS(net_link_add_veth("A", "va", "A", "vc", &err), EEXIST);
+	assert_true(err.msg[0] != '\0');
+	FAILS(net_link_add_veth("A", "vc", "A", "vb", &err), EEXIST);
+	assert_true(err.msg[0] != '\0');
+	assert_false(cmd_ok("ip -n A link show vc"));
+	FAILS(net_link_add_bridge("A", "va", &err), EEXIST);
+	FAILS(net_link_add_veth("A", "x", "Nope", "y", &err), ENOENT);
+	FAILS(net_link_add_veth("Nope", "x", "A", "y", &err), ENOENT);
+	FAILS(net_link_get("A", "nope0", &l, &err), ENODEV);
+	FAILS(net_link_get("A", "0123456789abcdef", &l, &err), EINVAL);
+	FAILS(net_link_del("A", "lo", &err), EOPNOTSUPP);
+}
+
+static void test_physical_classification(void **state)
+{
+	struct net_link phys = { .ifindex = 2, .name = "eth0" };
+	struct net_link lo = { .ifindex = 1, .loopback = true };
+	struct net_link dummy = { .ifindex = 3, .kind = "dummy" };
+	struct net_link l;
+
+	(void)state;
+	assert_true(net_link_is_physical(&phys));
+	assert_false(net_link_is_physical(&lo));
+	assert_false(net_link_is_physical(&dummy));
+	OK(net_vrf_create("A", NULL, &err));
+	/* Made by ip, not us.  (Not dummy or ifb: loading those modules
+	 * would add dummy0 or ifb0 to the host.) */
+	sh("ip -n A link add b0 type bridge");
+	OK(net_link_get("A", "b0", &l, &err));
+	assert_string_equal(l.kind, "bridge");
+	assert_false(net_link_is_physical(&l));
+}
+
+/* ---- addresses -------------------------------------------------- */
+
+static const struct net_addr *find_addr(const struct net_addrs *as,
+					const struct net_addr *want)
+{
+	size_t i;
+
+	for (i = 0; i < as->n; i++) {
+		const struct net_addr *a = &as->v[i];
+		size_t len = a->family == AF_INET ? 4 : 16;
+
+		if (a->family == want->family && a->plen == want->plen &&
+		    !memcmp(&a->a, &want->a, len))
+			return a;
+	}
+	return NULL;
+}
+
+static void test_addr_v4(void **state)
+{
+	struct net_addr p = v4("192.0.2.1", 24), s = v4("192.0.2.2", 24);
+	const struct net_addr *a;
+	struct net_addrs as;
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_veth("A", "va", "A", "vb", &err));
+	OK(net_addr_add("A", "va", &p, &err));
+	OK(net_addr_add("A", "va", &s, &err));
+	assert_true(out_has("\"local\":\"192.0.2.1\",\"prefixlen\":24",
+			    "ip -n A -j addr show dev va"));
+	assert_true(out_has("\"secondary\":true",
+			    "ip -n A -j addr show dev va"));
+	assert_false(out_has("192.0.2.255", "ip -n A -j addr show dev va"));
+
+	OK(net_link_get("A", "va", &l, &err));
+	OK(net_addr_dump("A", AF_INET, &as, &err));
+	a = find_addr(&as, &p);
+	assert_non_null(a);
+	assert_int_equal(a->ifindex, l.ifindex);
+	assert_false(a->secondary);
+	assert_int_equal(a->scope, RT_SCOPE_UNIVERSE);
+	a = find_addr(&as, &s);
+	assert_non_null(a);
+	assert_true(a->secondary);
+	assert_non_null(find_addr(&as, &(struct net_addr){
+		.family = AF_INET, .plen = 8,
+		.a.v4.s_addr = htonl(INADDR_LOOPBACK) }));
+	net_addrs_free(&as);
+
+	FAILS(net_addr_add("A", "va", &p, &err), EEXIST);
+	assert_string_not_equal(err.msg, strerror(EEXIST));	/* ext ack */
+	OK(net_addr_del("A", "va", &s, &err));
+	assert_false(out_has("192.0.2.2", "ip -n A -j addr show dev va"));
+	OK(net_addr_del("A", "va", &p, &err));
+	assert_false(out_has("192.0.2.1", "ip -n A -j addr show dev va"));
+	FAILS(net_addr_del("A", "va", &p, &err), EADDRNOTAVAIL);
+}
+
+static void test_addr_v6(void **state)
+{
+	struct net_addr p = v6("2001:db8::1", 64), bad = v6("2001:db8::2", 129);
+	struct net_addrs as;
+	size_t i;
+
+	(void)state;
+	if (access("/proc/sys/net/ipv6", F_OK) != 0)
+		skip();
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_bridge("A", "br0", &err));
+	OK(net_addr_add("A", "br0", &p, &err));
+	assert_true(out_has("\"local\":\"2001:db8::1\",\"prefixlen\":64",
+			    "ip -n A -j addr show dev br0"));
+	OK(net_addr_dump("A", AF_INET6, &as, &err));
+	assert_non_null(find_addr(&as, &p));
+	for (i = 0; i < as.n; i++)
+		assert_int_equal(as.v[i].family, AF_INET6);
+	net_addrs_free(&as);
+	OK(net_addr_dump("A", AF_UNSPEC, &as, &err));
+	assert_non_null(find_addr(&as, &p));
+	assert_non_null(find_addr(&as, &(struct net_addr){
+		.family = AF_INET, .plen = 8,
+		.a.v4.s_addr = htonl(INADDR_LOOPBACK) }));
+	net_addrs_free(&as);
+
+	/* Extended ack text, not just strerror. */
+	FAILS(net_addr_add("A", "br0", &bad, &err), EINVAL);
+	assert_string_not_equal(err.msg, strerror(EINVAL));
+
+	OK(net_addr_del("A", "br0", &p, &err));
+	assert_false(out_has("2001:db8::1", "ip -n A -j addr show dev br0"));
+}
+
+static void test_addr_errors(void **state)
+{
+	struct net_addr p = v4("198.51.100.1", 24);
+	struct net_addrs as;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	FAILS(net_addr_add("A", "nope0", &p, &err), ENODEV);
+	FAILS(net_addr_del("A", "nope0", &p, &err), ENODEV);
+	FAILS(net_addr_add("Nope", "lo", &p, &err), ENOENT);
+	p.family = AF_PACKET;
+	FAILS(net_addr_add("A", "lo", &p, &err), EAFNOSUPPORT);
+	FAILS(net_addr_dump("A", AF_PACKET, &as, &err), EAFNOSUPPORT);
+}
+
+/* ---- forwarding ------------------------------------------------- */
+
+static void check_forwarding(int family, const char *file)
+{
+	char cmd[256], here[256];
+	bool on = true;
+
+	snprintf(cmd, sizeof(cmd), "ip netns exec A cat %s", file);
+	snprintf(here, sizeof(here), "cat %s", file);
+	OK(net_forwarding_get("A", family, &on, &err));
+	assert_false(on);
+	OK(net_forwarding_set("A", family, true, &err));
+	assert_true(out_has("1", cmd));
+	OK(net_forwarding_get("A", family, &on, &err));
+	assert_true(on);
+	/* Not in default, nor in another VRF. */
+	OK(net_forwarding_get(NULL, family, &on, &err));
+	assert_false(on);
+	assert_true(out_has("0", here));
+	OK(net_forwarding_get("B", family, &on, &err));
+	assert_false(on);
+	OK(net_forwarding_set("A", family, false, &err));
+	assert_true(out_has("0", cmd));
+}
+
+static void test_forwarding(void **state)
+{
+	bool on;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_vrf_create("B", NULL, &err));
+	check_forwarding(AF_INET, "/proc/sys/net/ipv4/ip_forward");
+	if (access("/proc/sys/net/ipv6", F_OK) == 0)
+		check_forwarding(AF_INET6,
+				 "/proc/sys/net/ipv6/conf/all/forwarding");
+	OK(net_forwarding_set(NULL, AF_INET, true, &err));
+	assert_true(out_has("1", "cat /proc/sys/net/ipv4/ip_forward"));
+	assert_true(out_has("0", "ip netns exec A cat "
+			    "/proc/sys/net/ipv4/ip_forward"));
+	OK(net_forwarding_set(NULL, AF_INET, false, &err));
+	FAILS(net_forwarding_get("Nope", AF_INET, &on, &err), ENOENT);
+	FAILS(net_forwarding_get("A", AF_PACKET, &on, &err), EAFNOSUPPORT);
+}
+
+/* ---- deletion report -------------------------------------------- */
+
+static pid_t start_in(const char *vrf)
+{
+	char path[128];
+	struct stat ns, st;
+	pid_t pid;
+	int i;
+
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		execlp("ip", "ip", "netns", "exec", vrf, "sleep", "30",
+		       (char *)NULL);
+		_exit(127);
+	}
+	snprintf(path, sizeof(path), "/run/netns/%s", vrf);
+	assert_int_equal(stat(path, &ns), 0);
+	snprintf(path, sizeof(path), "/proc/%d/ns/net", pid);
+	for (i = 0; i < 200; i++) {
+		if (stat(path, &st) == 0 && st.st_ino == ns.st_ino)
+			return pid;
+		usleep(10000);
+	}
+	fail_msg("child never entered %s", vrf);
+	return -1;
+}
+
+static void test_delete_report(void **state)
+{
+	struct net_vrf_del_report r;
+	struct stat ns, fst;
+	char fd3[64];
+	pid_t pid;
+	size_t i;
+	int st;
+	bool seen = false;
+
+	(void)state;
+	OK(net_vrf_create("D", NULL, &err));
+	OK(net_link_add_veth("D", "dv1", NULL, "dv2", &err));
+	sh("ip -n D link add b0 type bridge");
+	pid = start_in("D");
+
+	OK(net_vrf_delete("D", &r, &err));
+	assert_true(names_have(&r.destroyed, "dv1"));
+	assert_true(names_have(&r.destroyed, "b0"));
+	assert_false(names_have(&r.destroyed, "lo"));
+	assert_int_equal(r.returned.n, 0);
+	for (i = 0; i < r.npids; i++)
+		seen |= r.pids[i] == pid;
+	assert_true(seen);
+	net_vrf_del_report_free(&r);
+	assert_false(out_has("D", "ip netns list"));
+	assert_false(net_vrf_exists("D"));
+
+	/* Kept alive by the process, then gone with it. */
+	assert_true(cmd_ok("ip link show dv2"));
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(gone_soon("ip link show dv2"));
+
+	/* A process that only holds the namespace file open. */
+	OK(net_vrf_create("G", NULL, &err));
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		execlp("sh", "sh", "-c", "exec 3</run/netns/G; exec sleep 30",
+		       (char *)NULL);
+		_exit(127);
+	}
+	/* Wait for sh itself (not the forked copy of us) to hold it. */
+	assert_int_equal(stat("/run/netns/G", &ns), 0);
+	snprintf(fd3, sizeof(fd3), "/proc/%d/fd/3", pid);
+	for (i = 0; i < 200; i++) {
+		if (stat(fd3, &fst) == 0 && fst.st_ino == ns.st_ino)
+			break;
+		usleep(10000);
+	}
+	assert_true(i < 200);
+	OK(net_vrf_delete("G", &r, &err));
+	assert_int_equal(r.npids, 1);
+	assert_int_equal(r.pids[0], pid);
+	net_vrf_del_report_free(&r);
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+
+	/* Nothing alive: no pids; and a NULL report is fine. */
+	OK(net_vrf_create("E", NULL, &err));
+	OK(net_link_add_veth("E", "ev1", NULL, "ev2", &err));
+	OK(net_vrf_delete("E", &r, &err));
+	assert_int_equal(r.npids, 0);
+	assert_int_equal(r.destroyed.n, 1);
+	net_vrf_del_report_free(&r);
+	assert_true(gone_soon("ip link show ev2"));
+	OK(net_vrf_create("F", NULL, &err));
+	OK(net_vrf_delete("F", NULL, &err));
+	FAILS(net_vrf_delete("F", NULL, &err), ENOENT);
+}
+
+/* A VRF deleted while its name is reused must not reuse cached state. */
+static void test_delete_then_create_same_name(void **state)
+{
+	struct net_link l;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_link_add_bridge("A", "br0", &err));
+	OK(net_vrf_delete("A", NULL, &err));
+	OK(net_vrf_create("A", NULL, &err));
+	FAILS(net_link_get("A", "br0", &l, &err), ENODEV);
+	OK(net_link_get("A", "lo", &l, &err));
+	assert_true(l.admin_up);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_teardown(f, teardown)
+		T(test_vrf_create_list_delete),
+		T(test_vrf_lo_up),
+		T(test_vrf_recreated_behind_our_back),
+		T(test_vrf_bad_names),
+		T(test_vrf_create_unprivileged),
+		T(test_veth_across_vrfs),
+		T(test_veth_same_vrf_and_dump),
+		T(test_bridge_and_master),
+		T(test_link_delete),
+		T(test_link_move),
+		T(test_link_up_down),
+		T(test_link_mtu),
+		T(test_link_alias),
+		T(test_link_errors),
+		T(test_physical_classification),
+		T(test_addr_v4),
+		T(test_addr_v6),
+		T(test_addr_errors),
+		T(test_forwarding),
+		T(test_delete_report),
+		T(test_delete_then_create_same_name),
+#undef T
+	};
+	int ret;
+
+	if (getuid() != 0 || !getenv("VRFSH_SANDBOX") ||
+	    access("/run/netns", W_OK) != 0) {
+		fprintf(stderr, "run me as tests/sandbox.sh %s\n", "test_net");
+		return 77;
+	}
+	if (stat("/proc/thread-self/ns/net", &home) != 0)
+		return 99;
+	ret = cmocka_run_group_tests(tests, NULL, NULL);
+	net_cleanup();
+	return ret;
+}

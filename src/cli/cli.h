@@ -59,9 +59,9 @@ struct cli_args {
 	int n;
 };
 
-/* The value bound to name, or NULL. */
+/* The value (not keyword) bound to name, or NULL. */
 const char *cli_arg(const struct cli_args *a, const char *name);
-/* true when keyword or value name was given */
+/* true when a keyword or a value of that name was given */
 bool cli_has(const struct cli_args *a, const char *name);
 /* A number argument (already range-checked by the matcher). */
 long cli_arg_long(const struct cli_args *a, const char *name, long def);
@@ -160,7 +160,8 @@ enum cli_priv cli_session_priv(const struct cli_session *s);
 void cli_prompt(const struct cli_session *s, char *buf, size_t size);
 
 /* The VRF a command without a 'vrf' keyword acts on: the mode's VRF in
- * config modes, the routing context in EXEC.  "" for default. */
+ * VRF and interface modes, default in global config, the routing context
+ * in EXEC.  "" for default. */
 const char *cli_context_vrf(const struct cli_session *s);
 
 /* Runs one line.  Returns 0 on success, -1 when the command failed (the

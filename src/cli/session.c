@@ -12,24 +12,21 @@
 #include <string.h>
 #include <unistd.h>
 
-/* A value named like a keyword ("vrf NAME$vrf") wins over the keyword. */
+/* Only values: "vrf NAME$vrf" binds both a keyword and a value "vrf". */
 const char *cli_arg(const struct cli_args *a, const char *name)
 {
-	const char *keyword = NULL;
-
-	for (int i = 0; i < a->n; i++) {
-		if (strcmp(a->v[i].name, name))
-			continue;
-		if (a->v[i].kind != TOK_KEYWORD)
+	for (int i = 0; i < a->n; i++)
+		if (a->v[i].kind != TOK_KEYWORD && !strcmp(a->v[i].name, name))
 			return a->v[i].value;
-		keyword = a->v[i].value;
-	}
-	return keyword;
+	return NULL;
 }
 
 bool cli_has(const struct cli_args *a, const char *name)
 {
-	return cli_arg(a, name) != NULL;
+	for (int i = 0; i < a->n; i++)
+		if (!strcmp(a->v[i].name, name))
+			return true;
+	return false;
 }
 
 long cli_arg_long(const struct cli_args *a, const char *name, long def)
@@ -205,7 +202,7 @@ const char *cli_context_vrf(const struct cli_session *s)
 
 	if (f->mode == MODE_CONFIG_VRF || f->mode == MODE_CONFIG_IF)
 		return f->vrf;
-	return s->context_vrf;
+	return f->mode == MODE_EXEC ? s->context_vrf : "";
 }
 
 unsigned cli_frame_modes(enum cli_mode mode)

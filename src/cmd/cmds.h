@@ -9,6 +9,9 @@
 #include "cli/cli.h"
 
 extern const struct cli_cmd base_cmds[];
+extern const struct cli_cmd vrf_cmds[];
+extern const struct cli_cmd interface_cmds[];
+extern const struct cli_cmd show_cmds[];
 
 /* All tables, for the grammar; *n is set to their number. */
 const struct cli_cmd *const *cmd_tables(size_t *n);

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * util.c - shared pieces of the command handlers.
+ */
+#include "cmd/util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+const char *vrf_label(const char *vrf)
+{
+	return net_vrf_is_default(vrf) || !*vrf ? "default" : vrf;
+}
+
+const char *cmd_vrf(struct cli_session *s, const struct cli_args *a)
+{
+	const char *vrf = cli_arg(a, "vrf");
+
+	if (!vrf)
+		return cli_context_vrf(s);
+	return net_vrf_is_default(vrf) ? "" : vrf;
+}
+
+const char *in_vrf(const char *vrf, char *buf, size_t size)
+{
+	if (net_vrf_is_default(vrf) || !*vrf)
+		return "";
+	snprintf(buf, size, " in VRF %s", vrf);
+	return buf;
+}
+
+int cmd_vrf_exists(struct cli_session *s, const char *vrf)
+{
+	if (net_vrf_is_default(vrf) || !*vrf || net_vrf_exists(vrf))
+		return 0;
+	cli_error(s, "VRF %s does not exist", vrf);
+	return -1;
+}
+
+int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
+	     struct net_link *out)
+{
+	struct net_err err = { 0 };
+	char buf[96];
+
+	if (cmd_vrf_exists(s, vrf))
+		return -1;
+	if (net_link_get(vrf, ifname, out, &err) == 0)
+		return 0;
+	if (err.code == ENODEV || err.code == ENOENT) {
+		cli_error(s, "Interface %s does not exist%s", ifname,
+			  in_vrf(vrf, buf, sizeof(buf)));
+		return -1;
+	}
+	return cmd_fail(s, &err, "read interface %s%s", ifname,
+			in_vrf(vrf, buf, sizeof(buf)));
+}
+
+int cmd_fail(struct cli_session *s, const struct net_err *err,
+	     const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (err->code == EPERM || err->code == EACCES)
+		cli_error(s, "Permission denied: cannot %s (%s; vrfsh needs "
+			     "CAP_NET_ADMIN and CAP_SYS_ADMIN)",
+			  what, err->msg);
+	else
+		cli_error(s, "Cannot %s: %s", what, err->msg);
+	return -1;
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * util.h - what the command handlers share: naming VRFs, reporting the
+ * backend's errors once, and checking that objects exist.
+ */
+#ifndef VRFSH_CMD_UTIL_H
+#define VRFSH_CMD_UTIL_H
+
+#include "cli/cli.h"
+#include "net/net.h"
+
+#define ALL_CONFIG (CLI_CONFIG | CLI_CONFIG_VRF | CLI_CONFIG_IF)
+
+/* "default" for the starting namespace, else the name. */
+const char *vrf_label(const char *vrf);
+
+/* The VRF named by the 'vrf' argument, else the one of the mode or the
+ * routing context; "" for default. */
+const char *cmd_vrf(struct cli_session *s, const struct cli_args *a);
+
+/* "% VRF NAME does not exist" unless it exists (default always does). */
+int cmd_vrf_exists(struct cli_session *s, const char *vrf);
+
+/* Looks an interface up; "% Interface X does not exist [in VRF V]". */
+int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
+	     struct net_link *out);
+
+/* Prints a backend error once: "% Permission denied: cannot WHAT" for
+ * EPERM/EACCES, else "% Cannot WHAT: CAUSE".  Returns -1. */
+int cmd_fail(struct cli_session *s, const struct net_err *err,
+	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* " in VRF NAME" for a VRF other than default, else "". */
+const char *in_vrf(const char *vrf, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * vrf.c - VRFs: create, delete, enter, forwarding switches, routing
+ * context, show vrf.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "cmd/cmds.h"
+#include "cmd/util.h"
+#include "render/json.h"
+
+static int reserved(struct cli_session *s, const char *vrf)
+{
+	if (!net_vrf_is_default(vrf))
+		return 0;
+	cli_error(s, "Invalid VRF name \"%s\": reserved for the starting "
+		     "namespace", vrf);
+	return -1;
+}
+
+static int do_vrf(struct cli_session *s, const struct cli_args *a,
+		  struct cli_out *o)
+{
+	const char *vrf = cli_arg(a, "vrf");
+	struct net_err err = { 0 };
+
+	(void)o;
+	if (reserved(s, vrf))
+		return -1;
+	if (net_vrf_create(vrf, NULL, &err))
+		return cmd_fail(s, &err, "create VRF %s", vrf);
+	cli_enter(s, MODE_CONFIG_VRF, vrf, NULL);
+	return 0;
+}
+
+static void report_pids(struct cli_session *s, const char *vrf,
+			const struct net_vrf_del_report *r)
+{
+	char list[512] = "";
+	size_t used = 0;
+
+	for (size_t i = 0; i < r->npids && used < sizeof(list) - 32; i++) {
+		char comm[64] = "?", path[64];
+		FILE *fp;
+
+		snprintf(path, sizeof(path), "/proc/%d/comm", r->pids[i]);
+		fp = fopen(path, "r");
+		if (fp) {
+			if (fgets(comm, sizeof(comm), fp))
+				comm[strcspn(comm, "\n")] = '\0';
+			fclose(fp);
+		}
+		used += (size_t)snprintf(list + used, sizeof(list) - used,
+					 "%s%d (%s)", i ? ", " : "",
+					 r->pids[i], comm);
+	}
+	cli_notice(s, "VRF %s is still in use by process%s %s: its namespace "
+		      "lives on until they exit",
+		   vrf, r->npids == 1 ? "" : "es", list);
+}
+
+static int do_no_vrf(struct cli_session *s, const struct cli_args *a,
+		     struct cli_out *o)
+{
+	const char *vrf = cli_arg(a, "vrf");
+	struct net_vrf_del_report r = { 0 };
+	struct net_err err = { 0 };
+
+	(void)o;
+	if (reserved(s, vrf) || cmd_vrf_exists(s, vrf))
+		return -1;
+	if (net_vrf_delete(vrf, &r, &err)) {
+		net_vrf_del_report_free(&r);
+		return cmd_fail(s, &err, "delete VRF %s", vrf);
+	}
+	for (size_t i = 0; i < r.destroyed.n; i++)
+		cli_notice(s, "Interface %s destroyed with VRF %s",
+			   r.destroyed.v[i], vrf);
+	for (size_t i = 0; i < r.returned.n; i++)
+		cli_notice(s, "Interface %s returned to VRF default",
+			   r.returned.v[i]);
+	if (r.npids)
+		report_pids(s, vrf, &r);
+	if (!strcmp(s->context_vrf, vrf))
+		s->context_vrf[0] = '\0';
+	net_vrf_del_report_free(&r);
+	return 0;
+}
+
+static int do_exit_vrf(struct cli_session *s, const struct cli_args *a,
+		       struct cli_out *o)
+{
+	(void)a;
+	(void)o;
+	cli_enter(s, MODE_CONFIG, NULL, NULL);
+	return 0;
+}
+
+static int set_forwarding(struct cli_session *s, const struct cli_args *a,
+			  int family, bool on)
+{
+	const char *vrf = cli_context_vrf(s);
+	struct net_err err = { 0 };
+
+	(void)a;
+	if (cmd_vrf_exists(s, vrf))
+		return -1;
+	if (net_forwarding_set(vrf, family, on, &err))
+		return cmd_fail(s, &err, "%s %s forwarding in VRF %s",
+				on ? "enable" : "disable",
+				family == AF_INET ? "IPv4" : "IPv6",
+				vrf_label(vrf));
+	return 0;
+}
+
+static int do_ip_routing(struct cli_session *s, const struct cli_args *a,
+			 struct cli_out *o)
+{
+	(void)o;
+	return set_forwarding(s, a, AF_INET, true);
+}
+
+static int do_no_ip_routing(struct cli_session *s, const struct cli_args *a,
+			    struct cli_out *o)
+{
+	(void)o;
+	return set_forwarding(s, a, AF_INET, false);
+}
+
+static int do_ipv6_routing(struct cli_session *s, const struct cli_args *a,
+			   struct cli_out *o)
+{
+	(void)o;
+	return set_forwarding(s, a, AF_INET6, true);
+}
+
+static int do_no_ipv6_routing(struct cli_session *s,
+			      const struct cli_args *a, struct cli_out *o)
+{
+	(void)o;
+	return set_forwarding(s, a, AF_INET6, false);
+}
+
+static int do_routing_context(struct cli_session *s,
+			      const struct cli_args *a, struct cli_out *o)
+{
+	const char *vrf = cli_arg(a, "vrf");
+
+	(void)o;
+	if (cmd_vrf_exists(s, vrf))
+		return -1;
+	snprintf(s->context_vrf, sizeof(s->context_vrf), "%s",
+		 net_vrf_is_default(vrf) ? "" : vrf);
+	return 0;
+}
+
+/* ---- show vrf --------------------------------------------------------------- */
+
+struct vrf_row {
+	const char *name;	/* "" for default */
+	bool readable;		/* its namespace could be entered */
+	bool v4, v6;
+	struct net_links links;
+};
+
+static void read_row(struct vrf_row *r)
+{
+	struct net_err err = { 0 };
+
+	r->readable = net_link_dump(r->name, &r->links, &err) == 0 &&
+		      net_forwarding_get(r->name, AF_INET, &r->v4, &err) == 0 &&
+		      net_forwarding_get(r->name, AF_INET6, &r->v6, &err) == 0;
+}
+
+static void show_vrf_json(struct json *j, const struct vrf_row *r)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), NET_NETNS_DIR "/%s", r->name);
+	json_obj(j, NULL);
+	json_str(j, "name", vrf_label(r->name));
+	json_str(j, "netns", *r->name ? path : NULL);
+	if (r->readable) {
+		json_bool(j, "ip_routing", r->v4);
+		json_bool(j, "ipv6_routing", r->v6);
+		json_arr(j, "interfaces");
+		for (size_t i = 0; i < r->links.n; i++)
+			json_str(j, NULL, r->links.v[i].name);
+		json_arr_end(j);
+	} else {
+		json_null(j, "ip_routing");
+		json_null(j, "ipv6_routing");
+		json_null(j, "interfaces");
+	}
+	json_obj_end(j);
+}
+
+static const char *yes_no(const struct vrf_row *r, bool v)
+{
+	return !r->readable ? "?" : v ? "yes" : "no";
+}
+
+static void show_vrf_text(struct cli_out *o, const struct vrf_row *r,
+			  int width)
+{
+	char path[128];
+
+	snprintf(path, sizeof(path), NET_NETNS_DIR "/%s", r->name);
+	cli_printf(o, "%-*s  %-*s  %-12s  %-12s  ", width, vrf_label(r->name),
+		   width + 11, *r->name ? path : "-", yes_no(r, r->v4),
+		   yes_no(r, r->v6));
+	if (!r->readable)
+		cli_printf(o, "(cannot enter the namespace)");
+	for (size_t i = 0; i < r->links.n; i++)
+		cli_printf(o, "%s%s", i ? ", " : "", r->links.v[i].name);
+	cli_printf(o, "\n");
+}
+
+static int do_show_vrf(struct cli_session *s, const struct cli_args *a,
+		       struct cli_out *o)
+{
+	const char *one = cli_arg(a, "vrf");
+	struct net_names names = { 0 };
+	struct net_err err = { 0 };
+	struct vrf_row *rows;
+	size_t n = 0;
+	int width = 7;
+	struct json j;
+
+	if (one && cmd_vrf_exists(s, one))
+		return -1;
+	if (!one && net_vrf_list(&names, &err))
+		return cmd_fail(s, &err, "list VRFs");
+	rows = calloc(names.n + 1, sizeof(*rows));
+	if (!rows)
+		abort();
+	if (!one || net_vrf_is_default(one))
+		rows[n++].name = "";
+	if (one && !net_vrf_is_default(one))
+		rows[n++].name = one;
+	for (size_t i = 0; i < names.n; i++)
+		rows[n++].name = names.v[i];
+	for (size_t i = 0; i < n; i++) {
+		read_row(&rows[i]);
+		if ((int)strlen(rows[i].name) > width)
+			width = (int)strlen(rows[i].name);
+	}
+	if (cli_has(a, "json")) {
+		json_init(&j, o);
+		json_obj(&j, NULL);
+		json_arr(&j, "vrfs");
+		for (size_t i = 0; i < n; i++)
+			show_vrf_json(&j, &rows[i]);
+		json_arr_end(&j);
+		json_obj_end(&j);
+		json_done(&j);
+	} else {
+		cli_printf(o, "%-*s  %-*s  %-12s  %-12s  %s\n", width, "VRF",
+			   width + 11, "Namespace", "IPv4 routing",
+			   "IPv6 routing", "Interfaces");
+		for (size_t i = 0; i < n; i++)
+			show_vrf_text(o, &rows[i], width);
+	}
+	for (size_t i = 0; i < n; i++)
+		net_links_free(&rows[i].links);
+	free(rows);
+	net_names_free(&names);
+	return 0;
+}
+
+const struct cli_cmd vrf_cmds[] = {
+	{ "vrf NAME$vrf",
+	  "Create a VRF (a network namespace) and configure it\nVRF name",
+	  CLI_CONFIG, PRIV_ADMIN, 0, do_vrf },
+	{ "no vrf NAME$vrf",
+	  "Negate a command or set its defaults\n"
+	  "Delete a VRF and its namespace\nVRF name",
+	  CLI_CONFIG, PRIV_ADMIN, 0, do_no_vrf },
+	{ "exit-vrf", "Leave VRF configuration mode",
+	  CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_exit_vrf },
+	{ "ip routing", "Internet Protocol (IPv4)\nForward IPv4 packets",
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_ip_routing },
+	{ "no ip routing",
+	  "Negate a command or set its defaults\nInternet Protocol (IPv4)\n"
+	  "Stop forwarding IPv4 packets",
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_no_ip_routing },
+	{ "ipv6 unicast-routing", "Internet Protocol version 6\n"
+	  "Forward IPv6 packets",
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_ipv6_routing },
+	{ "no ipv6 unicast-routing",
+	  "Negate a command or set its defaults\nInternet Protocol version 6\n"
+	  "Stop forwarding IPv6 packets",
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_no_ipv6_routing },
+	{ "routing-context vrf NAME$vrf",
+	  "Set the VRF that show, ping and traceroute use\n"
+	  "A VRF\nVRF name (default for the starting namespace)",
+	  CLI_EXEC, PRIV_USER, 0, do_routing_context },
+	{ "show vrf [NAME$vrf] [json]",
+	  "Show running system information\n"
+	  "VRFs (network namespaces)\nOnly this VRF\nJSON output",
+	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_vrf },
+	{ NULL, NULL, 0, 0, 0, NULL },
+};

@@ -36,6 +36,9 @@ enum {
 	CLI_F_OUTPUT = 1 << 0,	/* prints output: may take '| filter' */
 	CLI_F_NO_DO = 1 << 1,	/* not reachable through 'do' */
 	CLI_F_HIDDEN = 1 << 2,	/* not listed by '?' or TAB */
+	CLI_F_WEAK = 1 << 3,	/* a prefix of its first keyword that also
+				 * fits another keyword means the other
+				 * ('sh' is show, not shell) */
 };
 
 /* Privilege a command needs. */

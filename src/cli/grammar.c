@@ -301,6 +301,8 @@ static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 	out->cmd = cmd;
 	out->start = node_new(g, N_EPS);
 	link_to(out->start, f.in);
+	if ((cmd->flags & CLI_F_WEAK) && f.in->type == N_TOKEN)
+		f.in->weak = true;
 	return true;
 }
 

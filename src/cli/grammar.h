@@ -18,6 +18,7 @@ struct cli_node {
 	const char *name;	/* argument name */
 	const char *help;
 	long min, max;
+	bool weak;		/* a prefix of it yields to other keywords */
 	struct cli_node **next;
 	int nnext;
 };

@@ -216,6 +216,9 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 		s->term_length = screen_rows();
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
+	/* a router console does not suspend: Ctrl-Z typed before the line
+	 * editor has the terminal must not stop the shell */
+	signal(SIGTSTP, SIG_IGN);
 	history(hist, &ev, H_SETSIZE, 1000);
 	history(hist, &ev, H_SETUNIQUE, 1);
 	if (histfile)
@@ -228,9 +231,15 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 
 		cli_prompt(s, c.prompt, sizeof(c.prompt));
 		c.abandon = c.end = false;
+		interrupted = 0;
 		got = el_gets(c.el, &count);
-		if (c.abandon)
+		/* Ctrl-C typed ahead, before the editor had the terminal,
+		 * arrives as a signal: abandon the line, do not exit */
+		if (c.abandon || (!got && interrupted)) {
+			if (!c.abandon)
+				fputc('\n', stdout);
 			continue;
+		}
 		if (c.end && (!got || count <= 0)) {
 			cli_end(s);
 			continue;

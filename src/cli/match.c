@@ -151,8 +151,8 @@ static enum cli_level score(const struct mstate *st,
 static int step(struct walk *wk, struct cli_words *w, int i, int last)
 {
 	const struct cli_node *c[MAX_CANDS];
-	const char *partial = NULL;
-	bool ambiguous = false;
+	const char *partial[2] = { NULL, NULL };	/* strong, weak */
+	bool ambiguous[2] = { false, false }, skip_weak;
 	enum cli_level best = LVL_NONE;
 	struct mstate *old = wk->v;
 	int nold = wk->n;
@@ -170,15 +170,18 @@ static int step(struct walk *wk, struct cli_words *w, int i, int last)
 				best = l;
 			if (l != LVL_PARTIAL)
 				continue;
-			if (partial && strcmp(partial, c[j]->text))
-				ambiguous = true;
-			partial = c[j]->text;
+			int k = c[j]->weak;
+
+			if (partial[k] && strcmp(partial[k], c[j]->text))
+				ambiguous[k] = true;
+			partial[k] = c[j]->text;
 		}
 	}
 	if (best == LVL_NONE)
 		return MATCH_INVALID;
-	if (best == LVL_PARTIAL && ambiguous)
+	if (best == LVL_PARTIAL && ambiguous[partial[0] ? 0 : 1])
 		return MATCH_AMBIGUOUS;
+	skip_weak = best == LVL_PARTIAL && partial[0];
 
 	wk->v = NULL;
 	wk->n = wk->cap = 0;
@@ -189,7 +192,8 @@ static int step(struct walk *wk, struct cli_words *w, int i, int last)
 			struct mstate st = old[s];
 			const struct cli_node *t = c[j];
 
-			if (score(&old[s], t, w->w[i]) != best)
+			if (score(&old[s], t, w->w[i]) != best ||
+			    (skip_weak && t->weak))
 				continue;
 			if (st.in_line && t == st.at) {
 				push_state(wk, st);
@@ -301,7 +305,27 @@ static void add_next(struct cli_nextv *nv, const struct cli_node *t,
 		if (!strcmp(nv->v[i].text, t->text))
 			return;
 	nv->v = grow(nv->v, &nv->cap, nv->n + 1, sizeof(*nv->v));
-	nv->v[nv->n++] = (struct cli_next){ t->text, t->help, t->kind, vrf };
+	nv->v[nv->n++] = (struct cli_next){ t->text, t->help, t->kind, vrf,
+					    t->weak };
+}
+
+/* After a partial word, a weak keyword yields to the others (as when
+ * running the line). */
+static void drop_weak(struct cli_nextv *nv, const char *partial)
+{
+	bool strong = false;
+	int keep = 0;
+
+	if (!*partial)
+		return;
+	for (int i = 0; i < nv->n; i++)
+		strong |= nv->v[i].kind == TOK_KEYWORD && !nv->v[i].weak;
+	if (!strong)
+		return;
+	for (int i = 0; i < nv->n; i++)
+		if (!nv->v[i].weak)
+			nv->v[keep++] = nv->v[i];
+	nv->n = keep;
 }
 
 int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
@@ -336,6 +360,7 @@ int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
 			add_next(nv, c[j], state_vrf(&wk, st));
 		}
 	}
+	drop_weak(nv, partial);
 	walk_free(&wk);
 	return MATCH_OK;
 }

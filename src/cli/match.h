@@ -34,6 +34,7 @@ struct cli_next {
 	const char *help;
 	enum cli_tok kind;
 	const char *vrf;	/* VRF named earlier on the line, or NULL */
+	bool weak;		/* yields to other keywords after a prefix */
 };
 
 struct cli_nextv {

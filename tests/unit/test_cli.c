@@ -100,6 +100,8 @@ static const struct cli_cmd test_cmds[] = {
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, record },
 	{ "show lines", "Show\nSome lines", CLI_EXEC, PRIV_USER,
 	  CLI_F_OUTPUT, lines_cmd },
+	{ "shelf [LINE$text]", "A weak keyword\nText", CLI_EXEC, PRIV_USER,
+	  CLI_F_WEAK, record },
 	{ "ping [vrf NAME$vrf] HOST$host [repeat <1-100>$repeat]",
 	  "Ping\nA VRF\nVRF name\nDestination\nRepeat\nCount",
 	  CLI_EXEC, PRIV_USER, 0, record },
@@ -217,6 +219,9 @@ static const char *prompt(void)
 	return p;
 }
 
+static char *help(const char *line);
+static char *completions(const char *line);
+
 /* ---- matching ------------------------------------------------------------ */
 
 static void test_abbreviation(void **state)
@@ -231,6 +236,25 @@ static void test_abbreviation(void **state)
 	assert_false(cli_has(&last_args, "addr"));
 	assert_int_equal(cli_exec(&sess, "conf t"), 0);
 	assert_string_equal(prompt(), "R1(config)#");
+}
+
+/* 'sh' is show even though shelf starts so too: shelf is weak */
+static void test_weak_keyword(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_exec(&sess, "sh ip route"), 0);
+	assert_string_equal(last_cmd, "show ip route");
+	assert_int_equal(cli_exec(&sess, "she x y"), 0);
+	assert_string_equal(last_cmd, "shelf");
+	assert_string_equal(cli_arg(&last_args, "text"), "x y");
+	assert_int_equal(cli_exec(&sess, "shelf"), 0);
+	assert_string_equal(help("sh"), "  show  Show running system "
+					"information\n");
+	assert_string_equal(help("she"), "  shelf  A weak keyword\n");
+	assert_string_equal(completions("sh"), "show");
+	assert_string_equal(completions("s"), "show");
+	/* among strong keywords a prefix stays ambiguous */
+	assert_int_equal(cli_exec(&sess, "e"), -1);
 }
 
 static void test_value_precedence(void **state)
@@ -510,6 +534,7 @@ static void test_completion(void **state)
 	assert_string_equal(completions("sh"), "show");
 	assert_string_equal(completions("show "), "history ip lines terminal "
 						  "version");
+	assert_string_equal(completions("s"), "show");
 	assert_string_equal(completions("show ip route vrf B"), "Black Blue");
 	assert_string_equal(completions("show ip route vrf Blue "),
 			    "connected json static");
@@ -723,6 +748,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_abbreviation),
+		T(test_weak_keyword),
 		T(test_value_precedence),
 		T(test_bad_values),
 		T(test_errors),

@@ -35,6 +35,18 @@ static int do_interface(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
+/* "a veth interface", "the loopback interface", "a physical interface" */
+static const char *what_is(const struct net_link *l, char *buf, size_t size)
+{
+	if (l->loopback && !l->kind[0])
+		return "the loopback interface";
+	if (!l->kind[0])
+		return "a physical interface";
+	snprintf(buf, size, "%s %s interface",
+		 strchr("aeiou", l->kind[0]) ? "an" : "a", l->kind);
+	return buf;
+}
+
 /* An interface that exists already is entered when it is what the
  * command would have made, so that a configuration can be applied
  * twice; otherwise the name is taken. */
@@ -43,7 +55,7 @@ static int exists_as(struct cli_session *s, const char *vrf,
 {
 	struct net_link l;
 	struct net_err err = { 0 };
-	char buf[96];
+	char buf[96], what[64];
 
 	*same = false;
 	if (net_link_get(vrf, ifname, &l, &err))
@@ -53,9 +65,25 @@ static int exists_as(struct cli_session *s, const char *vrf,
 		return 0;
 	}
 	cli_error(s, "Cannot create interface %s%s: the name is taken by "
-		     "a%s %s interface", ifname, in_vrf(vrf, buf, sizeof(buf)),
-		  l.kind[0] ? "" : " physical", l.kind[0] ? l.kind : "");
+		     "%s", ifname, in_vrf(vrf, buf, sizeof(buf)),
+		  what_is(&l, what, sizeof(what)));
 	return -1;
+}
+
+/* Is the existing veth l (in vrf) the one whose other end is peer in
+ * peer_vrf?  Both ends must point at each other. */
+static bool veth_peer_is(const char *vrf, const struct net_link *l,
+			 const char *peer_vrf, const char *peer)
+{
+	const char *pv = vrf;
+	struct net_link p;
+
+	if (l->peer_netnsid >= 0)
+		pv = net_vrf_by_netnsid(vrf, l->peer_netnsid);
+	if (!pv || strcmp(vrf_label(pv), vrf_label(peer_vrf)) ||
+	    net_link_get(peer_vrf, peer, &p, NULL))
+		return false;
+	return !strcmp(p.kind, "veth") && p.ifindex == l->peer_ifindex;
 }
 
 static int do_veth(struct cli_session *s, const struct cli_args *a,
@@ -65,6 +93,7 @@ static int do_veth(struct cli_session *s, const struct cli_args *a,
 	const char *peer = cli_arg(a, "peer");
 	const char *peer_vrf = cli_arg(a, "peervrf");
 	struct net_err err = { 0 };
+	struct net_link pl;
 	char b1[96], b2[96];
 	bool same;
 
@@ -80,6 +109,30 @@ static int do_veth(struct cli_session *s, const struct cli_args *a,
 		cli_error(s, "Cannot create veth pair %s: both ends have the "
 			     "same name", ifname);
 		return -1;
+	}
+	if (!same && !net_link_get(peer_vrf, peer, &pl, NULL)) {
+		char what[64];
+
+		cli_error(s, "Cannot create veth pair %s%s - %s%s: the name %s "
+			     "is taken by %s", ifname,
+			  in_vrf(vrf, b1, sizeof(b1)), peer,
+			  in_vrf(peer_vrf, b2, sizeof(b2)), peer,
+			  what_is(&pl, what, sizeof(what)));
+		return -1;
+	}
+	if (same) {
+		struct net_link l;
+
+		if (net_link_get(vrf, ifname, &l, &err))
+			return cmd_fail(s, &err, "read interface %s%s", ifname,
+					in_vrf(vrf, b1, sizeof(b1)));
+		if (!veth_peer_is(vrf, &l, peer_vrf, peer)) {
+			cli_error(s, "Cannot create veth pair %s%s - %s%s: %s "
+				     "exists with another peer", ifname,
+				  in_vrf(vrf, b1, sizeof(b1)), peer,
+				  in_vrf(peer_vrf, b2, sizeof(b2)), ifname);
+			return -1;
+		}
 	}
 	if (!same && net_link_add_veth(vrf, ifname, peer_vrf, peer, &err))
 		return cmd_fail(s, &err, "create veth pair %s%s - %s%s",
@@ -315,7 +368,34 @@ static int addr_change(struct cli_session *s, const struct net_addr *x,
 			text, add ? "to" : "from", f->ifname);
 }
 
-/* IOS semantics: without 'secondary' the address replaces the primary. */
+/* Deleting an IPv4 primary makes the kernel delete the secondaries of
+ * its subnet too (unless promote_secondaries is set): put back what was
+ * in had and is gone, except the address meant to go. */
+static int restore_v4(struct cli_session *s, const struct net_link *l,
+		      const struct net_addrs *had, const struct net_addr *gone)
+{
+	struct net_addrs now;
+	int rc = 0;
+
+	if (if_addrs(s, l, AF_INET, &now))
+		return -1;
+	for (size_t i = 0; i < had->n && !rc; i++) {
+		bool there = false;
+
+		if (gone && same_addr(&had->v[i], gone))
+			continue;
+		for (size_t k = 0; k < now.n; k++)
+			there |= same_addr(&had->v[i], &now.v[k]);
+		if (!there)
+			rc = addr_change(s, &had->v[i], true);
+	}
+	net_addrs_free(&now);
+	return rc;
+}
+
+/* IOS semantics: without 'secondary' the address replaces the primary.
+ * The old primary goes first, so that the new address is not taken as
+ * one of its secondaries and deleted along with it. */
 static int do_ip_address(struct cli_session *s, const struct cli_args *a,
 			 struct cli_out *o)
 {
@@ -335,9 +415,19 @@ static int do_ip_address(struct cli_session *s, const struct cli_args *a,
 		if (!primary && !have.v[i].secondary)
 			primary = &have.v[i];
 	}
-	rc = addr_change(s, &x, true);
-	if (!rc && primary && !cli_has(a, "secondary"))
-		rc = addr_change(s, primary, false);
+	if (!primary || cli_has(a, "secondary")) {
+		rc = addr_change(s, &x, true);
+		goto out;
+	}
+	rc = addr_change(s, primary, false);
+	if (rc)
+		goto out;
+	if (addr_change(s, &x, true)) {
+		restore_v4(s, &l, &have, NULL);	/* the old one back */
+		rc = -1;
+	} else {
+		rc = restore_v4(s, &l, &have, primary);
+	}
 out:
 	net_addrs_free(&have);
 	return rc;
@@ -369,6 +459,8 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 			rc = addr_change(s, &have.v[i], false);
 		}
 	}
+	if (one && found && !rc && family == AF_INET)
+		rc = restore_v4(s, &l, &have, &x);
 	if (one && !found) {
 		char text[64];
 

@@ -77,11 +77,20 @@ static int get_default_fd(struct net_err *err)
 
 int netns_enter(int nsfd, int *saved, struct net_err *err)
 {
+	struct stat here, there;
 	int e;
 
 	*saved = open(SELF_NETNS, O_RDONLY | O_CLOEXEC);
 	if (*saved < 0)
 		return net_err_errno(err, errno);
+	/* Already there: no setns, which needs CAP_SYS_ADMIN even then, so
+	 * that an unprivileged user can still read the default VRF. */
+	if (fstat(*saved, &here) == 0 && fstat(nsfd, &there) == 0 &&
+	    here.st_dev == there.st_dev && here.st_ino == there.st_ino) {
+		close(*saved);
+		*saved = -1;
+		return 0;
+	}
 	if (setns(nsfd, CLONE_NEWNET) < 0) {
 		e = errno;
 		close(*saved);
@@ -93,6 +102,8 @@ int netns_enter(int nsfd, int *saved, struct net_err *err)
 
 void netns_leave(int saved)
 {
+	if (saved < 0)
+		return;		/* netns_enter did not move */
 	/* Staying in the wrong namespace would silently misconfigure the
 	 * machine; there is no safe way on. */
 	if (setns(saved, CLONE_NEWNET) < 0)

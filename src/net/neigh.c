@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * neigh.c - the neighbour tables (ARP and IPv6 neighbour discovery).
+ * Every entry is kept, whatever its state; the caller chooses.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/neighbour.h>
+#include <linux/rtnetlink.h>
+
+#include "netns.h"
+#include "nl.h"
+#include "route.h"
+
+static size_t neigh_ip_len(int family)
+{
+	switch (family) {
+	case AF_INET:
+		return sizeof(struct in_addr);
+	case AF_INET6:
+		return sizeof(struct in6_addr);
+	}
+	return 0;
+}
+
+static int parse_neigh(const struct nlmsghdr *nlh, struct net_neigh *n)
+{
+	const struct ndmsg *ndm = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *tb[NDA_MAX + 1], *dst;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWNEIGH ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*ndm))
+		return -EBADMSG;
+	len = neigh_ip_len(ndm->ndm_family);
+	nl_parse(nlh, sizeof(*ndm), tb, NDA_MAX);
+	dst = tb[NDA_DST];
+	if (!len || !dst || mnl_attr_get_payload_len(dst) != len)
+		return -EBADMSG;
+	memset(n, 0, sizeof(*n));
+	n->family = ndm->ndm_family;
+	memcpy(&n->addr, mnl_attr_get_payload(dst), len);
+	n->ifindex = ndm->ndm_ifindex;
+	n->state = ndm->ndm_state;
+	if (tb[NDA_LLADDR] &&
+	    mnl_attr_get_payload_len(tb[NDA_LLADDR]) == sizeof(n->lladdr)) {
+		memcpy(n->lladdr, mnl_attr_get_payload(tb[NDA_LLADDR]),
+		       sizeof(n->lladdr));
+		n->has_lladdr = true;
+	}
+	return 0;
+}
+
+static int neigh_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct net_neighs *out = data;
+	struct net_neigh *v;
+
+	if ((out->n & (out->n + 1)) == 0) {	/* 0, 1, 3, 7, ...: grow */
+		v = realloc(out->v, (out->n * 2 + 1) * sizeof(*v));
+		if (!v) {
+			errno = ENOMEM;
+			return MNL_CB_ERROR;
+		}
+		out->v = v;
+	}
+	if (parse_neigh(nlh, &out->v[out->n]) == 0)
+		out->n++;
+	return MNL_CB_OK;
+}
+
+static void neighs_reset(void *data)
+{
+	net_neighs_free(data);
+}
+
+int net_neigh_dump(const char *vrf, int family, struct net_neighs *out,
+		   struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct ndmsg *ndm;
+	struct nl_sock *s;
+	int ret;
+
+	out->v = NULL;
+	out->n = 0;
+	if (family != AF_UNSPEC && !neigh_ip_len(family))
+		return net_err_errno(err, EAFNOSUPPORT);
+	ret = nl_sock_get(vrf, &s, err);
+	if (ret < 0)
+		return ret;
+	nlh = nl_msg(buf, RTM_GETNEIGH, 0);
+	ndm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndm));
+	ndm->ndm_family = family;
+	ret = nl_dump(s, nlh, neigh_dump_cb, out, neighs_reset, err);
+	if (ret < 0)
+		net_neighs_free(out);
+	return ret;
+}
+
+void net_neighs_free(struct net_neighs *neighs)
+{
+	free(neighs->v);
+	neighs->v = NULL;
+	neighs->n = 0;
+}

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * route.c - routes: dump a table, add and delete unicast routes with one
+ * or several next hops, and ask the kernel which route it would use.
+ *
+ * Routes are added as plain `ip route add P via G dev D metric M proto
+ * static` does: type unicast, table main, scope universe with a gateway
+ * and link without.  Deleting sends only what identifies the route (type,
+ * protocol and scope left for the kernel to match any).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/rtnetlink.h>
+
+#include "netns.h"
+#include "nl.h"
+#include "route.h"
+
+static size_t ip_len(int family)
+{
+	switch (family) {
+	case AF_INET:
+		return sizeof(struct in_addr);
+	case AF_INET6:
+		return sizeof(struct in6_addr);
+	}
+	return 0;
+}
+
+/* Copy an address attribute of family into ip; false if absent or odd. */
+static bool get_ip(const struct nlattr *a, int family, union net_ip *ip)
+{
+	size_t len = ip_len(family);
+
+	if (!a || !len || mnl_attr_get_payload_len(a) != len)
+		return false;
+	memcpy(ip, mnl_attr_get_payload(a), len);
+	return true;
+}
+
+/* ---- reading ---------------------------------------------------- */
+
+static void parse_nexthop(const struct rtnexthop *rtnh, int family,
+			  struct net_nexthop *nh)
+{
+	const char *end = (const char *)rtnh + rtnh->rtnh_len;
+	const struct nlattr *a;
+
+	memset(nh, 0, sizeof(*nh));
+	nh->ifindex = rtnh->rtnh_ifindex;
+	a = (const void *)((const char *)rtnh + RTNH_LENGTH(0));
+	for (; mnl_attr_ok(a, end - (const char *)a); a = mnl_attr_next(a))
+		if (mnl_attr_get_type(a) == RTA_GATEWAY)
+			nh->has_gw = get_ip(a, family, &nh->gw);
+}
+
+static void parse_multipath(const struct nlattr *mp, struct net_route *r)
+{
+	const struct rtnexthop *rtnh = mnl_attr_get_payload(mp);
+	size_t left = mnl_attr_get_payload_len(mp);
+
+	while (left >= sizeof(*rtnh) && rtnh->rtnh_len >= sizeof(*rtnh) &&
+	       rtnh->rtnh_len <= left && r->nnh < NET_MAX_NEXTHOPS) {
+		parse_nexthop(rtnh, r->family, &r->nh[r->nnh++]);
+		if ((size_t)RTNH_ALIGN(rtnh->rtnh_len) >= left)
+			break;
+		left -= RTNH_ALIGN(rtnh->rtnh_len);
+		rtnh = RTNH_NEXT(rtnh);
+	}
+}
+
+static void parse_nexthops(const struct nlattr **tb, struct net_route *r)
+{
+	uint32_t oif = 0;
+	struct net_nexthop *nh = &r->nh[0];
+
+	if (tb[RTA_MULTIPATH]) {
+		parse_multipath(tb[RTA_MULTIPATH], r);
+		return;
+	}
+	nh->has_gw = get_ip(tb[RTA_GATEWAY], r->family, &nh->gw);
+	nl_u32(tb[RTA_OIF], &oif);
+	nh->ifindex = oif;
+	if (nh->has_gw || nh->ifindex)
+		r->nnh = 1;
+}
+
+static int parse_route(const struct nlmsghdr *nlh, struct net_route *r)
+{
+	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
+	const struct nlattr *tb[RTA_MAX + 1];
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*rtm) ||
+	    !ip_len(rtm->rtm_family))
+		return -EBADMSG;
+	nl_parse(nlh, sizeof(*rtm), tb, RTA_MAX);
+	memset(r, 0, sizeof(*r));
+	r->family = rtm->rtm_family;
+	r->plen = rtm->rtm_dst_len;
+	r->protocol = rtm->rtm_protocol;
+	r->type = rtm->rtm_type;
+	r->scope = rtm->rtm_scope;
+	if (!nl_u32(tb[RTA_TABLE], &r->table))
+		r->table = rtm->rtm_table;
+	nl_u32(tb[RTA_PRIORITY], &r->metric);
+	get_ip(tb[RTA_DST], r->family, &r->dst);
+	r->has_prefsrc = get_ip(tb[RTA_PREFSRC], r->family, &r->prefsrc);
+	parse_nexthops(tb, r);
+	return 0;
+}
+
+/* What a dump collects, and what it keeps. */
+struct route_dump {
+	struct net_routes *out;
+	int family;
+	uint32_t table;
+};
+
+static bool route_wanted(const struct nlmsghdr *nlh,
+			 const struct route_dump *d, const struct net_route *r)
+{
+	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
+
+	if (rtm->rtm_flags & RTM_F_CLONED)
+		return false;
+	if (d->family != AF_UNSPEC && r->family != d->family)
+		return false;
+	return !d->table || r->table == d->table;
+}
+
+static int route_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct route_dump *d = data;
+	struct net_routes *out = d->out;
+	struct net_route *v;
+
+	if ((out->n & (out->n + 1)) == 0) {	/* 0, 1, 3, 7, ...: grow */
+		v = realloc(out->v, (out->n * 2 + 1) * sizeof(*v));
+		if (!v) {
+			errno = ENOMEM;
+			return MNL_CB_ERROR;
+		}
+		out->v = v;
+	}
+	if (parse_route(nlh, &out->v[out->n]) == 0 &&
+	    route_wanted(nlh, d, &out->v[out->n]))
+		out->n++;
+	return MNL_CB_OK;
+}
+
+static void routes_reset(void *data)
+{
+	struct route_dump *d = data;
+
+	net_routes_free(d->out);
+}
+
+int net_route_dump(const char *vrf, int family, uint32_t table,
+		   struct net_routes *out, struct net_err *err)
+{
+	struct route_dump d = { out, family, table };
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct rtmsg *rtm;
+	struct nl_sock *s;
+	int ret;
+
+	out->v = NULL;
+	out->n = 0;
+	if (family != AF_UNSPEC && !ip_len(family))
+		return net_err_errno(err, EAFNOSUPPORT);
+	ret = nl_sock_get(vrf, &s, err);
+	if (ret < 0)
+		return ret;
+	nlh = nl_msg(buf, RTM_GETROUTE, 0);
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = family;
+	ret = nl_dump(s, nlh, route_dump_cb, &d, routes_reset, err);
+	if (ret < 0)
+		net_routes_free(out);
+	return ret;
+}
+
+void net_routes_free(struct net_routes *routes)
+{
+	free(routes->v);
+	routes->v = NULL;
+	routes->n = 0;
+}
+
+/* ---- changing --------------------------------------------------- */
+
+static int check_route(const struct net_route *r, bool need_nh,
+		       struct net_err *err)
+{
+	size_t len = ip_len(r->family);
+	int i;
+
+	if (!len)
+		return net_err_errno(err, EAFNOSUPPORT);
+	if (r->plen > len * 8)
+		return net_err_set(err, EINVAL, "Invalid prefix length");
+	if (r->nnh < 0 || r->nnh > NET_MAX_NEXTHOPS || (need_nh && !r->nnh))
+		return net_err_set(err, EINVAL, "Invalid number of next hops");
+	for (i = 0; i < r->nnh; i++)
+		if (!r->nh[i].has_gw && r->nh[i].ifindex <= 0)
+			return net_err_set(err, EINVAL, "%s",
+					   "Next hop with neither gateway nor "
+					   "interface");
+	return 0;
+}
+
+static bool any_gateway(const struct net_route *r)
+{
+	int i;
+
+	for (i = 0; i < r->nnh; i++)
+		if (r->nh[i].has_gw)
+			return true;
+	return false;
+}
+
+static void put_multipath(struct nlmsghdr *nlh, const struct net_route *r)
+{
+	size_t len = ip_len(r->family);
+	struct rtnexthop *rtnh;
+	struct nlattr *nest;
+	int i;
+
+	nest = mnl_attr_nest_start(nlh, RTA_MULTIPATH);
+	for (i = 0; i < r->nnh; i++) {
+		rtnh = mnl_nlmsg_get_payload_tail(nlh);
+		memset(rtnh, 0, sizeof(*rtnh));
+		nlh->nlmsg_len += RTNH_ALIGN(sizeof(*rtnh));
+		rtnh->rtnh_ifindex = r->nh[i].ifindex;
+		if (r->nh[i].has_gw)
+			mnl_attr_put(nlh, RTA_GATEWAY, len, &r->nh[i].gw);
+		rtnh->rtnh_len = (char *)mnl_nlmsg_get_payload_tail(nlh) -
+				 (char *)rtnh;
+	}
+	mnl_attr_nest_end(nlh, nest);
+}
+
+static void put_nexthops(struct nlmsghdr *nlh, const struct net_route *r)
+{
+	const struct net_nexthop *nh = &r->nh[0];
+
+	if (r->nnh > 1) {
+		put_multipath(nlh, r);
+		return;
+	}
+	if (r->nnh == 1 && nh->has_gw)
+		mnl_attr_put(nlh, RTA_GATEWAY, ip_len(r->family), &nh->gw);
+	if (r->nnh == 1 && nh->ifindex > 0)
+		mnl_attr_put_u32(nlh, RTA_OIF, nh->ifindex);
+}
+
+/* The request common to adding and deleting r in the main table. */
+static struct nlmsghdr *route_msg(void *buf, uint16_t type, uint16_t flags,
+				  const struct net_route *r)
+{
+	struct nlmsghdr *nlh = nl_msg(buf, type, flags);
+	struct rtmsg *rtm;
+
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = r->family;
+	rtm->rtm_dst_len = r->plen;
+	rtm->rtm_table = RT_TABLE_MAIN;
+	if (type == RTM_NEWROUTE) {
+		rtm->rtm_type = RTN_UNICAST;
+		rtm->rtm_protocol = r->protocol;
+		rtm->rtm_scope = any_gateway(r) ? RT_SCOPE_UNIVERSE :
+						  RT_SCOPE_LINK;
+	} else {
+		rtm->rtm_scope = RT_SCOPE_NOWHERE;	/* any scope */
+	}
+	mnl_attr_put_u32(nlh, RTA_TABLE, RT_TABLE_MAIN);
+	if (r->plen)
+		mnl_attr_put(nlh, RTA_DST, ip_len(r->family), &r->dst);
+	if (r->metric)
+		mnl_attr_put_u32(nlh, RTA_PRIORITY, r->metric);
+	put_nexthops(nlh, r);
+	return nlh;
+}
+
+static int route_change(const char *vrf, const struct net_route *r,
+			uint16_t type, uint16_t flags, struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nl_sock *s;
+	int ret;
+
+	ret = check_route(r, type == RTM_NEWROUTE, err);
+	if (ret == 0)
+		ret = nl_sock_get(vrf, &s, err);
+	if (ret < 0)
+		return ret;
+	return nl_talk(s, route_msg(buf, type, flags, r), NULL, NULL, err);
+}
+
+int net_route_add(const char *vrf, const struct net_route *r,
+		  struct net_err *err)
+{
+	return route_change(vrf, r, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL,
+			    err);
+}
+
+int net_route_del(const char *vrf, const struct net_route *r,
+		  struct net_err *err)
+{
+	return route_change(vrf, r, RTM_DELROUTE, 0, err);
+}
+
+/* ---- lookups ---------------------------------------------------- */
+
+struct route_one {
+	struct net_route *out;
+	bool found;
+};
+
+static int route_one_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct route_one *o = data;
+
+	if (!o->found && parse_route(nlh, o->out) == 0)
+		o->found = true;
+	return MNL_CB_OK;
+}
+
+static int route_lookup(const char *vrf, int family, const union net_ip *addr,
+			unsigned flags, struct net_route *out,
+			struct net_err *err)
+{
+	struct route_one o = { out, false };
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct rtmsg *rtm;
+	struct nl_sock *s;
+	size_t len = ip_len(family);
+	int ret;
+
+	if (!len)
+		return net_err_errno(err, EAFNOSUPPORT);
+	ret = nl_sock_get(vrf, &s, err);
+	if (ret < 0)
+		return ret;
+	nlh = nl_msg(buf, RTM_GETROUTE, 0);
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = family;
+	rtm->rtm_dst_len = len * 8;
+	rtm->rtm_flags = flags;
+	mnl_attr_put(nlh, RTA_DST, len, addr);
+	ret = nl_talk(s, nlh, route_one_cb, &o, err);
+	if (ret == 0 && !o.found)
+		return net_err_set(err, EBADMSG, "No route in the reply");
+	return ret;
+}
+
+int net_route_get(const char *vrf, int family, const union net_ip *addr,
+		  struct net_route *out, struct net_err *err)
+{
+	return route_lookup(vrf, family, addr, 0, out, err);
+}
+
+int net_route_match(const char *vrf, int family, const union net_ip *addr,
+		    struct net_route *out, struct net_err *err)
+{
+	return route_lookup(vrf, family, addr, RTM_F_FIB_MATCH, out, err);
+}

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * route.h - the backend's routes, neighbours, reachability (ICMP echo and
+ * traceroute from inside a VRF), name resolution as a process in the VRF
+ * would do it, and running a program in a VRF as `ip netns exec` does.
+ * Same conventions as net.h: VRF NULL/""/"default"/"global" is the
+ * starting namespace; errors are negative errno values with err filled.
+ */
+#ifndef VRFSH_NET_ROUTE_H
+#define VRFSH_NET_ROUTE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include "net/net.h"
+
+union net_ip {
+	struct in_addr v4;
+	struct in6_addr v6;
+};
+
+struct net_nexthop {
+	bool has_gw;
+	union net_ip gw;
+	int ifindex;		/* 0 when none */
+};
+
+#define NET_MAX_NEXTHOPS 8
+
+struct net_route {
+	int family;			/* AF_INET or AF_INET6 */
+	union net_ip dst;
+	unsigned char plen;
+	unsigned char protocol;		/* RTPROT_*: kernel, boot, static... */
+	unsigned char type;		/* RTN_UNICAST, RTN_LOCAL, ... */
+	unsigned char scope;		/* RT_SCOPE_* */
+	uint32_t table;			/* RT_TABLE_MAIN, RT_TABLE_LOCAL */
+	uint32_t metric;		/* RTA_PRIORITY */
+	bool has_prefsrc;
+	union net_ip prefsrc;
+	struct net_nexthop nh[NET_MAX_NEXTHOPS];
+	int nnh;			/* RTA_MULTIPATH gives several */
+};
+
+struct net_routes {
+	struct net_route *v;
+	size_t n;
+};
+
+/* Routes of one table (RT_TABLE_MAIN, RT_TABLE_LOCAL; 0 for every
+ * table) in family (AF_INET, AF_INET6). Cached routes (RTM_F_CLONED) are
+ * left out. */
+int net_route_dump(const char *vrf, int family, uint32_t table,
+		   struct net_routes *out, struct net_err *err);
+void net_routes_free(struct net_routes *routes);
+/* Adds a unicast route to the main table with r->protocol (the caller
+ * sets RTPROT_STATIC), r->metric and its one or more next hops, with
+ * NLM_F_CREATE|NLM_F_EXCL (an existing one is EEXIST). */
+int net_route_add(const char *vrf, const struct net_route *r,
+		  struct net_err *err);
+/* Deletes the route matching dst/plen, metric (when nonzero) and next
+ * hops (when nnh > 0) from the main table; ESRCH when none matches. */
+int net_route_del(const char *vrf, const struct net_route *r,
+		  struct net_err *err);
+/* The kernel's route lookup (RTM_GETROUTE for one address). */
+int net_route_get(const char *vrf, int family, const union net_ip *addr,
+		  struct net_route *out, struct net_err *err);
+/* The table entry that lookup uses (RTM_F_FIB_MATCH): its real prefix,
+ * protocol and all its next hops, as `show ip route ADDRESS` shows. */
+int net_route_match(const char *vrf, int family, const union net_ip *addr,
+		    struct net_route *out, struct net_err *err);
+
+struct net_neigh {
+	int family;
+	union net_ip addr;
+	int ifindex;
+	bool has_lladdr;
+	unsigned char lladdr[6];
+	uint16_t state;			/* NUD_* */
+};
+
+struct net_neighs {
+	struct net_neigh *v;
+	size_t n;
+};
+
+int net_neigh_dump(const char *vrf, int family, struct net_neighs *out,
+		   struct net_err *err);
+void net_neighs_free(struct net_neighs *neighs);
+
+/* ---- reachability ---------------------------------------------------- */
+
+/* Resolves host (an address literal or a name) as a process in vrf
+ * would: /etc/netns/VRF/{hosts,resolv.conf} over /etc when they exist,
+ * in a child that has entered the VRF (the default VRF looks up in
+ * process).  family AF_UNSPEC prefers IPv4.  A literal is parsed without
+ * a child; one of the other family is EAFNOSUPPORT.  An unknown name is
+ * ENOENT, "unknown host (the resolver's reason)". */
+int net_resolve(const char *vrf, const char *host, int family,
+		struct sockaddr_storage *out, struct net_err *err);
+
+enum net_probe {
+	PROBE_REPLY,		/* echo reply, or the destination reached */
+	PROBE_TIMEOUT,
+	PROBE_UNREACHABLE,	/* ICMP destination unreachable */
+	PROBE_TTL,		/* traceroute: time exceeded from a hop */
+};
+
+struct net_ping_opts {
+	struct sockaddr_storage dst;
+	unsigned count;			/* probes */
+	unsigned size;			/* datagram size in bytes, as IOS */
+	unsigned timeout_ms;		/* per probe */
+	bool has_source;
+	struct sockaddr_storage source;	/* bind to this address */
+	char source_if[NET_IFNAMSIZ];	/* or SO_BINDTODEVICE this */
+};
+
+/* Called once per probe.  rtt_us is valid for PROBE_REPLY. */
+typedef void (*net_ping_fn)(void *ctx, unsigned seq, enum net_probe result,
+			    unsigned rtt_us);
+
+/* ICMP or ICMPv6 echo from a socket opened inside vrf (raw, else a
+ * datagram ping socket).  The next probe leaves as soon as the previous
+ * one is answered or timed out.  A probe the kernel refuses to send for
+ * want of a route (ENETUNREACH, EHOSTUNREACH) is PROBE_UNREACHABLE.
+ * Stops early, without reporting the probe in flight, when *stop (may be
+ * NULL) becomes nonzero (Ctrl-C).  Returns 0 when the probes were sent
+ * (whatever came back), or an error: size out of range (EINVAL), bad
+ * source address or interface, or another send failure. */
+int net_ping(const char *vrf, const struct net_ping_opts *o, net_ping_fn fn,
+	     void *ctx, volatile int *stop, struct net_err *err);
+
+/* One traceroute probe's answer. */
+struct net_hop {
+	unsigned ttl, probe;
+	enum net_probe result;
+	struct sockaddr_storage from;	/* who answered */
+	unsigned rtt_us;
+};
+typedef void (*net_trace_fn)(void *ctx, const struct net_hop *hop);
+
+/* Traceroute from inside vrf: ICMP echo probes (3 per hop) with rising
+ * TTL until the destination answers, a hop says unreachable, or max_hops
+ * (0: 30).  A probe that cannot leave for want of a route is
+ * PROBE_UNREACHABLE with from left AF_UNSPEC. */
+int net_traceroute(const char *vrf, const struct sockaddr_storage *dst,
+		   unsigned max_hops, unsigned timeout_ms, net_trace_fn fn,
+		   void *ctx, volatile int *stop, struct net_err *err);
+
+/* ---- programs in a VRF ---------------------------------------------- */
+
+/* Runs argv (argv[0] looked up in PATH) in vrf as `ip netns exec` does:
+ * the child enters the namespace, gets a mount namespace of its own with
+ * /sys remounted for it and the files of /etc/netns/VRF bound over those
+ * of /etc.  Waits for it; *status is its exit status (128+N for signal
+ * N; 127 when the command is not found, 126 when it cannot be run, with
+ * a message on stderr).  Returns an error only when the child could not
+ * enter the VRF (or fork failed); then no command ran. */
+int net_exec(const char *vrf, char *const argv[], int *status,
+	     struct net_err *err);
+
+#endif

@@ -191,6 +191,7 @@ int main(int argc, char **argv)
 	g = cmd_grammar();
 	cli_session_init(&s, g);
 	cmd_session_setup(&s);
+	cmd_set_config_path(o.config);
 	if (o.ncmds) {
 		rc = cli_batch_commands(&s, o.cmds, o.ncmds, o.keep_going);
 	} else if (o.file) {

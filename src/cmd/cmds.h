@@ -12,6 +12,15 @@ extern const struct cli_cmd base_cmds[];
 extern const struct cli_cmd vrf_cmds[];
 extern const struct cli_cmd interface_cmds[];
 extern const struct cli_cmd show_cmds[];
+extern const struct cli_cmd route_cmds[];
+extern const struct cli_cmd ping_cmds[];
+extern const struct cli_cmd config_cmds[];
+
+/* A static route's distance (its kernel metric) when none is given. */
+#define CMD_DEFAULT_DISTANCE 1
+
+/* Where write memory saves and show startup-config reads. */
+void cmd_set_config_path(const char *path);
 
 /* All tables, for the grammar; *n is set to their number. */
 const struct cli_cmd *const *cmd_tables(size_t *n);

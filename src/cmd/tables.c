@@ -13,6 +13,9 @@ static const struct cli_cmd *const tables[] = {
 	vrf_cmds,
 	interface_cmds,
 	show_cmds,
+	route_cmds,
+	ping_cmds,
+	config_cmds,
 	cli_filter_cmds,
 };
 

@@ -33,6 +33,42 @@ static int run_one(struct cli_session *s, char *line, size_t len)
 	return text ? cli_exec(s, text) : 0;
 }
 
+/* "NAME:LINE", written by hand: it is done for every line of a file. */
+static void set_origin(char *buf, size_t size, const char *name,
+		       unsigned long line)
+{
+	char digits[24];
+	size_t n = strlen(name), k = sizeof(digits);
+
+	do
+		digits[--k] = (char)('0' + line % 10);
+	while ((line /= 10) && k);
+	if (n + 1 + (sizeof(digits) - k) >= size)
+		n = size - 2 - (sizeof(digits) - k);
+	memcpy(buf, name, n);
+	buf[n++] = ':';
+	memcpy(buf + n, digits + k, sizeof(digits) - k);
+	buf[n + sizeof(digits) - k] = '\0';
+}
+
+/* Batch input may queue changes (see CLI_F_DEFER). */
+static void start(struct cli_session *s, bool keep_going)
+{
+	s->interactive = false;
+	s->defer = true;
+	s->keep_going = keep_going;
+	s->deferred_failures = 0;
+}
+
+/* Whatever is still queued is done before the status is known. */
+static int finish(struct cli_session *s, int status)
+{
+	cli_sync(s);
+	s->origin = NULL;
+	s->defer = false;
+	return s->deferred_failures ? 1 : status;
+}
+
 int cli_batch_file(struct cli_session *s, FILE *fp, const char *name,
 		   bool keep_going)
 {
@@ -43,20 +79,18 @@ int cli_batch_file(struct cli_session *s, FILE *fp, const char *name,
 	ssize_t len;
 	int status = 0;
 
-	s->interactive = false;
+	start(s, keep_going);
 	while (!s->done && (len = getline(&line, &size, fp)) >= 0) {
-		lineno++;
-		snprintf(origin, sizeof(origin), "%s:%lu", name, lineno);
+		set_origin(origin, sizeof(origin), name, ++lineno);
 		s->origin = origin;
-		if (run_one(s, line, (size_t)len)) {
+		if (run_one(s, line, (size_t)len) || s->deferred_failures) {
 			status = 1;
 			if (!keep_going)
 				break;
 		}
 	}
-	s->origin = NULL;
 	free(line);
-	return status;
+	return finish(s, status);
 }
 
 int cli_batch_commands(struct cli_session *s, char *const *cmds, int n,
@@ -65,16 +99,15 @@ int cli_batch_commands(struct cli_session *s, char *const *cmds, int n,
 	char origin[32];
 	int status = 0;
 
-	s->interactive = false;
+	start(s, keep_going);
 	for (int i = 0; i < n && !s->done; i++) {
 		snprintf(origin, sizeof(origin), "-c %d", i + 1);
 		s->origin = origin;
-		if (cli_exec(s, cmds[i])) {
+		if (cli_exec(s, cmds[i]) || s->deferred_failures) {
 			status = 1;
 			if (!keep_going)
 				break;
 		}
 	}
-	s->origin = NULL;
-	return status;
+	return finish(s, status);
 }

@@ -36,6 +36,7 @@ enum {
 	CLI_F_OUTPUT = 1 << 0,	/* prints output: may take '| filter' */
 	CLI_F_NO_DO = 1 << 1,	/* not reachable through 'do' */
 	CLI_F_HIDDEN = 1 << 2,	/* not listed by '?' or TAB */
+	CLI_F_DEFER = 1 << 4,	/* may leave its change queued (batch) */
 	CLI_F_WEAK = 1 << 3,	/* a prefix of its first keyword that also
 				 * fits another keyword means the other
 				 * ('sh' is show, not shell) */
@@ -141,6 +142,15 @@ struct cli_session {
 	cli_names_fn names;
 	void *app;			/* the application's own data */
 	volatile int *interrupted;	/* set by SIGINT while running */
+	/* Deferred changes (batch input): commands flagged CLI_F_DEFER may
+	 * queue their change when defer is set; sync sends what is queued
+	 * and returns how many failed, each already reported with the
+	 * origin of its own line.  The engine syncs before every other
+	 * command and at the end of batch input. */
+	bool defer;
+	bool keep_going;
+	int (*sync)(struct cli_session *s);
+	unsigned deferred_failures;
 };
 
 void cli_session_init(struct cli_session *s, const struct cli_grammar *g);
@@ -166,6 +176,10 @@ void cli_prompt(const struct cli_session *s, char *buf, size_t size);
  * VRF and interface modes, default in global config, the routing context
  * in EXEC.  "" for default. */
 const char *cli_context_vrf(const struct cli_session *s);
+
+/* Sends deferred changes; returns how many failed (and counts them in
+ * s->deferred_failures). */
+int cli_sync(struct cli_session *s);
 
 /* Runs one line.  Returns 0 on success, -1 when the command failed (the
  * error has been printed). */

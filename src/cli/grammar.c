@@ -306,6 +306,28 @@ static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 	return true;
 }
 
+/* Adds the tokens reachable from n through empty nodes to x's follow. */
+static void follow_from(struct cli_node *x, const struct cli_node *n)
+{
+	for (int i = 0; i < n->nnext; i++) {
+		const struct cli_node *y = n->next[i];
+		bool seen = false;
+
+		if (y->type == N_EPS) {
+			follow_from(x, y);
+			continue;
+		}
+		for (int j = 0; j < x->nfollow; j++)
+			seen |= x->follow[j] == y;
+		if (seen)
+			continue;
+		x->follow = xrealloc(x->follow, (size_t)(x->nfollow + 1) *
+						       sizeof(*x->follow));
+		x->follow[x->nfollow++] = y;
+		x->subcmd |= y->type == N_TOKEN && y->kind == TOK_SUBCMD;
+	}
+}
+
 struct cli_grammar *cli_grammar_new(const struct cli_cmd *const *tables,
 				    size_t ntables, char *err, size_t errlen)
 {
@@ -326,6 +348,8 @@ struct cli_grammar *cli_grammar_new(const struct cli_cmd *const *tables,
 			g->ncmds++;
 		}
 	}
+	for (size_t i = 0; i < g->nnodes; i++)
+		follow_from(g->nodes[i], g->nodes[i]);
 	return g;
 }
 
@@ -335,10 +359,13 @@ void cli_grammar_free(struct cli_grammar *g)
 		return;
 	for (size_t i = 0; i < g->nnodes; i++) {
 		free(g->nodes[i]->next);
+		free(g->nodes[i]->follow);
 		free(g->nodes[i]);
 	}
 	for (size_t i = 0; i < g->nstrs; i++)
 		free(g->strs[i]);
+	for (int i = 0; i < g->nstarts; i++)
+		free(g->starts[i].cg);
 	free(g->nodes);
 	free(g->strs);
 	free(g->cmds);
@@ -353,30 +380,27 @@ static bool is_blank(char ch)
 	       ch == '\v' || ch == '\f';
 }
 
+/* One allocation holds the copies and the index arrays: at most
+ * len / 2 + 1 words fit in a line of len characters. */
 int cli_words_split(struct cli_words *w, const char *line)
 {
-	size_t len = strlen(line);
-	int cap = 8;
-	char *q;
+	size_t len = strlen(line), max = len / 2 + 1;
+	char *q, *mem;
 
 	memset(w, 0, sizeof(*w));
-	w->raw = xcalloc(1, len + 1);
-	w->buf = xcalloc(1, len + 1);
+	mem = xcalloc(1, 2 * (len + 1) + max * (sizeof(char *) +
+						2 * sizeof(int)));
+	w->w = (char **)mem;
+	w->off = (int *)(mem + max * sizeof(char *));
+	w->end = w->off + max;
+	w->raw = (char *)(w->end + max);
+	w->buf = w->raw + len + 1;
 	memcpy(w->raw, line, len);
-	w->w = xcalloc((size_t)cap, sizeof(*w->w));
-	w->off = xcalloc((size_t)cap, sizeof(*w->off));
-	w->end = xcalloc((size_t)cap, sizeof(*w->end));
 	q = w->buf;
 	for (size_t i = 0; i < len;) {
 		if (is_blank(line[i])) {
 			i++;
 			continue;
-		}
-		if (w->n == cap) {
-			cap *= 2;
-			w->w = xrealloc(w->w, (size_t)cap * sizeof(*w->w));
-			w->off = xrealloc(w->off, (size_t)cap * sizeof(*w->off));
-			w->end = xrealloc(w->end, (size_t)cap * sizeof(*w->end));
 		}
 		w->w[w->n] = q;
 		w->off[w->n] = (int)i;
@@ -391,10 +415,6 @@ int cli_words_split(struct cli_words *w, const char *line)
 
 void cli_words_free(struct cli_words *w)
 {
-	free(w->raw);
-	free(w->buf);
 	free(w->w);
-	free(w->off);
-	free(w->end);
 	memset(w, 0, sizeof(*w));
 }

@@ -21,6 +21,11 @@ struct cli_node {
 	bool weak;		/* a prefix of it yields to other keywords */
 	struct cli_node **next;
 	int nnext;
+	/* what may follow, looking through empty nodes: tokens and the end
+	 * marker, computed once when the grammar is built */
+	const struct cli_node **follow;
+	int nfollow;
+	bool subcmd;		/* a DO token follows */
 };
 
 struct cli_cmdgraph {
@@ -28,9 +33,22 @@ struct cli_cmdgraph {
 	struct cli_node *start;
 };
 
+/* The commands of one set of modes, privilege and exclusions: computed
+ * on first use, since every line starts from one. */
+struct cli_startset {
+	unsigned modes, exclude;
+	enum cli_priv priv;
+	const struct cli_cmdgraph **cg;
+	int n;
+};
+
+#define CLI_MAX_STARTSETS 16
+
 struct cli_grammar {
 	struct cli_cmdgraph *cmds;
 	size_t ncmds;
+	struct cli_startset starts[CLI_MAX_STARTSETS];
+	int nstarts;
 	struct cli_node **nodes;	/* every node, for freeing */
 	size_t nnodes, capnodes;
 	char **strs;			/* every owned string */

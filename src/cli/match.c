@@ -31,11 +31,21 @@ struct mstate {
 	bool in_line;			/* taking the rest of the line */
 };
 
+struct hit {
+	int s;				/* index of the state */
+	const struct cli_node *t;	/* the token it offered */
+	enum cli_level l;
+};
+
 struct walk {
 	const struct cli_grammar *g;
 	enum cli_priv priv;
-	struct mstate *v;
+	struct mstate *v;		/* live states */
 	int n, cap;
+	struct mstate *spare;		/* the next word's, reused */
+	int capspare;
+	struct hit *hits;
+	int caphits;
 	struct argnode *a;
 	int na, capa;
 	bool via_do;
@@ -71,32 +81,15 @@ static int push_arg(struct walk *wk, int parent, const struct cli_node *tok,
 	return wk->na++;
 }
 
-/* The tokens (and the end marker) that may follow node n. */
-static void collect(const struct cli_node *n, const struct cli_node **out,
-		    int *nout)
-{
-	for (int i = 0; i < n->nnext; i++) {
-		const struct cli_node *x = n->next[i];
-		bool seen = false;
-
-		if (x->type == N_EPS) {
-			collect(x, out, nout);
-			continue;
-		}
-		for (int j = 0; j < *nout; j++)
-			seen |= out[j] == x;
-		if (!seen && *nout < MAX_CANDS)
-			out[(*nout)++] = x;
-	}
-}
-
+/* The tokens (and the end marker) that may follow a state. */
 static int cands(const struct mstate *st, const struct cli_node **out)
 {
 	int n = 0;
 
 	if (st->in_line)
 		out[n++] = st->at;
-	collect(st->at, out, &n);
+	for (int i = 0; i < st->at->nfollow && n < MAX_CANDS; i++)
+		out[n++] = st->at->follow[i];
 	return n;
 }
 
@@ -107,32 +100,51 @@ static bool visible(const struct cli_cmd *cmd, unsigned modes,
 	       !(cmd->flags & exclude);
 }
 
+static const struct cli_startset *startset(struct walk *wk, unsigned modes,
+					   unsigned exclude)
+{
+	/* the cache is the grammar's only mutable part */
+	struct cli_grammar *g = (struct cli_grammar *)wk->g;
+	struct cli_startset *ss;
+
+	for (int i = 0; i < g->nstarts; i++) {
+		ss = &g->starts[i];
+		if (ss->modes == modes && ss->exclude == exclude &&
+		    ss->priv == wk->priv)
+			return ss;
+	}
+	ss = &g->starts[g->nstarts < CLI_MAX_STARTSETS ? g->nstarts++ : 0];
+	free(ss->cg);
+	*ss = (struct cli_startset){ modes, exclude, wk->priv, NULL, 0 };
+	ss->cg = calloc(g->ncmds + 1, sizeof(*ss->cg));
+	if (!ss->cg)
+		abort();
+	for (size_t i = 0; i < g->ncmds; i++)
+		if (visible(g->cmds[i].cmd, modes, wk->priv, exclude))
+			ss->cg[ss->n++] = &g->cmds[i];
+	return ss;
+}
+
 static void start(struct walk *wk, unsigned modes, unsigned exclude)
 {
-	wk->n = 0;
-	for (size_t i = 0; i < wk->g->ncmds; i++) {
-		const struct cli_cmdgraph *cg = &wk->g->cmds[i];
+	const struct cli_startset *ss = startset(wk, modes, exclude);
 
-		if (visible(cg->cmd, modes, wk->priv, exclude))
-			push_state(wk,
-				   (struct mstate){ cg, cg->start, -1, false });
-	}
+	/* one state per command: no duplicates to look for */
+	wk->v = grow(wk->v, &wk->cap, ss->n, sizeof(*wk->v));
+	for (int i = 0; i < ss->n; i++)
+		wk->v[i] = (struct mstate){ ss->cg[i], ss->cg[i]->start, -1,
+					    false };
+	wk->n = ss->n;
 }
 
 /* After 'do' the rest of the line is an EXEC command. */
 static void enter_subcmd(struct walk *wk)
 {
-	const struct cli_node *c[MAX_CANDS];
-
 	for (int i = 0; i < wk->n; i++) {
-		int n = cands(&wk->v[i], c);
-
-		for (int j = 0; j < n; j++) {
-			if (c[j]->type == N_TOKEN && c[j]->kind == TOK_SUBCMD) {
-				wk->via_do = true;
-				start(wk, CLI_EXEC, CLI_F_NO_DO);
-				return;
-			}
+		if (wk->v[i].at->subcmd && !wk->v[i].in_line) {
+			wk->via_do = true;
+			start(wk, CLI_EXEC, CLI_F_NO_DO);
+			return;
 		}
 	}
 }
@@ -147,15 +159,17 @@ static enum cli_level score(const struct mstate *st,
 	return cli_tok_match(t->kind, t->text, t->min, t->max, word);
 }
 
-/* Takes word i; returns MATCH_OK, MATCH_INVALID or MATCH_AMBIGUOUS. */
+/* Takes word i; returns MATCH_OK, MATCH_INVALID or MATCH_AMBIGUOUS.
+ * Each (state, token) pair is scored once; the pairs that scored best go
+ * on, into the second state buffer, which then becomes the first. */
 static int step(struct walk *wk, struct cli_words *w, int i, int last)
 {
 	const struct cli_node *c[MAX_CANDS];
 	const char *partial[2] = { NULL, NULL };	/* strong, weak */
 	bool ambiguous[2] = { false, false }, skip_weak;
 	enum cli_level best = LVL_NONE;
-	struct mstate *old = wk->v;
-	int nold = wk->n;
+	struct mstate *old, *swap;
+	int nold, nhits = 0, cap;
 
 	enter_subcmd(wk);
 	old = wk->v;
@@ -166,6 +180,11 @@ static int step(struct walk *wk, struct cli_words *w, int i, int last)
 		for (int j = 0; j < n; j++) {
 			enum cli_level l = score(&old[s], c[j], w->w[i]);
 
+			if (l == LVL_NONE)
+				continue;
+			wk->hits = grow(wk->hits, &wk->caphits, nhits + 1,
+					sizeof(*wk->hits));
+			wk->hits[nhits++] = (struct hit){ s, c[j], l };
 			if (l > best)
 				best = l;
 			if (l != LVL_PARTIAL)
@@ -183,35 +202,36 @@ static int step(struct walk *wk, struct cli_words *w, int i, int last)
 		return MATCH_AMBIGUOUS;
 	skip_weak = best == LVL_PARTIAL && partial[0];
 
-	wk->v = NULL;
-	wk->n = wk->cap = 0;
-	for (int s = 0; s < nold; s++) {
-		int n = cands(&old[s], c);
+	/* the spare buffer receives the new states */
+	swap = wk->spare;
+	cap = wk->capspare;
+	wk->spare = wk->v;
+	wk->capspare = wk->cap;
+	wk->v = swap;
+	wk->cap = cap;
+	wk->n = 0;
+	for (int h = 0; h < nhits; h++) {
+		const struct hit *x = &wk->hits[h];
+		struct mstate st = old[x->s];
+		const struct cli_node *t = x->t;
+		const char *value;
 
-		for (int j = 0; j < n; j++) {
-			struct mstate st = old[s];
-			const struct cli_node *t = c[j];
-
-			if (score(&old[s], t, w->w[i]) != best ||
-			    (skip_weak && t->weak))
-				continue;
-			if (st.in_line && t == st.at) {
-				push_state(wk, st);
-				continue;
-			}
-			const char *value = t->kind == TOK_KEYWORD ? t->text
-								   : w->w[i];
-			if (t->kind == TOK_LINE) {
-				value = w->raw + w->off[i];
-				w->raw[w->end[last - 1]] = '\0';
-				st.in_line = true;
-			}
-			st.args = push_arg(wk, st.args, t, value, i);
-			st.at = t;
+		if (x->l != best || (skip_weak && t->weak))
+			continue;
+		if (st.in_line && t == st.at) {
 			push_state(wk, st);
+			continue;
 		}
+		value = t->kind == TOK_KEYWORD ? t->text : w->w[i];
+		if (t->kind == TOK_LINE) {
+			value = w->raw + w->off[i];
+			w->raw[w->end[last - 1]] = '\0';
+			st.in_line = true;
+		}
+		st.args = push_arg(wk, st.args, t, value, i);
+		st.at = t;
+		push_state(wk, st);
 	}
-	free(old);
 	return MATCH_OK;
 }
 
@@ -244,6 +264,8 @@ static void flatten(const struct walk *wk, int tail, struct cli_args *out)
 static void walk_free(struct walk *wk)
 {
 	free(wk->v);
+	free(wk->spare);
+	free(wk->hits);
 	free(wk->a);
 }
 

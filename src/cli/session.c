@@ -424,6 +424,12 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 		cli_out_finish(&o);
 		return -1;
 	}
+	/* what was queued before must be done (and may have failed) */
+	if (!(m.cmd->flags & CLI_F_DEFER) && cli_sync(s) && !s->keep_going) {
+		o.aborted = true;
+		cli_out_finish(&o);
+		return -1;
+	}
 	if (!m.via_do)
 		s->depth = frame + 1;
 	if (s->interactive && s->term_length && isatty(fileno(s->out)) &&
@@ -434,6 +440,15 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 	rc = m.cmd->handler(s, &m.args, &o);
 	cli_out_finish(&o);
 	return rc ? -1 : 0;
+}
+
+int cli_sync(struct cli_session *s)
+{
+	int failed = s->sync ? s->sync(s) : 0;
+
+	if (failed > 0)
+		s->deferred_failures += (unsigned)failed;
+	return failed > 0 ? failed : 0;
 }
 
 int cli_exec(struct cli_session *s, const char *line)

@@ -19,6 +19,10 @@ extern const struct cli_cmd config_cmds[];
 /* A static route's distance (its kernel metric) when none is given. */
 #define CMD_DEFAULT_DISTANCE 1
 
+/* Sends the queued route additions of batch input (the session's sync
+ * hook); returns how many failed. */
+int cmd_route_sync(struct cli_session *s);
+
 /* Where write memory saves and show startup-config reads. */
 void cmd_set_config_path(const char *path);
 

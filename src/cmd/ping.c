@@ -85,7 +85,7 @@ static int source_of(struct cli_session *s, const struct cli_args *a,
 	int ok;
 
 	if (dev) {
-		po->has_source = true;
+		/* has_source means "bind to po->source": not for a device */
 		snprintf(po->source_if, sizeof(po->source_if), "%s", dev);
 		return 0;
 	}
@@ -152,6 +152,8 @@ struct trace_run {
 	unsigned ttl;
 	struct sockaddr_storage last;
 	bool reached;
+	bool unreachable;	/* a hop answered unreachable */
+	bool noroute;		/* the probe could not leave: no route */
 };
 
 static bool same_sa(const struct sockaddr_storage *x,
@@ -180,6 +182,10 @@ static void on_hop(void *ctx, const struct net_hop *h)
 	}
 	if (h->result == PROBE_TIMEOUT) {
 		cli_printf(t->o, " *");
+	} else if (h->from.ss_family == AF_UNSPEC) {
+		/* nobody answered: the probe had no route out of the VRF */
+		cli_printf(t->o, " !N");
+		t->noroute = true;
 	} else {
 		if (!same_sa(&h->from, &t->last)) {
 			sa_text(&h->from, from, sizeof(from));
@@ -190,6 +196,8 @@ static void on_hop(void *ctx, const struct net_hop *h)
 			   h->result == PROBE_UNREACHABLE ? " !H" : "");
 		if (h->result == PROBE_REPLY)
 			t->reached = true;
+		if (h->result == PROBE_UNREACHABLE)
+			t->unreachable = true;
 	}
 	fflush(t->s->out);
 }
@@ -201,7 +209,7 @@ static int do_traceroute(struct cli_session *s, const struct cli_args *a,
 	struct trace_run t = { .s = s, .o = o };
 	struct sockaddr_storage dst;
 	struct net_err err = { 0 };
-	char text[INET6_ADDRSTRLEN];
+	char text[INET6_ADDRSTRLEN], buf[96];
 	int rc;
 
 	if (cmd_vrf_exists(s, vrf) || resolve(s, vrf, host, &dst))
@@ -218,7 +226,13 @@ static int do_traceroute(struct cli_session *s, const struct cli_args *a,
 		return cmd_fail(s, &err, "trace the route to %s", text);
 	if (t.reached || s->interactive)
 		return 0;
-	cli_error(s, "%s not reached in %u hops", text, TRACE_HOPS);
+	if (t.noroute)
+		cli_error(s, "No route to %s%s", text,
+			  in_vrf(vrf, buf, sizeof(buf)));
+	else if (t.unreachable)
+		cli_error(s, "%s is unreachable", text);
+	else
+		cli_error(s, "%s not reached in %u hops", text, TRACE_HOPS);
 	return -1;
 }
 

@@ -81,10 +81,27 @@ static const char *proto_name(const struct net_route *r, char *code,
 	return buf;
 }
 
+/* inet_ntop, with IPv4 written by hand: tables are long. */
 static void ip_text(int family, const union net_ip *a, char *buf,
 		    size_t size)
 {
-	inet_ntop(family, a, buf, (socklen_t)size);
+	const unsigned char *b = (const unsigned char *)&a->v4;
+	char *p = buf;
+
+	if (family != AF_INET || size < INET_ADDRSTRLEN) {
+		inet_ntop(family, a, buf, (socklen_t)size);
+		return;
+	}
+	for (int i = 0; i < 4; i++) {
+		unsigned v = b[i];
+
+		if (v >= 100)
+			*p++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*p++ = (char)('0' + v / 10 % 10);
+		*p++ = (char)('0' + v % 10);
+		*p++ = i < 3 ? '.' : '\0';
+	}
 }
 
 static void prefix_text(const struct net_route *r, char *buf, size_t size)
@@ -101,6 +118,7 @@ struct table {
 	const char *vrf;
 	int family;
 	struct net_routes routes;	/* main, then the local routes */
+	const struct net_route **order;	/* sorted by prefix */
 	struct net_links links;
 };
 
@@ -111,7 +129,8 @@ static int addr_cmp(int family, const union net_ip *x, const union net_ip *y)
 
 static int route_cmp(const void *a, const void *b)
 {
-	const struct net_route *x = a, *y = b;
+	const struct net_route *x = *(const struct net_route *const *)a;
+	const struct net_route *y = *(const struct net_route *const *)b;
 	int c = addr_cmp(x->family, &x->dst, &y->dst);
 
 	if (c)
@@ -151,12 +170,18 @@ static int table_read(struct cli_session *s, const char *vrf, int family,
 			t->routes.v[n++] = local.v[i];
 	t->routes.n = n;
 	net_routes_free(&local);
-	qsort(t->routes.v, t->routes.n, sizeof(*t->routes.v), route_cmp);
+	t->order = malloc((t->routes.n + 1) * sizeof(*t->order));
+	if (!t->order)
+		abort();
+	for (size_t i = 0; i < t->routes.n; i++)
+		t->order[i] = &t->routes.v[i];
+	qsort(t->order, t->routes.n, sizeof(*t->order), route_cmp);
 	return 0;
 }
 
 static void table_free(struct table *t)
 {
+	free(t->order);
 	net_routes_free(&t->routes);
 	net_links_free(&t->links);
 }
@@ -248,7 +273,7 @@ static int longest_match(const struct table *t, const struct selection *sel)
 	if (!sel->has_addr)
 		return -1;
 	for (size_t i = 0; i < t->routes.n; i++) {
-		const struct net_route *r = &t->routes.v[i];
+		const struct net_route *r = t->order[i];
 
 		if (r->type != RTN_BROADCAST && r->plen > best &&
 		    contains(r, &sel->addr))
@@ -396,8 +421,8 @@ static void header_text(struct cli_out *o, const struct table *t)
 	if (t->family != AF_INET)
 		return;
 	for (size_t i = 0; i < t->routes.n && !dflt; i++)
-		if (t->routes.v[i].plen == 0 && !is_local(&t->routes.v[i]))
-			dflt = &t->routes.v[i];
+		if (t->order[i]->plen == 0 && !is_local(t->order[i]))
+			dflt = t->order[i];
 	if (dflt && dflt->nnh && dflt->nh[0].has_gw) {
 		char gw[INET6_ADDRSTRLEN];
 
@@ -447,7 +472,7 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 			header_text(o, &t);
 		}
 		for (size_t i = 0; i < t.routes.n; i++) {
-			const struct net_route *r = &t.routes.v[i];
+			const struct net_route *r = t.order[i];
 
 			if (!selected(&sel, r, longest))
 				continue;
@@ -559,6 +584,121 @@ static void describe(const struct net_route *r, const struct cli_args *a,
 		 dev ? (gw ? ", " : " via ") : "", dev ? dev : "");
 }
 
+/*
+ * Batch input queues route additions and sends them together.  Each
+ * queued addition keeps what its error needs; the outcome comes back in
+ * order.  When one fails and the batch stops there, additions from later
+ * lines that the kernel had already taken are removed again, so nothing
+ * after the failing line stays applied.
+ */
+struct queued {
+	struct queued *next;		/* on the undo list */
+	struct cli_session *s;
+	char origin[256];
+	char dev[NET_IFNAMSIZ];		/* as typed, for the message */
+	char vrf[NET_VRF_NAME_MAX + 1];
+	struct net_route r;
+};
+
+/* The route as an error names it: "PREFIX via GW, DEV in VRF V". */
+static void queued_what(const struct queued *q, char *buf, size_t size)
+{
+	char p[INET6_ADDRSTRLEN + 8], gw[INET6_ADDRSTRLEN] = "", v[96];
+	const struct net_nexthop *nh = &q->r.nh[0];
+
+	prefix_text(&q->r, p, sizeof(p));
+	if (nh->has_gw)
+		ip_text(q->r.family, &nh->gw, gw, sizeof(gw));
+	snprintf(buf, size, "%s via %s%s%s%s", p, gw, *gw && *q->dev ? ", " : "",
+		 q->dev, in_vrf(q->vrf, v, sizeof(v)));
+}
+
+static struct {
+	int failed;			/* since the last sync */
+	struct queued *undo;
+} queue;
+
+static void queued_done(void *ctx, const struct net_err *err)
+{
+	struct queued *q = ctx;
+	struct cli_session *s = q->s;
+	const char *origin = s->origin;
+
+	if (!err->code && queue.failed && !s->keep_going) {
+		q->next = queue.undo;	/* after the failure: take it back */
+		queue.undo = q;
+		return;
+	}
+	if (err->code && !(queue.failed && !s->keep_going)) {
+		char what[384];
+
+		queued_what(q, what, sizeof(what));
+		s->origin = q->origin;
+		if (err->code == EEXIST)
+			cli_error(s, "Cannot add route %s: a route to this "
+				     "prefix with distance %u exists",
+				  what, q->r.metric);
+		else
+			cmd_fail(s, err, "add route %s", what);
+		s->origin = origin;
+		queue.failed++;
+	}
+	free(q);
+}
+
+int cmd_route_sync(struct cli_session *s)
+{
+	struct net_err err = { 0 };
+	int failed;
+
+	if (net_flush(&err)) {
+		cmd_fail(s, &err, "send the queued routes");
+		queue.failed++;
+	}
+	while (queue.undo) {
+		struct queued *q = queue.undo;
+
+		queue.undo = q->next;
+		net_route_del(q->vrf, &q->r, &err);
+		free(q);
+	}
+	failed = queue.failed;
+	queue.failed = 0;
+	return failed;
+}
+
+/* Bounded copy of a string known to be short. */
+static void copy(char *dst, size_t size, const char *src)
+{
+	size_t n = src ? strnlen(src, size - 1) : 0;
+
+	memcpy(dst, src ? src : "", n);
+	dst[n] = '\0';
+}
+
+/* The hot path of a large file: no formatting unless it fails. */
+static int add_deferred(struct cli_session *s, const struct cli_args *a,
+			const char *vrf, const struct net_route *r)
+{
+	struct queued *q = malloc(sizeof(*q));
+	struct net_err err = { 0 };
+	char what[384];
+
+	if (!q)
+		abort();
+	q->next = NULL;
+	q->s = s;
+	q->r = *r;
+	copy(q->origin, sizeof(q->origin), s->origin);
+	copy(q->dev, sizeof(q->dev), cli_arg(a, "dev"));
+	copy(q->vrf, sizeof(q->vrf), vrf);
+	if (net_route_add_deferred(vrf, r, queued_done, q, &err) == 0)
+		return 0;
+	queued_what(q, what, sizeof(what));
+	free(q);
+	return cmd_fail(s, &err, "add route %s", what);
+}
+
 static int add_route(struct cli_session *s, const struct cli_args *a,
 		     int family)
 {
@@ -574,6 +714,8 @@ static int add_route(struct cli_session *s, const struct cli_args *a,
 	r.table = RT_TABLE_MAIN;
 	r.type = RTN_UNICAST;
 	r.metric = (uint32_t)cli_arg_long(a, "distance", CMD_DEFAULT_DISTANCE);
+	if (s->defer)
+		return add_deferred(s, a, vrf, &r);
 	describe(&r, a, what, sizeof(what));
 	if (net_route_add(vrf, &r, &err) == 0)
 		return 0;
@@ -798,7 +940,7 @@ const struct cli_cmd route_cmds[] = {
 	{ "ip route [vrf NAME$vrf] " V4_DST " " V4_NH " [" DIST "] " PROTO,
 	  H_IP "Establish a static route\n" H_VRF H_V4_DST H_V4_NH H_DIST
 	  H_PROTO,
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_ip_route },
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, CLI_F_DEFER, do_ip_route },
 	{ "no ip route [vrf NAME$vrf] " V4_DST " [" V4_NH " [" DIST "]]",
 	  H_NO H_IP "Remove static routes\n" H_VRF H_V4_DST H_V4_NH H_DIST,
 	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_no_ip_route },
@@ -807,7 +949,7 @@ const struct cli_cmd route_cmds[] = {
 	  H_IPV6 "Establish a static route\n" H_VRF "Destination prefix\n"
 	  "Next hop address\nOutgoing interface\nNext hop address\n" H_DIST
 	  H_PROTO,
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_ipv6_route },
+	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, CLI_F_DEFER, do_ipv6_route },
 	{ "no ipv6 route [vrf NAME$vrf] X:X::X:X/M$prefix [" V6_NH " ["
 	  DIST "]]",
 	  H_NO H_IPV6 "Remove static routes\n" H_VRF "Destination prefix\n"

@@ -67,6 +67,7 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 void cmd_session_setup(struct cli_session *s)
 {
 	s->names = names;
+	s->sync = cmd_route_sync;
 }
 
 void cmd_session_cleanup(struct cli_session *s)

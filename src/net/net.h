@@ -37,6 +37,14 @@ struct net_err {
 int net_err_set(struct net_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* The outcome of a deferred request: err->code is 0 on success. */
+typedef void (*net_done_fn)(void *ctx, const struct net_err *err);
+
+/* Sends every deferred request and reports each outcome (see
+ * net_route_add_deferred).  Other backend calls do this first.  Returns
+ * an error only when the requests could not be sent or acknowledged. */
+int net_flush(struct net_err *err);
+
 /* ---- namespaces ---------------------------------------------------- */
 
 /* true for NULL, "", "default" and "global" */

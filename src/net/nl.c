@@ -23,6 +23,7 @@
 
 #define NL_BUF_SIZE 32768	/* the most the kernel puts in one read */
 #define NL_DUMP_TRIES 10
+#define NL_RCVBUF (4 << 20)
 
 struct nl_sock {
 	struct nl_sock *next;
@@ -70,11 +71,17 @@ static void sock_unlink(struct nl_sock *s)
 
 static void sock_options(struct mnl_socket *mnl)
 {
-	int one = 1;
+	int one = 1, rcvbuf = NL_RCVBUF;
+	int fd = mnl_socket_get_fd(mnl);
 
 	/* Both are optional: old kernels just lose the nicer messages. */
 	mnl_socket_setsockopt(mnl, NETLINK_EXT_ACK, &one, sizeof(one));
 	mnl_socket_setsockopt(mnl, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
+	/* Room for the acks of a whole batch (each costs the kernel about
+	 * a kilobyte); above the system limit only with privilege. */
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+		       sizeof(rcvbuf)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 }
 
 /* Create and bind a netlink socket inside the namespace of nsfd. */
@@ -173,7 +180,7 @@ struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags)
 {
 	struct nlmsghdr *nlh;
 
-	memset(buf, 0, NL_REQ_SIZE);
+	/* libmnl zeroes each header and attribute as it is put */
 	nlh = mnl_nlmsg_put_header(buf);
 	nlh->nlmsg_type = type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
@@ -305,12 +312,130 @@ static int nl_finish(struct nl_sock *s, struct nl_ctx *c, int ret,
 	return net_err_errno(err, code);
 }
 
+/* ---- deferred requests ------------------------------------------ */
+
+#define NL_BATCH_SIZE 65536
+#define NL_BATCH_MAX 512
+
+struct nl_pending {
+	unsigned seq;
+	net_done_fn fn;
+	void *ctx;
+};
+
+/* Requests queued for one socket, sent together by nl_flush(). */
+static struct {
+	struct nl_sock *s;
+	size_t len, n;
+	struct nl_pending p[NL_BATCH_MAX];
+	char buf[NL_BATCH_SIZE] __attribute__((aligned(8)));
+} batch;
+
+/* Reads acks until every one of the n pending requests has its own. */
+static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
+{
+	size_t next = 0;
+
+	while (next < n) {
+		ssize_t len = mnl_socket_recvfrom(s->mnl, s->buf,
+						  sizeof(s->buf));
+		const struct nlmsghdr *nlh = (const void *)s->buf;
+
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len < 0) {
+			s->broken = true;
+			return -errno;
+		}
+		for (; mnl_nlmsg_ok(nlh, (int)len);
+		     nlh = mnl_nlmsg_next(nlh, (int *)&len)) {
+			struct nl_ctx c = { 0 };
+			struct net_err e = { 0 };
+
+			if (nlh->nlmsg_type != NLMSG_ERROR)
+				continue;
+			while (next < n && p[next].seq != nlh->nlmsg_seq)
+				next++;	/* cannot happen: acks come in order */
+			if (next == n)
+				break;
+			error_cb(nlh, &c);
+			if (c.error && c.msg[0])
+				net_err_set(&e, c.error, "%s", c.msg);
+			else if (c.error)
+				net_err_errno(&e, c.error);
+			p[next].fn(p[next].ctx, &e);
+			next++;
+		}
+	}
+	return 0;
+}
+
+int nl_flush(struct net_err *err)
+{
+	struct nl_pending p[NL_BATCH_MAX];
+	struct nl_sock *s = batch.s;
+	size_t n = batch.n;
+	int ret = 0;
+
+	if (!n)
+		return 0;
+	/* callbacks may queue anew: work on a copy */
+	memcpy(p, batch.p, n * sizeof(*p));
+	batch.n = 0;
+	batch.s = NULL;
+	if (mnl_socket_sendto(s->mnl, batch.buf, batch.len) < 0)
+		ret = -errno;
+	batch.len = 0;
+	if (ret == 0)
+		ret = read_acks(s, p, n);
+	if (ret < 0)
+		return net_err_errno(err, -ret);
+	return 0;
+}
+
+struct nl_sock *nl_batch_sock(const char *vrf)
+{
+	if (batch.n && !strcmp(batch.s->vrf, netns_key(vrf)))
+		return batch.s;
+	return NULL;
+}
+
+int net_flush(struct net_err *err)
+{
+	return nl_flush(err);
+}
+
+int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
+	     void *ctx, struct net_err *err)
+{
+	struct nlmsghdr *q;
+	int ret;
+
+	if (batch.n && (batch.s != s || batch.n == NL_BATCH_MAX ||
+			batch.len + MNL_ALIGN(nlh->nlmsg_len) > NL_BATCH_SIZE)) {
+		ret = nl_flush(err);
+		if (ret < 0)
+			return ret;
+	}
+	q = (struct nlmsghdr *)(batch.buf + batch.len);
+	memcpy(q, nlh, nlh->nlmsg_len);
+	q->nlmsg_flags |= NLM_F_ACK;
+	q->nlmsg_seq = ++s->seq;
+	batch.len += MNL_ALIGN(nlh->nlmsg_len);
+	batch.p[batch.n++] = (struct nl_pending){ q->nlmsg_seq, fn, ctx };
+	batch.s = s;
+	return 0;
+}
+
 int nl_talk(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 	    struct net_err *err)
 {
 	struct nl_ctx c = { .cb = cb, .data = data };
 	int ret;
 
+	ret = nl_flush(err);
+	if (ret < 0)
+		return ret;
 	nlh->nlmsg_flags |= NLM_F_ACK;
 	ret = nl_send(s, nlh);
 	if (ret == 0)
@@ -323,6 +448,9 @@ int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 {
 	int i, ret;
 
+	ret = nl_flush(err);
+	if (ret < 0)
+		return ret;
 	nlh->nlmsg_flags |= NLM_F_DUMP;
 	for (i = 0; i < NL_DUMP_TRIES; i++) {
 		struct nl_ctx c = { .cb = cb, .data = data };

@@ -24,7 +24,7 @@ int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err);
 void nl_sock_drop(const char *vrf);
 void nl_sock_cleanup(void);
 
-/* Start a request of type in buf (NL_REQ_SIZE bytes, zeroed here). */
+/* Start a request of type in buf (NL_REQ_SIZE bytes). */
 struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags);
 
 /* Send nlh, pass every reply to cb (may be NULL) and wait for the ack. */
@@ -34,6 +34,18 @@ int nl_talk(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
  * inconsistent (NLM_F_DUMP_INTR), reset(data) is called and it restarts. */
 int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 	    void (*reset)(void *data), struct net_err *err);
+
+/* Queues nlh (copied) to be sent with others; fn(ctx, err) gets its
+ * outcome (err->code 0 on success) at the latest in nl_flush(), which
+ * every nl_talk and nl_dump calls first.  A request for another socket
+ * flushes the queue.  fn must not call the backend. */
+int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
+	     void *ctx, struct net_err *err);
+/* The socket of vrf when requests for it are queued: no need to look it
+ * up (and check its namespace) again. */
+struct nl_sock *nl_batch_sock(const char *vrf);
+/* Sends what is queued and reads every ack. */
+int nl_flush(struct net_err *err);
 
 /* Attributes of nlh after a family header of hdrlen bytes into tb[0..max];
  * unknown types are skipped. */

@@ -308,6 +308,24 @@ int net_route_add(const char *vrf, const struct net_route *r,
 			    err);
 }
 
+int net_route_add_deferred(const char *vrf, const struct net_route *r,
+			   net_done_fn fn, void *ctx, struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nl_sock *s;
+	int ret;
+
+	ret = check_route(r, true, err);
+	if (ret < 0)
+		return ret;
+	s = nl_batch_sock(vrf);
+	if (!s && (ret = nl_sock_get(vrf, &s, err)) < 0)
+		return ret;
+	return nl_defer(s, route_msg(buf, RTM_NEWROUTE,
+				     NLM_F_CREATE | NLM_F_EXCL, r),
+			fn, ctx, err);
+}
+
 int net_route_del(const char *vrf, const struct net_route *r,
 		  struct net_err *err)
 {

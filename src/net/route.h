@@ -61,6 +61,12 @@ void net_routes_free(struct net_routes *routes);
  * NLM_F_CREATE|NLM_F_EXCL (an existing one is EEXIST). */
 int net_route_add(const char *vrf, const struct net_route *r,
 		  struct net_err *err);
+/* Like net_route_add, but queued with others and sent in one go: fn gets
+ * the outcome no later than net_flush() or the next backend call that
+ * talks to the kernel.  fn must not call the backend.  Requests for one
+ * VRF keep their order; switching VRF sends what is queued. */
+int net_route_add_deferred(const char *vrf, const struct net_route *r,
+			   net_done_fn fn, void *ctx, struct net_err *err);
 /* Deletes the route matching dst/plen, metric (when nonzero) and next
  * hops (when nnh > 0) from the main table; ESRCH when none matches. */
 int net_route_del(const char *vrf, const struct net_route *r,

@@ -1,0 +1,97 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The fast path of batch input: route additions are queued and sent
+# together, yet a failing line is still reported as FILE:LINE, nothing
+# after it stays applied, and --keep-going applies the rest.
+[ -n "$VRFSH_SANDBOX" ] || exec "$top_srcdir/tests/sandbox.sh" sh "$0" "$@"
+. "$top_srcdir/tests/lib.sh"
+
+ip link add d0 type veth peer name d1
+ip addr add 192.168.1.1/24 dev d0
+ip link set d0 up
+ip link set d1 up
+ip netns add V
+ip link add v0 netns V type veth peer name v1 netns V
+ip -n V addr add 192.168.2.1/24 dev v0
+ip -n V link set v0 up
+ip -n V link set v1 up
+
+# routes N [BAD_AT]: a file of N routes in default, the line BAD_AT
+# (1-based among the routes) replaced by one with an unreachable gateway
+routes() {
+	echo "configure terminal"
+	i=0
+	while [ $i -lt "$1" ]; do
+		i=$((i + 1))
+		if [ "$i" = "${2:-0}" ]; then
+			echo "ip route 172.16.0.0/24 10.99.99.99"
+		else
+			echo "ip route 10.$((i / 256)).$((i % 256)).0/24 192.168.1.2"
+		fi
+	done
+}
+count() { ip -j route show proto static | jq length; }
+
+routes 10000 5000 >"$tmp/fail.conf"
+"$VRFSH" -f "$tmp/fail.conf" 2>"$tmp/err"
+expect_eq "failing line: status" $? 1
+expect_eq "failing line: reported with its number" "$(cat "$tmp/err")" \
+"$tmp/fail.conf:5001: % Cannot add route 172.16.0.0/24 via 10.99.99.99: Nexthop has invalid gateway"
+expect_eq "lines before the failure applied" "$(count)" 4999
+expect_eq "the last line before it is there" \
+	"$(ip -j route show 10.19.135.0/24 | jq length)" 1
+expect_eq "nothing after it stays applied" \
+	"$(ip -j route show 10.19.137.0/24 | jq length)" 0
+ip route flush proto static
+
+"$VRFSH" --keep-going -f "$tmp/fail.conf" 2>"$tmp/err"
+expect_eq "keep going: status" $? 1
+expect_eq "keep going: one error" "$(wc -l <"$tmp/err")" 1
+expect_eq "keep going: the rest applied" "$(count)" 9999
+ip route flush proto static
+
+# a failure at the very end, and a duplicate inside one batch
+{ routes 3000; echo "ip route 10.0.1.0/24 192.168.1.2"; } >"$tmp/dup.conf"
+"$VRFSH" -f "$tmp/dup.conf" 2>"$tmp/err"
+expect_eq "duplicate: status" $? 1
+expect_match "duplicate: line and cause" "$(cat "$tmp/err")" \
+	"dup.conf:3002: % Cannot add route 10.0.1.0/24 via 192.168.1.2: a route to this prefix with distance 1 exists"
+expect_eq "duplicate: earlier routes stay" "$(count)" 3000
+ip route flush proto static
+
+# queued routes are done before the next command runs: a show sees them,
+# and an error stops the file before that command
+{ routes 200; echo "do show ip route 10.0.200.0/24 | include ^S"; } \
+	>"$tmp/show.conf"
+out=$("$VRFSH" -f "$tmp/show.conf")
+expect_match "show after queued routes" "$out" '^S +10\.0\.200\.0/24'
+ip route flush proto static
+{ routes 300 150; echo "do show version"; } >"$tmp/stop.conf"
+out=$("$VRFSH" -f "$tmp/stop.conf" 2>"$tmp/err")
+expect_eq "a command after a failed batch does not run" "$out" ""
+expect_eq "routes after the failure removed" "$(count)" 149
+ip route flush proto static
+
+# switching VRF sends what is queued; errors keep their VRF and line
+cat >"$tmp/vrfs.conf" <<CONF
+configure terminal
+ip route 10.1.0.0/16 192.168.1.2
+ip route vrf V 10.2.0.0/16 192.168.2.2
+ip route 10.3.0.0/16 192.168.1.2
+ip route vrf V 10.4.0.0/16 192.168.9.9
+ip route vrf V 10.5.0.0/16 192.168.2.2
+CONF
+"$VRFSH" -f "$tmp/vrfs.conf" 2>"$tmp/err"
+expect_eq "VRF switch: status" $? 1
+expect_eq "VRF switch: error" "$(cat "$tmp/err")" \
+"$tmp/vrfs.conf:5: % Cannot add route 10.4.0.0/16 via 192.168.9.9 in VRF V: Nexthop has invalid gateway"
+expect_eq "VRF switch: default routes" "$(count)" 2
+expect_eq "VRF switch: V keeps the one before" \
+	"$(ip -n V -j route show proto static | jq -r '.[].dst')" "10.2.0.0/16"
+
+# interactive-style -c runs are not queued differently: same answers
+"$VRFSH" -c 'configure terminal' -c 'ip route 10.9.0.0/16 192.168.1.2' \
+	-c 'ip route 10.9.0.0/16 192.168.1.2' 2>"$tmp/err"
+expect_eq "-c duplicate: status" $? 1
+expect_match "-c duplicate: origin" "$(cat "$tmp/err")" '^-c 3: % Cannot add'
+finish

@@ -136,7 +136,8 @@ void cli_help(struct cli_session *s, const char *line, FILE *fp)
 		print_error(s, fp, r, &wh, nv.bad, line);
 		goto out;
 	}
-	qsort(nv.v, (size_t)nv.n, sizeof(*nv.v), by_kind_then_text);
+	if (nv.n)
+		qsort(nv.v, (size_t)nv.n, sizeof(*nv.v), by_kind_then_text);
 	cr = nv.end_cmd && !*wh.partial;
 	bar = cr && !wh.filter && (nv.end_cmd->flags & CLI_F_OUTPUT);
 	if (!nv.n && !cr) {
@@ -198,7 +199,8 @@ void cli_complete(struct cli_session *s, const char *line,
 				 x->vrf ? x->vrf : cli_context_vrf(s),
 				 add_name, &c);
 	}
-	qsort(out->v, out->n, sizeof(*out->v), by_text);
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), by_text);
 	for (size_t i = 0; i < out->n; i++) {
 		if (keep && !strcmp(out->v[keep - 1], out->v[i]))
 			free(out->v[i]);

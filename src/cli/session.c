@@ -392,6 +392,16 @@ static int check_names(struct cli_session *s, const struct cli_args *a)
 	return 0;
 }
 
+/* Does the whole line, '|' and all, match a command that takes no
+ * filters in the current mode? */
+static bool whole_line(struct cli_session *s, struct cli_words *w,
+		       struct cli_match *m)
+{
+	cli_match(s->grammar, cli_frame_modes(cli_top(s)->mode),
+		  cli_session_priv(s), w, 0, w->n, m);
+	return m->status == MATCH_OK && !(m->cmd->flags & CLI_F_OUTPUT);
+}
+
 static int first_bar(const struct cli_words *w)
 {
 	for (int i = 0; i < w->n; i++)
@@ -411,7 +421,14 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 		invalid_at(s, w, 0);
 		return -1;
 	}
-	frame = match_command(s, w, bar, &m, line);
+	/* a '|' is a filter only after a command that prints: in the text
+	 * of 'description a | b' it is just a character */
+	if (bar < w->n && whole_line(s, w, &m)) {
+		frame = s->depth - 1;
+		bar = w->n;
+	} else {
+		frame = match_command(s, w, bar, &m, line);
+	}
 	if (frame < 0)
 		return -1;
 	cli_out_init(&o, s, s->out);

@@ -245,12 +245,37 @@ static int v6_cmp(const struct net_addr *x, const struct net_addr *y)
 	return c ? c : (int)x->plen - (int)y->plen;
 }
 
+static bool is_lo_v4(const struct net_addr *x)
+{
+	return x->family == AF_INET && x->plen == 8 &&
+	       ntohl(x->a.v4.s_addr) == 0x7f000001;
+}
+
+/* Does lo have 127.0.0.1/8, as it has once it has been up? */
+static bool has_lo_v4(const struct vrf_state *v, const struct net_link *l)
+{
+	for (size_t i = 0; i < v->addrs.n; i++)
+		if (v->addrs.v[i].ifindex == l->ifindex &&
+		    is_lo_v4(&v->addrs.v[i]))
+			return true;
+	return false;
+}
+
 static void addresses(struct cli_out *o, const struct vrf_state *v,
 		      const struct net_link *l)
 {
 	char a[INET6_ADDRSTRLEN];
 	bool first = true;
 
+	/* lo gets 127.0.0.1/8 when a VRF is made (lo up).  When it has it,
+	 * the other addresses are added to it, not put in its place; when
+	 * it has not (lo never up, or the address removed), say so. */
+	if (l->loopback) {
+		if (has_lo_v4(v, l))
+			first = false;
+		else
+			cli_printf(o, " no ip address\n");
+	}
 	/* IPv4: primaries in the kernel's order, then secondaries */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < v->addrs.n; i++) {
@@ -259,8 +284,7 @@ static void addresses(struct cli_out *o, const struct vrf_state *v,
 			if (x->ifindex != l->ifindex || x->family != AF_INET ||
 			    x->secondary != (pass == 1))
 				continue;
-			if (l->loopback && x->plen == 8 &&
-			    ntohl(x->a.v4.s_addr) == 0x7f000001)
+			if (l->loopback && is_lo_v4(x))
 				continue;
 			inet_ntop(AF_INET, &x->a.v4, a, sizeof(a));
 			cli_printf(o, " ip address %s/%u%s\n", a, x->plen,
@@ -311,11 +335,12 @@ static bool has_addresses(const struct vrf_state *v, const struct net_link *l)
 	return false;
 }
 
-/* lo as a new namespace has it (up, 65536, no alias) is not rendered. */
+/* lo as a new namespace has it (up, 65536, 127.0.0.1/8 alone, no alias)
+ * is not rendered. */
 static bool is_default_lo(const struct vrf_state *v, const struct net_link *l)
 {
 	return l->loopback && l->admin_up && l->mtu == 65536 && !l->alias[0] &&
-	       !has_addresses(v, l);
+	       has_lo_v4(v, l) && !has_addresses(v, l);
 }
 
 static void interface(struct cli_out *o, struct state *st,
@@ -375,9 +400,10 @@ static void nexthop(struct cli_out *o, const struct vrf_state *v,
 	}
 }
 
-static void routes(struct cli_out *o, const struct vrf_state *v)
+static size_t routes(struct cli_out *o, const struct vrf_state *v)
 {
 	char b[96], dst[INET6_ADDRSTRLEN];
+	size_t n = 0;
 
 	for (size_t i = 0; i < v->routes.n; i++) {
 		const struct net_route *r = &v->routes.v[i];
@@ -394,14 +420,17 @@ static void routes(struct cli_out *o, const struct vrf_state *v)
 			cli_printf(o, "%s\n", r->protocol == RTPROT_STATIC
 						       ? ""
 						       : " protocol boot");
+			n++;
 		}
 	}
+	return n;
 }
 
 static void render(struct cli_out *o, struct state *st, const char *only_vrf,
 		   const char *only_if)
 {
 	bool whole = !only_vrf && !only_if;
+	size_t nroutes = 0;
 
 	if (whole)
 		cli_printf(o, "! vrfsh %s running configuration\n"
@@ -428,10 +457,11 @@ static void render(struct cli_out *o, struct state *st, const char *only_vrf,
 	if (!only_if) {
 		for (size_t i = 0; i < st->n; i++)
 			if (!only_vrf || !strcmp(only_vrf, st->v[i].name))
-				routes(o, &st->v[i]);
+				nroutes += routes(o, &st->v[i]);
 	}
+	/* every stanza ends in "!"; the routes need one of their own */
 	if (whole)
-		cli_printf(o, "!\nend\n");
+		cli_printf(o, "%send\n", nroutes ? "!\n" : "");
 }
 
 static int do_show_running(struct cli_session *s, const struct cli_args *a,

@@ -285,6 +285,9 @@ static void test_value_precedence(void **state)
 	assert_int_equal(cli_exec(&sess, "ipv6 add 2001:db8::1/64"), 0);
 	assert_int_equal(cli_exec(&sess, "description  two  words "), 0);
 	assert_string_equal(cli_arg(&last_args, "text"), "two  words");
+	/* a '|' in the text of a command that prints nothing is text */
+	assert_int_equal(cli_exec(&sess, "description uplink | to R2"), 0);
+	assert_string_equal(cli_arg(&last_args, "text"), "uplink | to R2");
 }
 
 static void test_bad_values(void **state)

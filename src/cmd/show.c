@@ -61,36 +61,6 @@ static const struct net_link *by_index(const struct view *v, int ifindex)
 	return NULL;
 }
 
-/* The VRFs a command covers: one, or default and every other. */
-static int vrf_set(struct cli_session *s, const struct cli_args *a,
-		   struct net_names *out)
-{
-	struct net_err err = { 0 };
-	const char *vrf = cmd_vrf(s, a);
-
-	memset(out, 0, sizeof(*out));
-	if (!cli_has(a, "all")) {
-		if (cmd_vrf_exists(s, vrf))
-			return -1;
-		out->v = calloc(1, sizeof(*out->v));
-		if (!out->v || !(out->v[0] = strdup(vrf)))
-			abort();
-		out->n = 1;
-		return 0;
-	}
-	if (net_vrf_list(out, &err))
-		return cmd_fail(s, &err, "list VRFs");
-	out->v = realloc(out->v, (out->n + 1) * sizeof(*out->v));
-	if (!out->v)
-		abort();
-	memmove(out->v + 1, out->v, out->n * sizeof(*out->v));
-	out->v[0] = strdup("");
-	if (!out->v[0])
-		abort();
-	out->n++;
-	return 0;
-}
-
 static void addr_text(const struct net_addr *x, char *buf, size_t size,
 		      bool plen)
 {
@@ -262,7 +232,7 @@ static int do_show_interfaces(struct cli_session *s,
 	struct json j;
 	int rc = 0;
 
-	if (vrf_set(s, a, &set))
+	if (cmd_vrf_set(s, a, &set))
 		return -1;
 	for (size_t k = 0; k < set.n; k++)
 		view_get(&vs, set.v[k]);
@@ -375,7 +345,7 @@ static int do_show_brief(struct cli_session *s, const struct cli_args *a,
 	struct json j;
 	int rc = 0;
 
-	if (vrf_set(s, a, &set))
+	if (cmd_vrf_set(s, a, &set))
 		return -1;
 	for (size_t k = 0; k < set.n && !rc; k++) {
 		struct view *v = view_get(&vs, set.v[k]);

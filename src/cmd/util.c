@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 const char *vrf_label(const char *vrf)
 {
@@ -74,3 +76,33 @@ int cmd_fail(struct cli_session *s, const struct net_err *err,
 		cli_error(s, "Cannot %s: %s", what, err->msg);
 	return -1;
 }
+
+int cmd_vrf_set(struct cli_session *s, const struct cli_args *a,
+		struct net_names *out)
+{
+	struct net_err err = { 0 };
+	const char *vrf = cmd_vrf(s, a);
+
+	memset(out, 0, sizeof(*out));
+	if (!cli_has(a, "all")) {
+		if (cmd_vrf_exists(s, vrf))
+			return -1;
+		out->v = calloc(1, sizeof(*out->v));
+		if (!out->v || !(out->v[0] = strdup(vrf)))
+			abort();
+		out->n = 1;
+		return 0;
+	}
+	if (net_vrf_list(out, &err))
+		return cmd_fail(s, &err, "list VRFs");
+	out->v = realloc(out->v, (out->n + 1) * sizeof(*out->v));
+	if (!out->v)
+		abort();
+	memmove(out->v + 1, out->v, out->n * sizeof(*out->v));
+	out->v[0] = strdup("");
+	if (!out->v[0])
+		abort();
+	out->n++;
+	return 0;
+}
+

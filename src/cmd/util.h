@@ -30,6 +30,11 @@ int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
 int cmd_fail(struct cli_session *s, const struct net_err *err,
 	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The VRFs a show covers: the one named (or in context), or with 'all'
+ * default and every other.  Free with net_names_free(). */
+int cmd_vrf_set(struct cli_session *s, const struct cli_args *a,
+		struct net_names *out);
+
 /* " in VRF NAME" for a VRF other than default, else "". */
 const char *in_vrf(const char *vrf, char *buf, size_t size);
 

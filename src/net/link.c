@@ -114,16 +114,11 @@ static int parse_link(const struct nlmsghdr *nlh, struct net_link *l)
 static int link_dump_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct net_links *out = data;
-	struct net_link *v;
+	void *v = nl_grow(out->v, out->n, sizeof(*out->v));
 
-	if ((out->n & (out->n + 1)) == 0) {	/* 0, 1, 3, 7, ...: grow */
-		v = realloc(out->v, (out->n * 2 + 1) * sizeof(*v));
-		if (!v) {
-			errno = ENOMEM;
-			return MNL_CB_ERROR;
-		}
-		out->v = v;
-	}
+	if (!v)
+		return MNL_CB_ERROR;
+	out->v = v;
 	if (parse_link(nlh, &out->v[out->n]) == 0)
 		out->n++;
 	return MNL_CB_OK;

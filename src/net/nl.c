@@ -468,6 +468,16 @@ int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 			   NL_DUMP_TRIES);
 }
 
+void *nl_grow(void *v, size_t n, size_t size)
+{
+	if (n & (n + 1))	/* grows at 0, 1, 3, 7, ...: room is left */
+		return v;
+	v = realloc(v, (n * 2 + 1) * size);
+	if (!v)
+		errno = ENOMEM;
+	return v;
+}
+
 /* ---- attributes ------------------------------------------------- */
 
 struct nl_table {

@@ -47,6 +47,10 @@ struct nl_sock *nl_batch_sock(const char *vrf);
 /* Sends what is queued and reads every ack. */
 int nl_flush(struct net_err *err);
 
+/* The array v (of n elements of size) with room for one more, grown by
+ * doubling as dumps fill it; NULL with errno ENOMEM (v is still valid). */
+void *nl_grow(void *v, size_t n, size_t size);
+
 /* Attributes of nlh after a family header of hdrlen bytes into tb[0..max];
  * unknown types are skipped. */
 void nl_parse(const struct nlmsghdr *nlh, size_t hdrlen,

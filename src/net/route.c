@@ -135,16 +135,11 @@ static int route_dump_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct route_dump *d = data;
 	struct net_routes *out = d->out;
-	struct net_route *v;
+	void *v = nl_grow(out->v, out->n, sizeof(*out->v));
 
-	if ((out->n & (out->n + 1)) == 0) {	/* 0, 1, 3, 7, ...: grow */
-		v = realloc(out->v, (out->n * 2 + 1) * sizeof(*v));
-		if (!v) {
-			errno = ENOMEM;
-			return MNL_CB_ERROR;
-		}
-		out->v = v;
-	}
+	if (!v)
+		return MNL_CB_ERROR;
+	out->v = v;
 	if (parse_route(nlh, &out->v[out->n]) == 0 &&
 	    route_wanted(nlh, d, &out->v[out->n]))
 		out->n++;

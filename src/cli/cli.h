@@ -81,7 +81,8 @@ typedef int (*cli_handler)(struct cli_session *s, const struct cli_args *a,
  *   keywords in lower case; values WORD, HOST, LINE, NAME (a VRF),
  *   IFNAME, <MIN-MAX>, A.B.C.D, A.B.C.D/M, MASK (a dotted mask, shown as
  *   A.B.C.D), X:X::X:X, X:X::X:X/M, and DO (an EXEC command line);
- *   [optional], {one|or|other}; a value is named with $name ("NAME$vrf").
+ *   [optional], {one|or|other}, {any|of|these}* (each any number of
+ *   times, in any order); a value is named with $name ("NAME$vrf").
  * help has one line per token, in the order the tokens are written.
  */
 struct cli_cmd {

@@ -3,7 +3,7 @@
  * grammar.c - compiling command syntax strings into token graphs.
  *
  *   seq  := item*
- *   item := WORD | '[' alts ']' | '{' alts '}'
+ *   item := WORD | '[' alts ']' | '{' alts '}' | '{' alts '}' '*'
  *   alts := seq ('|' seq)*
  *
  * Each piece becomes a fragment with one entry and one exit node; groups
@@ -241,6 +241,14 @@ static struct frag seq(struct compiler *c)
 			    *c->lex[c->pos] != (*l == '[' ? ']' : '}'))
 				fail(c, "unbalanced '%c'", *l);
 			c->pos++;
+			/* {a|b}*: any of them, any number of times, in any
+			 * order: the join leads back to the fork */
+			if (*l == '{' && c->pos < c->nlex &&
+			    !strcmp(c->lex[c->pos], "*")) {
+				c->pos++;
+				link_to(item.in, item.out);
+				link_to(item.out, item.in);
+			}
 		} else {
 			item = token(c, l);
 		}
@@ -306,15 +314,20 @@ static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 	return true;
 }
 
-/* Adds the tokens reachable from n through empty nodes to x's follow. */
-static void follow_from(struct cli_node *x, const struct cli_node *n)
+/* Adds the tokens reachable from n through empty nodes to x's follow;
+ * mark keeps a loop of empty nodes ({...}*) from being walked twice. */
+static void follow_from(struct cli_node *x, struct cli_node *n,
+			unsigned mark)
 {
 	for (int i = 0; i < n->nnext; i++) {
-		const struct cli_node *y = n->next[i];
+		struct cli_node *y = n->next[i];
 		bool seen = false;
 
 		if (y->type == N_EPS) {
-			follow_from(x, y);
+			if (y->mark != mark) {
+				y->mark = mark;
+				follow_from(x, y, mark);
+			}
 			continue;
 		}
 		for (int j = 0; j < x->nfollow; j++)
@@ -349,7 +362,7 @@ struct cli_grammar *cli_grammar_new(const struct cli_cmd *const *tables,
 		}
 	}
 	for (size_t i = 0; i < g->nnodes; i++)
-		follow_from(g->nodes[i], g->nodes[i]);
+		follow_from(g->nodes[i], g->nodes[i], (unsigned)i + 1);
 	return g;
 }
 

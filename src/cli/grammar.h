@@ -26,6 +26,7 @@ struct cli_node {
 	const struct cli_node **follow;
 	int nfollow;
 	bool subcmd;		/* a DO token follows */
+	unsigned mark;		/* for walks over loops while building */
 };
 
 struct cli_cmdgraph {

@@ -12,10 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Only values: "vrf NAME$vrf" binds both a keyword and a value "vrf". */
+/* Only values: "vrf NAME$vrf" binds both a keyword and a value "vrf".
+ * An option given twice ({...}*) counts as it was given last. */
 const char *cli_arg(const struct cli_args *a, const char *name)
 {
-	for (int i = 0; i < a->n; i++)
+	for (int i = a->n - 1; i >= 0; i--)
 		if (a->v[i].kind != TOK_KEYWORD && !strcmp(a->v[i].name, name))
 			return a->v[i].value;
 	return NULL;

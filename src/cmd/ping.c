@@ -273,9 +273,9 @@ static int do_shell(struct cli_session *s, const struct cli_args *a,
 }
 
 const struct cli_cmd ping_cmds[] = {
-	{ "ping [vrf NAME$vrf] HOST$host [repeat <1-2147483647>$repeat] "
-	  "[size <36-18024>$size] [timeout <0-3600>$timeout] "
-	  "[source {A.B.C.D$src|X:X::X:X$src|IFNAME$srcif}]",
+	{ "ping [vrf NAME$vrf] HOST$host {repeat <1-2147483647>$repeat|"
+	  "size <36-18024>$size|timeout <0-3600>$timeout|"
+	  "source {A.B.C.D$src|X:X::X:X$src|IFNAME$srcif}}*",
 	  "Send ICMP echo requests\nFrom a VRF\nVRF name\n"
 	  "Address or host name\nNumber of probes\nCount (default 5)\n"
 	  "Datagram size\nBytes, headers included (default 100)\n"

@@ -85,6 +85,9 @@ expect_match "size 1000 puts 2028 bytes on the wire (got $((tx1 - tx0)))" \
 	"$(( (tx1 - tx0) >= 2028 && (tx1 - tx0) < 2300 ))" '^1$'
 run -c 'ping vrf R1 10.0.23.3 repeat 2 size 200 timeout 1 source 10.0.12.1'
 ping_ok "all options, source 10.0.12.1" 2 200 10.0.23.3 1
+# options in any order, as on IOS; the last of a repeated one counts
+run -c 'ping vrf R1 10.0.23.3 source 10.0.12.1 size 200 repeat 9 repeat 2'
+ping_ok "options in any order" 2 200 10.0.23.3 2
 run -c 'ping vrf R1 10.0.23.3 repeat 2 source 10.0.12.1'
 ping_ok "source 10.0.12.1" 2 100 10.0.23.3 2
 run -c 'ping vrf R1 10.0.23.3 repeat 2 source r1-r2'

@@ -102,6 +102,9 @@ static const struct cli_cmd test_cmds[] = {
 	  CLI_F_OUTPUT, lines_cmd },
 	{ "shelf [LINE$text]", "A weak keyword\nText", CLI_EXEC, PRIV_USER,
 	  CLI_F_WEAK, record },
+	{ "opts HOST$host {count <1-9>$count|via {A.B.C.D$gw|IFNAME$dev}}*",
+	  "Options in any order\nHost\nCount\nHow many\nVia\nGateway\n"
+	  "Interface", CLI_EXEC, PRIV_USER, 0, record },
 	{ "ping [vrf NAME$vrf] HOST$host [repeat <1-100>$repeat]",
 	  "Ping\nA VRF\nVRF name\nDestination\nRepeat\nCount",
 	  CLI_EXEC, PRIV_USER, 0, record },
@@ -255,6 +258,26 @@ static void test_weak_keyword(void **state)
 	assert_string_equal(completions("s"), "show");
 	/* among strong keywords a prefix stays ambiguous */
 	assert_int_equal(cli_exec(&sess, "e"), -1);
+}
+
+/* {a|b}*: each option any number of times, in any order, last wins */
+static void test_any_order(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_exec(&sess, "opts h1"), 0);
+	assert_null(cli_arg(&last_args, "count"));
+	assert_int_equal(cli_exec(&sess, "opts h1 via 1.2.3.4 count 3"), 0);
+	assert_string_equal(cli_arg(&last_args, "count"), "3");
+	assert_string_equal(cli_arg(&last_args, "gw"), "1.2.3.4");
+	assert_int_equal(cli_exec(&sess, "opts h1 co 3 v eth0 c 5"), 0);
+	assert_string_equal(cli_arg(&last_args, "count"), "5");
+	assert_string_equal(cli_arg(&last_args, "dev"), "eth0");
+	assert_int_equal(cli_exec(&sess, "opts h1 count"), -1);
+	assert_int_equal(cli_exec(&sess, "opts h1 count 10"), -1);
+	assert_int_equal(cli_exec(&sess, "opts h1 bogus"), -1);
+	assert_string_equal(help("opts h1 count 2 "),
+			    "  count  Count\n  via    Via\n  <cr>\n");
+	assert_string_equal(completions("opts h1 via 1.1.1.1 c"), "count");
 }
 
 static void test_value_precedence(void **state)
@@ -752,6 +775,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_abbreviation),
 		T(test_weak_keyword),
+		T(test_any_order),
 		T(test_value_precedence),
 		T(test_bad_values),
 		T(test_errors),

@@ -201,6 +201,9 @@ void cli_printf(struct cli_out *o, const char *fmt, ...)
 void cli_write(struct cli_out *o, const char *s, size_t n);
 /* true once the user quit the pager or pressed Ctrl-C: stop printing */
 bool cli_out_aborted(struct cli_out *o);
+/* Output goes on after a Ctrl-C that a command handled itself (ping
+ * stops, then prints its summary). */
+void cli_out_resume(struct cli_out *o);
 
 /* ---- help and completion -------------------------------------------- */
 

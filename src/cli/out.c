@@ -205,6 +205,13 @@ void cli_printf(struct cli_out *o, const char *fmt, ...)
 	free(big);
 }
 
+void cli_out_resume(struct cli_out *o)
+{
+	if (o->s && o->s->interrupted)
+		*o->s->interrupted = 0;
+	o->aborted = false;
+}
+
 bool cli_out_aborted(struct cli_out *o)
 {
 	if (interrupted(o))

@@ -117,6 +117,7 @@ static int do_ping(struct cli_session *s, const struct cli_args *a,
 	struct net_err err = { 0 };
 	char dst[INET6_ADDRSTRLEN];
 	unsigned timeout = (unsigned)cli_arg_long(a, "timeout", PING_TIMEOUT);
+	int rc;
 
 	if (cmd_vrf_exists(s, vrf) || resolve(s, vrf, host, &po.dst) ||
 	    source_of(s, a, po.dst.ss_family, &po))
@@ -129,7 +130,9 @@ static int do_ping(struct cli_session *s, const struct cli_args *a,
 	cli_printf(o, "Sending %u, %u-byte ICMP Echos to %s, timeout is %u "
 		      "seconds:\n", po.count, po.size, dst, timeout);
 	fflush(s->out);
-	if (net_ping(vrf, &po, on_probe, &p, s->interrupted, &err)) {
+	rc = net_ping(vrf, &po, on_probe, &p, s->interrupted, &err);
+	cli_out_resume(o);	/* Ctrl-C stops the probes, not the summary */
+	if (rc) {
 		if (p.col)
 			cli_printf(o, "\n");
 		return cmd_fail(s, &err, "ping %s", dst);
@@ -220,6 +223,7 @@ static int do_traceroute(struct cli_session *s, const struct cli_args *a,
 	fflush(s->out);
 	rc = net_traceroute(vrf, &dst, TRACE_HOPS, TRACE_TIMEOUT_MS, on_hop, &t,
 			    s->interrupted, &err);
+	cli_out_resume(o);
 	if (t.ttl)
 		cli_printf(o, "\n");
 	if (rc)

@@ -1,0 +1,17 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The console in a pseudo-terminal against live namespaces (needs expect
+# and root; in its own sandbox).
+[ -n "$VRFSH_SANDBOX" ] || exec "$top_srcdir/tests/sandbox.sh" sh "$0" "$@"
+. "$top_srcdir/tests/lib.sh"
+
+if ! command -v expect >/dev/null 2>&1; then
+	echo "expect is not installed: skipping" >&2
+	exit 77
+fi
+"$VRFSH" -f "$top_srcdir/examples/seed-blue.conf" && ok ||
+	fail "seed applied"
+mkdir "$tmp/home"
+expect -f "$top_srcdir/tests/cli/live.exp" "$VRFSH" "$tmp/home" && ok ||
+	fail "live console session"
+finish

@@ -200,10 +200,9 @@ static void iface_text(struct cli_out *o, struct views *vs, size_t vi,
 			cli_printf(o, "  IPv6 address is %s%s\n", text,
 				   x->scope == 253 ? " (link-local)" : "");
 	}
-	if (peer_of(vs, vi, l, &pname, &pvrf)) {
-		v = &vs->v[vi];
+	if (peer_of(vs, vi, l, &pname, &pvrf))
 		cli_printf(o, "  Peer is %s in VRF %s\n", pname, pvrf);
-	}
+	v = &vs->v[vi];		/* peer_of may have moved the views */
 	if (m)
 		cli_printf(o, "  Member of bridge %s\n", m->name);
 	for (size_t i = 0; i < v->links.n; i++) {

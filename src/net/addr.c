@@ -74,23 +74,14 @@ static void addrs_reset(void *data)
 int net_addr_dump(const char *vrf, int family, struct net_addrs *out,
 		  struct net_err *err)
 {
-	char buf[NL_REQ_SIZE];
-	struct nlmsghdr *nlh;
-	struct ifaddrmsg *ifa;
-	struct nl_sock *s;
 	int ret;
 
 	out->v = NULL;
 	out->n = 0;
 	if (family != AF_UNSPEC && !addr_len(family))
 		return net_err_errno(err, EAFNOSUPPORT);
-	ret = nl_sock_get(vrf, &s, err);
-	if (ret < 0)
-		return ret;
-	nlh = nl_msg(buf, RTM_GETADDR, 0);
-	ifa = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifa));
-	ifa->ifa_family = family;
-	ret = nl_dump(s, nlh, addr_dump_cb, out, addrs_reset, err);
+	ret = nl_dump_family(vrf, RTM_GETADDR, sizeof(struct ifaddrmsg),
+			     family, addr_dump_cb, out, addrs_reset, err);
 	if (ret < 0)
 		net_addrs_free(out);
 	return ret;

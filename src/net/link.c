@@ -138,21 +138,12 @@ static int cmp_ifindex(const void *a, const void *b)
 
 int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err)
 {
-	char buf[NL_REQ_SIZE];
-	struct nlmsghdr *nlh;
-	struct ifinfomsg *ifm;
-	struct nl_sock *s;
 	int ret;
 
 	out->v = NULL;
 	out->n = 0;
-	ret = nl_sock_get(vrf, &s, err);
-	if (ret < 0)
-		return ret;
-	nlh = nl_msg(buf, RTM_GETLINK, 0);
-	ifm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifm));
-	ifm->ifi_family = AF_UNSPEC;
-	ret = nl_dump(s, nlh, link_dump_cb, out, links_reset, err);
+	ret = nl_dump_family(vrf, RTM_GETLINK, sizeof(struct ifinfomsg),
+			     AF_UNSPEC, link_dump_cb, out, links_reset, err);
 	if (ret < 0) {
 		net_links_free(out);
 		return ret;

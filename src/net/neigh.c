@@ -74,23 +74,14 @@ static void neighs_reset(void *data)
 int net_neigh_dump(const char *vrf, int family, struct net_neighs *out,
 		   struct net_err *err)
 {
-	char buf[NL_REQ_SIZE];
-	struct nlmsghdr *nlh;
-	struct ndmsg *ndm;
-	struct nl_sock *s;
 	int ret;
 
 	out->v = NULL;
 	out->n = 0;
 	if (family != AF_UNSPEC && !neigh_ip_len(family))
 		return net_err_errno(err, EAFNOSUPPORT);
-	ret = nl_sock_get(vrf, &s, err);
-	if (ret < 0)
-		return ret;
-	nlh = nl_msg(buf, RTM_GETNEIGH, 0);
-	ndm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndm));
-	ndm->ndm_family = family;
-	ret = nl_dump(s, nlh, neigh_dump_cb, out, neighs_reset, err);
+	ret = nl_dump_family(vrf, RTM_GETNEIGH, sizeof(struct ndmsg), family,
+			     neigh_dump_cb, out, neighs_reset, err);
 	if (ret < 0)
 		net_neighs_free(out);
 	return ret;

@@ -468,6 +468,25 @@ int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 			   NL_DUMP_TRIES);
 }
 
+int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen,
+		   int family, mnl_cb_t cb, void *data,
+		   void (*reset)(void *data), struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	unsigned char *hdr;
+	struct nl_sock *s;
+	int ret;
+
+	ret = nl_sock_get(vrf, &s, err);
+	if (ret < 0)
+		return ret;
+	nlh = nl_msg(buf, type, 0);
+	hdr = mnl_nlmsg_put_extra_header(nlh, hdrlen);
+	hdr[0] = (unsigned char)family;	/* every family header starts so */
+	return nl_dump(s, nlh, cb, data, reset, err);
+}
+
 void *nl_grow(void *v, size_t n, size_t size)
 {
 	if (n & (n + 1))	/* grows at 0, 1, 3, 7, ...: room is left */

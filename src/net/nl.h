@@ -47,6 +47,13 @@ struct nl_sock *nl_batch_sock(const char *vrf);
 /* Sends what is queued and reads every ack. */
 int nl_flush(struct net_err *err);
 
+/* Dumps objects of type from vrf's socket, with a request that carries
+ * a zeroed family header of hdrlen bytes for family (ifinfomsg,
+ * ifaddrmsg, rtmsg and ndmsg all start with their family). */
+int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen,
+		   int family, mnl_cb_t cb, void *data,
+		   void (*reset)(void *data), struct net_err *err);
+
 /* The array v (of n elements of size) with room for one more, grown by
  * doubling as dumps fill it; NULL with errno ENOMEM (v is still valid). */
 void *nl_grow(void *v, size_t n, size_t size);

@@ -157,23 +157,14 @@ int net_route_dump(const char *vrf, int family, uint32_t table,
 		   struct net_routes *out, struct net_err *err)
 {
 	struct route_dump d = { out, family, table };
-	char buf[NL_REQ_SIZE];
-	struct nlmsghdr *nlh;
-	struct rtmsg *rtm;
-	struct nl_sock *s;
 	int ret;
 
 	out->v = NULL;
 	out->n = 0;
 	if (family != AF_UNSPEC && !ip_len(family))
 		return net_err_errno(err, EAFNOSUPPORT);
-	ret = nl_sock_get(vrf, &s, err);
-	if (ret < 0)
-		return ret;
-	nlh = nl_msg(buf, RTM_GETROUTE, 0);
-	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
-	rtm->rtm_family = family;
-	ret = nl_dump(s, nlh, route_dump_cb, &d, routes_reset, err);
+	ret = nl_dump_family(vrf, RTM_GETROUTE, sizeof(struct rtmsg), family,
+			     route_dump_cb, &d, routes_reset, err);
 	if (ret < 0)
 		net_routes_free(out);
 	return ret;

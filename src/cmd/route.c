@@ -252,6 +252,16 @@ static int longest_match(const struct table *t, const struct selection *sel)
 	return best;
 }
 
+/* Is any route selected?  (A prefix that is not there prints no legend
+ * before its error.) */
+static bool any_selected(const struct table *t, const struct selection *sel)
+{
+	for (size_t i = 0; i < t->routes.n; i++)
+		if (selected(sel, t->order[i], -1))
+			return true;
+	return false;
+}
+
 static int parse_selection(struct cli_session *s, const struct cli_args *a,
 			   int family, struct selection *sel)
 {
@@ -436,7 +446,8 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 			json_obj(&j, NULL);
 			json_str(&j, "vrf", vrf_label(set.v[k]));
 			json_arr(&j, "routes");
-		} else if (!sel.has_addr) {
+		} else if (!sel.has_addr &&
+			   !(sel.has_prefix && !any_selected(&t, &sel))) {
 			if (k)
 				cli_printf(o, "\n");
 			header_text(o, &t);

@@ -236,6 +236,7 @@ expect_eq "prefix json: exactly the /8" "$(printf '%s' "$out" | jq -c \
 run -c 'show ip route vrf R1 10.0.24.0/24'
 expect_eq "prefix not in the table" "$rc:$err" \
 	"1:-c 1: % Network not in table"
+expect_eq "prefix not in the table: no legend" "$out" ""
 # -- one protocol
 for p in connected static kernel local; do
 	c=$(echo $p | cut -c1 | tr a-z A-Z)

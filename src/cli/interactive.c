@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 
 struct console {
 	struct cli_session *s;
@@ -169,12 +170,16 @@ static void setup(struct console *c, History *hist)
 	el_set(el, EL_HIST, history, hist);
 	/* Ctrl-C and Ctrl-Z reach us as keys while a line is edited. */
 	el_set(el, EL_SETTY, "-d", "-isig", NULL);
-	el_set(el, EL_ADDFN, "vrfsh-help", "List what may come next",
-	       help_fn);
-	el_set(el, EL_ADDFN, "vrfsh-complete", "Complete the word",
-	       complete_fn);
-	el_set(el, EL_ADDFN, "vrfsh-abandon", "Abandon the line", abandon_fn);
-	el_set(el, EL_ADDFN, "vrfsh-end", "Back to privileged EXEC", end_fn);
+	/* the wide form keeps these static names; the narrow one copies
+	 * them and never frees the copies */
+	el_wset(el, EL_ADDFN, L"vrfsh-help", L"List what may come next",
+		help_fn);
+	el_wset(el, EL_ADDFN, L"vrfsh-complete", L"Complete the word",
+		complete_fn);
+	el_wset(el, EL_ADDFN, L"vrfsh-abandon", L"Abandon the line",
+		abandon_fn);
+	el_wset(el, EL_ADDFN, L"vrfsh-end", L"Back to privileged EXEC",
+		end_fn);
 	el_set(el, EL_BIND, "?", "vrfsh-help", NULL);
 	el_set(el, EL_BIND, "^I", "vrfsh-complete", NULL);
 	el_set(el, EL_BIND, "^C", "vrfsh-abandon", NULL);

@@ -237,9 +237,7 @@ int net_link_add_veth(const char *vrf, const char *ifname,
 	mnl_attr_put_strz(nlh, IFLA_INFO_KIND, "veth");
 	data = mnl_attr_nest_start(nlh, IFLA_INFO_DATA);
 	peer_info = mnl_attr_nest_start(nlh, VETH_INFO_PEER);
-	/* The peer's attributes follow its own ifinfomsg, all zero. */
-	memset(mnl_nlmsg_get_payload_tail(nlh), 0,
-	       MNL_ALIGN(sizeof(struct ifinfomsg)));
+	/* The peer's attributes follow its own (zeroed) ifinfomsg. */
 	nlh->nlmsg_len += MNL_ALIGN(sizeof(struct ifinfomsg));
 	mnl_attr_put_strz(nlh, IFLA_IFNAME, peer);
 	mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, peer_fd);

@@ -180,7 +180,9 @@ struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags)
 {
 	struct nlmsghdr *nlh;
 
-	/* libmnl zeroes each header and attribute as it is put */
+	/* libmnl leaves the padding after an attribute as it was: no stale
+	 * bytes may reach the kernel */
+	memset(buf, 0, NL_REQ_SIZE);
 	nlh = mnl_nlmsg_put_header(buf);
 	nlh->nlmsg_type = type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | flags;

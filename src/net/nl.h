@@ -24,7 +24,7 @@ int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err);
 void nl_sock_drop(const char *vrf);
 void nl_sock_cleanup(void);
 
-/* Start a request of type in buf (NL_REQ_SIZE bytes). */
+/* Start a request of type in buf (NL_REQ_SIZE bytes, zeroed here). */
 struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags);
 
 /* Send nlh, pass every reply to cb (may be NULL) and wait for the ack. */

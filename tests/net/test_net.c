@@ -27,91 +27,9 @@
 #include <cmocka.h>
 
 #include "net/net.h"
-
-static struct stat home;	/* our namespace at start */
-static struct net_err err;
+#include "kernel.h"
 
 /* ---- helpers ---------------------------------------------------- */
-
-static void check_home(void)
-{
-	struct stat st;
-
-	assert_int_equal(stat("/proc/thread-self/ns/net", &st), 0);
-	assert_true(st.st_ino == home.st_ino && st.st_dev == home.st_dev);
-}
-
-/* Run a backend call expecting success, then check where we are. */
-#define OK(call)							\
-	do {								\
-		int ret_ = (call);					\
-		if (ret_ != 0)						\
-			fail_msg("%s: %d (%s)", #call, ret_, err.msg);	\
-		check_home();						\
-	} while (0)
-
-/* Run a backend call expecting -code. */
-#define FAILS(call, want)						\
-	do {								\
-		int ret_ = (call);					\
-		if (ret_ != -(want) || err.code != (want))		\
-			fail_msg("%s: %d/%d (%s), wanted %d", #call,	\
-				 ret_, err.code, err.msg, -(want));	\
-		if (getenv("TEST_VERBOSE"))				\
-			fprintf(stderr, "%s -> %s\n", #call, err.msg);	\
-		check_home();						\
-	} while (0)
-
-/* Output of a shell command (malloc'd); *status gets its exit status. */
-static char *sh_out(int *status, const char *fmt, ...)
-{
-	char cmd[1024], *out = NULL;
-	size_t size = 0, n;
-	va_list ap;
-	FILE *f;
-	int st;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	f = popen(cmd, "r");
-	assert_non_null(f);
-	out = malloc(1);
-	out[0] = '\0';
-	for (;;) {
-		out = realloc(out, size + 4097);
-		n = fread(out + size, 1, 4096, f);
-		size += n;
-		out[size] = '\0';
-		if (n == 0)
-			break;
-	}
-	st = pclose(f);
-	if (status)
-		*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	return out;
-}
-
-/* Run a shell command, asserting that it succeeds. */
-static void sh(const char *cmd)
-{
-	int st = system(cmd);
-
-	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		fail_msg("command failed: %s", cmd);
-}
-
-/* Does the output of cmd contain needle? */
-static bool out_has(const char *needle, const char *cmd)
-{
-	char *out = sh_out(NULL, "%s 2>/dev/null", cmd);
-	bool has = strstr(out, needle) != NULL;
-
-	if (!has && getenv("TEST_VERBOSE"))
-		fprintf(stderr, "[%s] has no [%s]: %s\n", cmd, needle, out);
-	free(out);
-	return has;
-}
 
 static bool cmd_ok(const char *cmd)
 {
@@ -163,16 +81,8 @@ static bool gone_soon(const char *cmd)
 /* Delete every VRF and the links tests left in default. */
 static int teardown(void **state)
 {
-	struct net_names names;
-	size_t i;
-
 	(void)state;
-	check_home();
-	if (net_vrf_list(&names, &err) == 0) {
-		for (i = 0; i < names.n; i++)
-			net_vrf_delete(names.v[i], NULL, &err);
-		net_names_free(&names);
-	}
+	delete_vrfs();
 	system("for l in $(ip -o link show | awk -F': ' '{print $2}'"
 	       " | cut -d@ -f1); do [ $l = lo ] || ip link del $l; done"
 	       " 2>/dev/null");

@@ -39,90 +39,11 @@
 
 #include "net/net.h"
 #include "net/route.h"
+#include "kernel.h"
 
-static struct stat home;	/* our namespace at start */
-static struct net_err err;
 static bool have_etc;		/* /etc is a writable overlay of our own */
 
 /* ---- helpers ---------------------------------------------------- */
-
-static void check_home(void)
-{
-	struct stat st;
-
-	assert_int_equal(stat("/proc/thread-self/ns/net", &st), 0);
-	assert_true(st.st_ino == home.st_ino && st.st_dev == home.st_dev);
-}
-
-/* Run a backend call expecting success, then check where we are. */
-#define OK(call)							\
-	do {								\
-		int ret_ = (call);					\
-		if (ret_ != 0)						\
-			fail_msg("%s: %d (%s)", #call, ret_, err.msg);	\
-		check_home();						\
-	} while (0)
-
-/* Run a backend call expecting -code. */
-#define FAILS(call, want)						\
-	do {								\
-		int ret_ = (call);					\
-		if (ret_ != -(want) || err.code != (want))		\
-			fail_msg("%s: %d/%d (%s), wanted %d", #call,	\
-				 ret_, err.code, err.msg, -(want));	\
-		if (getenv("TEST_VERBOSE"))				\
-			fprintf(stderr, "%s -> %s\n", #call, err.msg);	\
-		check_home();						\
-	} while (0)
-
-/* Output of a shell command (malloc'd). */
-static char *sh_out(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-static char *sh_out(const char *fmt, ...)
-{
-	char cmd[1024], *out;
-	size_t size = 0, n;
-	va_list ap;
-	FILE *f;
-
-	va_start(ap, fmt);
-	vsnprintf(cmd, sizeof(cmd), fmt, ap);
-	va_end(ap);
-	f = popen(cmd, "r");
-	assert_non_null(f);
-	out = malloc(1);
-	out[0] = '\0';
-	for (;;) {
-		out = realloc(out, size + 4097);
-		n = fread(out + size, 1, 4096, f);
-		size += n;
-		out[size] = '\0';
-		if (n == 0)
-			break;
-	}
-	pclose(f);
-	return out;
-}
-
-static void sh(const char *cmd)
-{
-	int st = system(cmd);
-
-	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0)
-		fail_msg("command failed: %s", cmd);
-}
-
-/* Does the output of cmd contain needle? */
-static bool out_has(const char *needle, const char *cmd)
-{
-	char *out = sh_out("%s 2>/dev/null", cmd);
-	bool has = strstr(out, needle) != NULL;
-
-	if (!has && getenv("TEST_VERBOSE"))
-		fprintf(stderr, "[%s] has no [%s]: %s\n", cmd, needle, out);
-	free(out);
-	return has;
-}
 
 static union net_ip ip4(const char *a)
 {
@@ -225,17 +146,8 @@ static bool ip_eq(const union net_ip *a, const char *text)
 /* Delete every VRF and the links tests left in default. */
 static int teardown(void **state)
 {
-	struct net_names names;
-	size_t i;
-
 	(void)state;
-	check_home();
-	if (net_vrf_list(&names, &err) == 0) {
-		for (i = 0; i < names.n; i++)
-			net_vrf_delete(names.v[i], NULL, &err);
-		net_names_free(&names);
-	}
-	check_home();
+	delete_vrfs();
 	return 0;
 }
 

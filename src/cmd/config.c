@@ -14,7 +14,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -51,8 +50,8 @@ struct state {
 /* Static routes: protocol static, or boot as ip route add makes them. */
 static bool renderable_route(const struct net_route *r)
 {
-	return (r->protocol == RTPROT_STATIC || r->protocol == RTPROT_BOOT) &&
-	       r->type == RTN_UNICAST && r->nnh > 0;
+	return (r->protocol == NET_PROTO_STATIC || r->protocol == NET_PROTO_BOOT) &&
+	       r->type == NET_RT_UNICAST && r->nnh > 0;
 }
 
 static int route_order(const void *a, const void *b)
@@ -80,7 +79,7 @@ static int read_routes(struct vrf_state *v, struct net_err *err)
 	for (int f = 0; f < 2; f++) {
 		struct net_routes rs = { 0 };
 
-		if (net_route_dump(v->name, families[f], RT_TABLE_MAIN, &rs, err))
+		if (net_route_dump(v->name, families[f], NET_TABLE_MAIN, &rs, err))
 			return -1;
 		v->routes.v = realloc(v->routes.v,
 				      (n + rs.n + 1) * sizeof(*v->routes.v));
@@ -302,7 +301,7 @@ static void addresses(struct cli_out *o, const struct vrf_state *v,
 			const struct net_addr *x = &v->addrs.v[i];
 
 			if (x->ifindex != l->ifindex || x->family != AF_INET6 ||
-			    x->scope == RT_SCOPE_LINK ||
+			    x->scope == NET_SCOPE_LINK ||
 			    (l->loopback && IN6_IS_ADDR_LOOPBACK(&x->a.v6)))
 				continue;
 			if (prev && v6_cmp(x, prev) <= 0)
@@ -328,7 +327,7 @@ static bool has_addresses(const struct vrf_state *v, const struct net_link *l)
 		if (x->family == AF_INET && !(x->plen == 8 &&
 		    ntohl(x->a.v4.s_addr) == 0x7f000001))
 			return true;
-		if (x->family == AF_INET6 && x->scope != RT_SCOPE_LINK &&
+		if (x->family == AF_INET6 && x->scope != NET_SCOPE_LINK &&
 		    !IN6_IS_ADDR_LOOPBACK(&x->a.v6))
 			return true;
 	}
@@ -417,7 +416,7 @@ static size_t routes(struct cli_out *o, const struct vrf_state *v)
 			nexthop(o, v, r, &r->nh[h]);
 			if (r->metric != CMD_DEFAULT_DISTANCE)
 				cli_printf(o, " %u", r->metric);
-			cli_printf(o, "%s\n", r->protocol == RTPROT_STATIC
+			cli_printf(o, "%s\n", r->protocol == NET_PROTO_STATIC
 						       ? ""
 						       : " protocol boot");
 			n++;

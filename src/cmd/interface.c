@@ -343,7 +343,7 @@ static int if_addrs(struct cli_session *s, const struct net_link *l,
 
 		if (x->ifindex != l->ifindex)
 			continue;
-		if (x->family == AF_INET6 && x->scope == 253 /* link */)
+		if (x->family == AF_INET6 && x->scope == NET_SCOPE_LINK)
 			continue;
 		out->v[out->n++] = *x;
 	}

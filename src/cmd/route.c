@@ -9,8 +9,6 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <linux/neighbour.h>
-#include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,12 +27,12 @@ struct proto {
 };
 
 static const struct proto protos[] = {
-	{ RTPROT_STATIC, "static", 'S' }, { RTPROT_ZEBRA, "zebra", 'K' },
-	{ RTPROT_BIRD, "bird", 'K' },	   { RTPROT_DHCP, "dhcp", 'K' },
-	{ RTPROT_RA, "ra", 'K' },	   { RTPROT_KEEPALIVED, "keepalived", 'K' },
-	{ RTPROT_BABEL, "babel", 'K' },	   { RTPROT_BGP, "bgp", 'B' },
-	{ RTPROT_ISIS, "isis", 'i' },	   { RTPROT_OSPF, "ospf", 'O' },
-	{ RTPROT_RIP, "rip", 'R' },	   { RTPROT_EIGRP, "eigrp", 'D' },
+	{ NET_PROTO_STATIC, "static", 'S' }, { NET_PROTO_ZEBRA, "zebra", 'K' },
+	{ NET_PROTO_BIRD, "bird", 'K' },	   { NET_PROTO_DHCP, "dhcp", 'K' },
+	{ NET_PROTO_RA, "ra", 'K' },	   { NET_PROTO_KEEPALIVED, "keepalived", 'K' },
+	{ NET_PROTO_BABEL, "babel", 'K' },	   { NET_PROTO_BGP, "bgp", 'B' },
+	{ NET_PROTO_ISIS, "isis", 'i' },	   { NET_PROTO_OSPF, "ospf", 'O' },
+	{ NET_PROTO_RIP, "rip", 'R' },	   { NET_PROTO_EIGRP, "eigrp", 'D' },
 };
 
 static bool has_gateway(const struct net_route *r)
@@ -47,12 +45,12 @@ static bool has_gateway(const struct net_route *r)
 
 static bool is_local(const struct net_route *r)
 {
-	return r->type == RTN_LOCAL;
+	return r->type == NET_RT_LOCAL;
 }
 
 static bool is_connected(const struct net_route *r)
 {
-	return r->protocol == RTPROT_KERNEL && r->type == RTN_UNICAST &&
+	return r->protocol == NET_PROTO_KERNEL && r->type == NET_RT_UNICAST &&
 	       !has_gateway(r);
 }
 
@@ -69,7 +67,7 @@ static const char *proto_name(const struct net_route *r, char *code,
 		*code = 'C';
 		return "connected";
 	}
-	if (r->protocol <= RTPROT_BOOT)
+	if (r->protocol <= NET_PROTO_BOOT)
 		return "kernel";
 	for (size_t i = 0; i < sizeof(protos) / sizeof(*protos); i++) {
 		if (protos[i].id == r->protocol) {
@@ -153,8 +151,8 @@ static int table_read(struct cli_session *s, const char *vrf, int family,
 	memset(t, 0, sizeof(*t));
 	t->vrf = vrf;
 	t->family = family;
-	if (net_route_dump(vrf, family, RT_TABLE_MAIN, &t->routes, &err) ||
-	    net_route_dump(vrf, family, RT_TABLE_LOCAL, &local, &err) ||
+	if (net_route_dump(vrf, family, NET_TABLE_MAIN, &t->routes, &err) ||
+	    net_route_dump(vrf, family, NET_TABLE_LOCAL, &local, &err) ||
 	    net_link_dump(vrf, &t->links, &err)) {
 		net_routes_free(&local);
 		return cmd_fail(s, &err, "read the routes of VRF %s",
@@ -245,7 +243,7 @@ static int longest_match(const struct table *t, const struct selection *sel)
 	for (size_t i = 0; i < t->routes.n; i++) {
 		const struct net_route *r = t->order[i];
 
-		if (r->type != RTN_BROADCAST && r->plen > best &&
+		if (r->type != NET_RT_BROADCAST && r->plen > best &&
 		    contains(r, &sel->addr))
 			best = r->plen;
 	}
@@ -332,9 +330,9 @@ static void nexthop_text(struct cli_out *o, const struct table *t,
 		ip_text(r->family, &r->nh[i].gw, gw, sizeof(gw));
 		cli_printf(o, "[%u/0] via %s%s%s\n", r->metric, gw,
 			   dev ? ", " : "", dev ? dev : "");
-	} else if (r->type != RTN_UNICAST && r->type != RTN_LOCAL) {
+	} else if (r->type != NET_RT_UNICAST && r->type != NET_RT_LOCAL) {
 		cli_printf(o, "[%u/0] via Null0 (%s)\n", r->metric,
-			   r->type == RTN_BLACKHOLE ? "blackhole"
+			   r->type == NET_RT_BLACKHOLE ? "blackhole"
 						    : "unreachable");
 	} else {
 		cli_printf(o, "is directly connected, %s\n",
@@ -353,7 +351,7 @@ static void route_text(struct cli_out *o, const struct table *t,
 	cli_printf(o, "%c%c       %s ", code, dflt ? '*' : ' ', text);
 	if (r->nnh == 0) {
 		cli_printf(o, "[%u/0] via Null0 (%s)\n", r->metric,
-			   r->type == RTN_BLACKHOLE ? "blackhole"
+			   r->type == NET_RT_BLACKHOLE ? "blackhole"
 						    : "unreachable");
 		return;
 	}
@@ -691,9 +689,9 @@ static int add_route(struct cli_session *s, const struct cli_args *a,
 	if (cmd_vrf_exists(s, vrf) || parse_dst(s, a, family, &r) ||
 	    parse_nexthop(s, a, vrf, &r))
 		return -1;
-	r.protocol = cli_has(a, "boot") ? RTPROT_BOOT : RTPROT_STATIC;
-	r.table = RT_TABLE_MAIN;
-	r.type = RTN_UNICAST;
+	r.protocol = cli_has(a, "boot") ? NET_PROTO_BOOT : NET_PROTO_STATIC;
+	r.table = NET_TABLE_MAIN;
+	r.type = NET_RT_UNICAST;
 	r.metric = (uint32_t)cli_arg_long(a, "distance", CMD_DEFAULT_DISTANCE);
 	if (s->defer)
 		return add_deferred(s, a, vrf, &r);
@@ -743,7 +741,7 @@ static int del_route(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	want.metric = (uint32_t)cli_arg_long(a, "distance", 0);
 	describe(&want, a, what, sizeof(what));
-	if (net_route_dump(vrf, family, RT_TABLE_MAIN, &have, &err))
+	if (net_route_dump(vrf, family, NET_TABLE_MAIN, &have, &err))
 		return cmd_fail(s, &err, "read the routes of VRF %s",
 				vrf_label(vrf));
 	for (size_t i = 0; i < have.n && !rc; i++) {
@@ -751,7 +749,7 @@ static int del_route(struct cli_session *s, const struct cli_args *a,
 
 		if (r->plen != want.plen ||
 		    addr_cmp(family, &r->dst, &want.dst) ||
-		    r->protocol == RTPROT_KERNEL ||
+		    r->protocol == NET_PROTO_KERNEL ||
 		    (metric && r->metric != want.metric) ||
 		    !same_nexthop(r, &want))
 			continue;
@@ -805,10 +803,10 @@ static const char *nud_name(uint16_t state)
 		uint16_t bit;
 		const char *name;
 	} names[] = {
-		{ NUD_PERMANENT, "permanent" }, { NUD_NOARP, "noarp" },
-		{ NUD_REACHABLE, "reachable" }, { NUD_STALE, "stale" },
-		{ NUD_DELAY, "delay" },		{ NUD_PROBE, "probe" },
-		{ NUD_FAILED, "failed" },	{ NUD_INCOMPLETE, "incomplete" },
+		{ NET_NUD_PERMANENT, "permanent" }, { NET_NUD_NOARP, "noarp" },
+		{ NET_NUD_REACHABLE, "reachable" }, { NET_NUD_STALE, "stale" },
+		{ NET_NUD_DELAY, "delay" },		{ NET_NUD_PROBE, "probe" },
+		{ NET_NUD_FAILED, "failed" },	{ NET_NUD_INCOMPLETE, "incomplete" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)

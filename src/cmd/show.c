@@ -198,7 +198,7 @@ static void iface_text(struct cli_out *o, struct views *vs, size_t vi,
 				   x->secondary ? " secondary" : "");
 		else
 			cli_printf(o, "  IPv6 address is %s%s\n", text,
-				   x->scope == 253 ? " (link-local)" : "");
+				   x->scope == NET_SCOPE_LINK ? " (link-local)" : "");
 	}
 	if (peer_of(vs, vi, l, &pname, &pvrf))
 		cli_printf(o, "  Peer is %s in VRF %s\n", pname, pvrf);

@@ -14,6 +14,11 @@
 #include "nl.h"
 #include "route.h"
 
+_Static_assert((int)NET_NUD_INCOMPLETE == NUD_INCOMPLETE &&
+	       (int)NET_NUD_REACHABLE == NUD_REACHABLE && (int)NET_NUD_STALE == NUD_STALE &&
+	       (int)NET_NUD_FAILED == NUD_FAILED && (int)NET_NUD_NOARP == NUD_NOARP &&
+	       (int)NET_NUD_PERMANENT == NUD_PERMANENT, "neighbour states");
+
 static size_t neigh_ip_len(int family)
 {
 	switch (family) {

@@ -142,6 +142,15 @@ int net_link_set_master(const char *vrf, const char *ifname,
 
 /* ---- addresses ----------------------------------------------------- */
 
+/* Address and route scopes (the kernel's numbers: unknown ones pass). */
+enum net_scope {
+	NET_SCOPE_UNIVERSE = 0,
+	NET_SCOPE_SITE = 200,
+	NET_SCOPE_LINK = 253,
+	NET_SCOPE_HOST = 254,
+	NET_SCOPE_NOWHERE = 255,
+};
+
 struct net_addr {
 	int ifindex;
 	int family;		/* AF_INET or AF_INET6 */
@@ -151,7 +160,7 @@ struct net_addr {
 	} a;
 	unsigned char plen;
 	bool secondary;		/* IFA_F_SECONDARY */
-	unsigned char scope;	/* RT_SCOPE_* */
+	unsigned char scope;	/* enum net_scope */
 };
 
 struct net_addrs {

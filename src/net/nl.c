@@ -339,18 +339,19 @@ static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
 	size_t next = 0;
 
 	while (next < n) {
-		ssize_t len = mnl_socket_recvfrom(s->mnl, s->buf,
+		ssize_t got = mnl_socket_recvfrom(s->mnl, s->buf,
 						  sizeof(s->buf));
 		const struct nlmsghdr *nlh = (const void *)s->buf;
+		int len;
 
-		if (len < 0 && errno == EINTR)
+		if (got < 0 && errno == EINTR)
 			continue;
-		if (len < 0) {
+		if (got < 0) {
 			s->broken = true;
 			return -errno;
 		}
-		for (; mnl_nlmsg_ok(nlh, (int)len);
-		     nlh = mnl_nlmsg_next(nlh, (int *)&len)) {
+		len = (int)got;		/* at most sizeof(s->buf) */
+		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len)) {
 			struct nl_ctx c = { 0 };
 			struct net_err e = { 0 };
 

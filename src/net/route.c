@@ -18,6 +18,22 @@
 #include "nl.h"
 #include "route.h"
 
+/* The backend's enums carry the kernel's numbers. */
+_Static_assert((int)NET_PROTO_KERNEL == RTPROT_KERNEL &&
+	       (int)NET_PROTO_BOOT == RTPROT_BOOT &&
+	       (int)NET_PROTO_STATIC == RTPROT_STATIC &&
+	       (int)NET_PROTO_BGP == RTPROT_BGP && (int)NET_PROTO_EIGRP == RTPROT_EIGRP,
+	       "route protocols");
+_Static_assert((int)NET_RT_UNICAST == RTN_UNICAST && (int)NET_RT_LOCAL == RTN_LOCAL &&
+	       (int)NET_RT_BLACKHOLE == RTN_BLACKHOLE &&
+	       (int)NET_RT_UNREACHABLE == RTN_UNREACHABLE &&
+	       (int)NET_RT_PROHIBIT == RTN_PROHIBIT && (int)NET_RT_XRESOLVE == RTN_XRESOLVE,
+	       "route types");
+_Static_assert((int)NET_TABLE_MAIN == RT_TABLE_MAIN &&
+	       (int)NET_TABLE_LOCAL == RT_TABLE_LOCAL, "route tables");
+_Static_assert((int)NET_SCOPE_LINK == RT_SCOPE_LINK &&
+	       (int)NET_SCOPE_HOST == RT_SCOPE_HOST, "scopes");
+
 static size_t ip_len(int family)
 {
 	switch (family) {

@@ -30,14 +30,78 @@ struct net_nexthop {
 
 #define NET_MAX_NEXTHOPS 8
 
+/* The kernel's route protocols, types, tables and neighbour states, as
+ * the backend's own enums so that the command layer needs no kernel
+ * header.  The values are the kernel's: a protocol or type that has no
+ * name here keeps its number. */
+enum net_proto {
+	NET_PROTO_UNSPEC = 0,
+	NET_PROTO_REDIRECT = 1,
+	NET_PROTO_KERNEL = 2,	/* connected routes the kernel made */
+	NET_PROTO_BOOT = 3,	/* ip route add without proto */
+	NET_PROTO_STATIC = 4,
+	NET_PROTO_GATED = 8,
+	NET_PROTO_RA = 9,
+	NET_PROTO_MRT = 10,
+	NET_PROTO_ZEBRA = 11,
+	NET_PROTO_BIRD = 12,
+	NET_PROTO_DNROUTED = 13,
+	NET_PROTO_XORP = 14,
+	NET_PROTO_NTK = 15,
+	NET_PROTO_DHCP = 16,
+	NET_PROTO_MROUTED = 17,
+	NET_PROTO_KEEPALIVED = 18,
+	NET_PROTO_BABEL = 42,
+	NET_PROTO_OPENR = 99,
+	NET_PROTO_BGP = 186,
+	NET_PROTO_ISIS = 187,
+	NET_PROTO_OSPF = 188,
+	NET_PROTO_RIP = 189,
+	NET_PROTO_EIGRP = 192,
+};
+
+enum net_rt_type {
+	NET_RT_UNSPEC = 0,
+	NET_RT_UNICAST = 1,
+	NET_RT_LOCAL = 2,
+	NET_RT_BROADCAST = 3,
+	NET_RT_ANYCAST = 4,
+	NET_RT_MULTICAST = 5,
+	NET_RT_BLACKHOLE = 6,
+	NET_RT_UNREACHABLE = 7,
+	NET_RT_PROHIBIT = 8,
+	NET_RT_THROW = 9,
+	NET_RT_NAT = 10,
+	NET_RT_XRESOLVE = 11,
+};
+
+enum net_table {
+	NET_TABLE_ALL = 0,
+	NET_TABLE_DEFAULT = 253,
+	NET_TABLE_MAIN = 254,
+	NET_TABLE_LOCAL = 255,
+};
+
+/* Neighbour states (a bit mask, as the kernel's NUD_* flags). */
+enum net_nud {
+	NET_NUD_INCOMPLETE = 0x01,
+	NET_NUD_REACHABLE = 0x02,
+	NET_NUD_STALE = 0x04,
+	NET_NUD_DELAY = 0x08,
+	NET_NUD_PROBE = 0x10,
+	NET_NUD_FAILED = 0x20,
+	NET_NUD_NOARP = 0x40,
+	NET_NUD_PERMANENT = 0x80,
+};
+
 struct net_route {
 	int family;			/* AF_INET or AF_INET6 */
 	union net_ip dst;
 	unsigned char plen;
-	unsigned char protocol;		/* RTPROT_*: kernel, boot, static... */
-	unsigned char type;		/* RTN_UNICAST, RTN_LOCAL, ... */
-	unsigned char scope;		/* RT_SCOPE_* */
-	uint32_t table;			/* RT_TABLE_MAIN, RT_TABLE_LOCAL */
+	unsigned char protocol;		/* enum net_proto */
+	unsigned char type;		/* enum net_rt_type */
+	unsigned char scope;		/* enum net_scope */
+	uint32_t table;			/* enum net_table, or another id */
 	uint32_t metric;		/* RTA_PRIORITY */
 	bool has_prefsrc;
 	union net_ip prefsrc;
@@ -50,14 +114,14 @@ struct net_routes {
 	size_t n;
 };
 
-/* Routes of one table (RT_TABLE_MAIN, RT_TABLE_LOCAL; 0 for every
- * table) in family (AF_INET, AF_INET6). Cached routes (RTM_F_CLONED) are
+/* Routes of one table (NET_TABLE_MAIN, NET_TABLE_LOCAL; NET_TABLE_ALL
+ * for every table) in family (AF_INET, AF_INET6). Cached routes (RTM_F_CLONED) are
  * left out. */
 int net_route_dump(const char *vrf, int family, uint32_t table,
 		   struct net_routes *out, struct net_err *err);
 void net_routes_free(struct net_routes *routes);
 /* Adds a unicast route to the main table with r->protocol (the caller
- * sets RTPROT_STATIC), r->metric and its one or more next hops, with
+ * sets NET_PROTO_STATIC), r->metric and its one or more next hops, with
  * NLM_F_CREATE|NLM_F_EXCL (an existing one is EEXIST). */
 int net_route_add(const char *vrf, const struct net_route *r,
 		  struct net_err *err);
@@ -85,7 +149,7 @@ struct net_neigh {
 	int ifindex;
 	bool has_lladdr;
 	unsigned char lladdr[6];
-	uint16_t state;			/* NUD_* */
+	uint16_t state;			/* enum net_nud bits */
 };
 
 struct net_neighs {

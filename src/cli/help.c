@@ -18,11 +18,13 @@ struct where {
 	bool filter;		/* after '|' */
 };
 
+/* Does the line end between words?  The blanks are those that split
+ * words (cli_words_split): a line of '\r' alone has no word at all. */
 static bool ends_blank(const char *line)
 {
 	size_t n = strlen(line);
 
-	return n == 0 || strchr(" \t", line[n - 1]);
+	return n == 0 || strchr(" \t\r\n\v\f", line[n - 1]);
 }
 
 /* Tries the current mode, then the enclosing config modes. */
@@ -59,7 +61,7 @@ static int locate(struct cli_session *s, const char *line, struct where *wh,
 		  struct cli_nextv *nv)
 {
 	int n = cli_words_split(&wh->w, line);
-	int complete = ends_blank(line) ? n : n - 1;
+	int complete = ends_blank(line) || n == 0 ? n : n - 1;
 	int bar = -1;
 
 	memset(nv, 0, sizeof(*nv));

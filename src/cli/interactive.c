@@ -116,8 +116,10 @@ static unsigned char complete_fn(EditLine *el, int ch)
 	(void)ch;
 	if (!line)
 		return CC_ERROR;
-	word = strrchr(line, ' ');
-	word = word ? word + 1 : line;
+	/* the partial word starts after the last blank (as words split) */
+	word = line + strlen(line);
+	while (word > line && !strchr(" \t\r\n\v\f", word[-1]))
+		word--;
 	have = strlen(word);
 	cli_complete(c->s, line, &sv);
 	if (sv.n == 1) {

@@ -6,6 +6,7 @@
  */
 #include "cli/out.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,151 @@ void cli_out_init(struct cli_out *o, struct cli_session *s, FILE *fp)
 	o->s = s;
 	o->fp = fp;
 	o->keyfd = -1;
+}
+
+/*
+ * glibc's regcomp builds its automaton eagerly: stacked quantifiers
+ * ("a+++...") or nested counted repeats ("(a{99}){99}") cost exponential
+ * time and memory, and a back-reference makes matching exponential.  A
+ * filter typed at user EXEC must not take the process down, so a pattern
+ * is first walked by a small parser that bounds what regcomp would build:
+ * its length, its group nesting, no quantifier on a quantifier, no
+ * back-reference, and its size with every counted repeat expanded.  What
+ * the walk does not understand is left for regcomp to refuse.
+ */
+#define RE_MAX_LEN 256
+#define RE_MAX_DEPTH 8
+#define RE_MAX_SIZE 2048
+
+struct re_walk {
+	const char *p;
+	int depth;
+	const char *why;
+};
+
+static unsigned long re_alt(struct re_walk *w);
+
+/* The larger bound of {m}, {m,} or {m,n} after w->p (at '{'). */
+static unsigned long re_bound(struct re_walk *w)
+{
+	unsigned long n = 1;
+
+	for (w->p++; *w->p && *w->p != '}'; w->p++) {
+		unsigned long v = 0;
+
+		while (isdigit((unsigned char)*w->p)) {
+			if (v <= RE_MAX_SIZE)
+				v = v * 10 + (unsigned long)(*w->p - '0');
+			w->p++;
+		}
+		if (v > n)
+			n = v;
+		if (!*w->p || *w->p == '}')
+			break;
+	}
+	if (*w->p)
+		w->p++;
+	return n;
+}
+
+/* One atom: a group, a bracket expression, an escape or a character. */
+static unsigned long re_atom(struct re_walk *w)
+{
+	unsigned long size = 1;
+
+	switch (*w->p) {
+	case '(':
+		if (++w->depth > RE_MAX_DEPTH) {
+			w->why = "groups nested more than 8 deep";
+			return 0;
+		}
+		w->p++;
+		size = re_alt(w);
+		if (*w->p == ')')
+			w->p++;
+		w->depth--;
+		break;
+	case '[':
+		w->p++;
+		if (*w->p == '^')
+			w->p++;
+		if (*w->p == ']')
+			w->p++;
+		while (*w->p && *w->p != ']') {
+			if (*w->p == '[' && strchr(":.=", w->p[1]) && w->p[1]) {
+				const char *end = strchr(w->p + 2, ']');
+
+				w->p = end ? end : w->p + strlen(w->p) - 1;
+			}
+			w->p++;
+		}
+		if (*w->p)
+			w->p++;
+		break;
+	case '\\':
+		if (isdigit((unsigned char)w->p[1]))
+			w->why = "back-references are not supported";
+		w->p += w->p[1] ? 2 : 1;
+		break;
+	default:
+		w->p++;
+		break;
+	}
+	return size;
+}
+
+/* Atoms with their quantifiers, up to '|', ')' or the end. */
+static unsigned long re_seq(struct re_walk *w)
+{
+	unsigned long size = 0;
+
+	while (*w->p && *w->p != '|' && *w->p != ')' && !w->why) {
+		unsigned long item = re_atom(w), times = 1;
+
+		if (w->why)
+			break;
+		if (strchr("*+?{", *w->p) && *w->p) {
+			times = *w->p == '{' ? re_bound(w) : (w->p++, 2);
+			if (*w->p && strchr("*+?{", *w->p)) {
+				w->why = "a quantifier follows a quantifier";
+				break;
+			}
+		}
+		size += item * times;
+		if (size > RE_MAX_SIZE) {
+			w->why = "it would expand to more than 2048 states";
+			break;
+		}
+	}
+	return size;
+}
+
+static unsigned long re_alt(struct re_walk *w)
+{
+	unsigned long size = re_seq(w);
+
+	while (*w->p == '|' && !w->why) {
+		w->p++;
+		size += re_seq(w);
+	}
+	return size;
+}
+
+static const char *re_too_costly(const char *re)
+{
+	struct re_walk w = { re, 0, NULL };
+	unsigned long size = 0;
+
+	if (strlen(re) > RE_MAX_LEN)
+		return "longer than 256 characters";
+	while (*w.p && !w.why) {
+		size += re_alt(&w);
+		if (*w.p == ')')	/* unbalanced: regcomp's to refuse */
+			w.p++;
+	}
+	if (!w.why && size > RE_MAX_SIZE)
+		w.why = "it would expand to more than 2048 states";
+	return w.why;
 }
 
 int cli_out_filter(struct cli_out *o, enum cli_filter_kind kind,
@@ -35,6 +181,14 @@ int cli_out_filter(struct cli_out *o, enum cli_filter_kind kind,
 	f->on = false;
 	f->has_re = re && *re;
 	if (f->has_re) {
+		const char *cost = re_too_costly(re);
+
+		if (cost) {
+			snprintf(err, errlen,
+				 "Invalid regular expression \"%.64s%s\": %s", re,
+				 strlen(re) > 64 ? "..." : "", cost);
+			return -1;
+		}
 		rc = regcomp(&f->re, re, REG_EXTENDED | REG_NOSUB);
 		if (rc) {
 			char why[128];

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Hostile input never crashes vrfsh and never hangs: a 100 KB line,
 # control and non-UTF-8 bytes, an unterminated quote, a file of only
-# comments, an unreadable file.  Each run is bounded by timeout(1).
+# comments, costly regular expressions, an unreadable file.  Each run is bounded by timeout(1).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 t() { timeout 20 "$VRFSH" "$@"; }
@@ -59,6 +59,22 @@ printf 'show ver | include (\nshow ver | include [[:foo:]]\n' >"$tmp/re"
 t --keep-going -f "$tmp/re" >/dev/null 2>"$tmp/err"
 expect_match "bad regex" "$(cat "$tmp/err")" \
 	'^[^ ]*re:1: % Invalid regular expression "\("'
+
+# Filters whose compilation or matching has no bound (22 stacked '+'
+# took 3 GB in regcomp; 24 killed the process) are refused at once.  A
+# 256 MB address-space limit turns a regression into a crash here.
+stacked="a$(printf '+%.0s' $(seq 24))"
+for re in "$stacked" '(a{99}){99}' '(x)\1' '((((((((((a))))))))))'; do
+	(ulimit -v 262144; t -c "show version | include $re") \
+		>/dev/null 2>"$tmp/err"
+	rc=$?
+	check_status "costly regex $re" $rc
+	expect_match "costly regex $re refused" "$rc:$(cat "$tmp/err")" \
+		'^1:-c 1: % Invalid regular expression ".*": [a-z]'
+done
+(ulimit -v 262144; t -c 'show version | include ^(vrfsh|Kernel)[^0-9]{1,200}[0-9]+') \
+	>"$tmp/out" 2>&1
+expect_match "a bounded regex still works" "$?:$(cat "$tmp/out")" '^0:vrfsh, version'
 
 if [ "$(id -u)" -ne 0 ]; then
 	printf 'show version\n' >"$tmp/unreadable"

@@ -610,6 +610,22 @@ static void test_filters(void **state)
 	assert_int_equal(cli_exec(&sess, "show lines | include a(b"), -1);
 	assert_non_null(strstr(err(), "% Invalid regular expression \"a(b\""));
 	reset_out();
+	/* patterns whose compilation or matching would not be bounded */
+	assert_int_equal(cli_exec(&sess, "show lines | include "
+				  "a++++++++++++++++++++++"), -1);
+	assert_non_null(strstr(err(), "a quantifier follows a quantifier"));
+	assert_int_equal(cli_exec(&sess, "show lines | include (a{99}){99}"),
+			 -1);
+	assert_int_equal(cli_exec(&sess, "show lines | include (a)\\1"), -1);
+	assert_non_null(strstr(err(), "back-references are not supported"));
+	assert_int_equal(cli_exec(&sess, "show lines | include "
+				  "((((((((((a))))))))))"), -1);
+	reset_out();
+	assert_int_equal(cli_exec(&sess, "show lines | include "
+				  "^ ?(inter|ip)[a-z ]{2,40}(a|b|[0-9]+)$"), 0);
+	assert_string_equal(out(), "interface a\n ip address 1\n"
+				   "interface b\n ip address 2\n");
+	reset_out();
 	assert_int_equal(cli_exec(&sess, "show lines | count | include x"),
 			 -1);
 	assert_int_equal(cli_exec(&sess, "show lines | bogus x"), -1);
@@ -706,6 +722,16 @@ static void test_hostile_lines(void **state)
 	assert_int_equal(cli_exec(&sess, "| | |"), -1);
 	cli_help(&sess, "| | ", sess.out);
 	cli_help(&sess, "\xff ", sess.out);
+	/* lines of blanks that split words but are not spaces (Ctrl-V
+	 * Ctrl-K at the console): no word at all, so nothing to read
+	 * before the first one */
+	reset_out();
+	cli_help(&sess, "\r", sess.out);
+	cli_help(&sess, "\v", sess.out);
+	cli_help(&sess, "\f\r\v", sess.out);
+	assert_non_null(strstr(out(), "  show "));
+	assert_string_equal(completions("\v"), completions(""));
+	assert_string_equal(completions("show\vver"), "version");
 }
 
 static void test_history(void **state)

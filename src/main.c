@@ -201,7 +201,7 @@ int main(int argc, char **argv)
 	} else if (isatty(STDIN_FILENO)) {
 		char *hist = history_file();
 
-		s.privileged = net_admin();
+		s.level = net_admin() ? PRIV_ADMIN : PRIV_USER;
 		rc = cli_interactive(&s, hist);
 		free(hist);
 	} else {

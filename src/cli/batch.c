@@ -51,22 +51,19 @@ static void set_origin(char *buf, size_t size, const char *name,
 	buf[n + sizeof(digits) - k] = '\0';
 }
 
-/* Batch input may queue changes (see CLI_F_DEFER). */
 static void start(struct cli_session *s, bool keep_going)
 {
 	s->interactive = false;
-	s->defer = true;
 	s->keep_going = keep_going;
-	s->deferred_failures = 0;
+	s->queued_failures = 0;
 }
 
 /* Whatever is still queued is done before the status is known. */
 static int finish(struct cli_session *s, int status)
 {
-	cli_sync(s);
+	cli_flush(s);
 	s->origin = NULL;
-	s->defer = false;
-	return s->deferred_failures ? 1 : status;
+	return s->queued_failures ? 1 : status;
 }
 
 int cli_batch_file(struct cli_session *s, FILE *fp, const char *name,
@@ -83,7 +80,7 @@ int cli_batch_file(struct cli_session *s, FILE *fp, const char *name,
 	while (!s->done && (len = getline(&line, &size, fp)) >= 0) {
 		set_origin(origin, sizeof(origin), name, ++lineno);
 		s->origin = origin;
-		if (run_one(s, line, (size_t)len) || s->deferred_failures) {
+		if (run_one(s, line, (size_t)len) || s->queued_failures) {
 			status = 1;
 			if (!keep_going)
 				break;
@@ -103,7 +100,7 @@ int cli_batch_commands(struct cli_session *s, char *const *cmds, int n,
 	for (int i = 0; i < n && !s->done; i++) {
 		snprintf(origin, sizeof(origin), "-c %d", i + 1);
 		s->origin = origin;
-		if (cli_exec(s, cmds[i]) || s->deferred_failures) {
+		if (cli_exec(s, cmds[i]) || s->queued_failures) {
 			status = 1;
 			if (!keep_going)
 				break;

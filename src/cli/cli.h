@@ -14,41 +14,42 @@
 
 #include "cli/token.h"
 
-/* Modes a command may live in (a bit mask). */
+/*
+ * Modes.  A command lives in a set of modes (a bit mask).  The engine owns
+ * one mode, user/privileged EXEC, at the bottom of the mode stack, and
+ * the internal mode of the output filters; every other mode (global
+ * config, VRF, interface, ...) is declared as data by the area that adds
+ * it (struct cli_mode) and read by the engine from the area records.
+ */
 enum {
-	CLI_EXEC = 1 << 0,
-	CLI_CONFIG = 1 << 1,
-	CLI_CONFIG_VRF = 1 << 2,
-	CLI_CONFIG_IF = 1 << 3,
-	CLI_FILTER = 1 << 4,	/* output modifiers after '|' (internal) */
+	CLI_EXEC = 1u << 0,
+	CLI_FILTER = 1u << 31,	/* output modifiers after '|' (internal) */
 };
-
-/* The mode a session frame is in. */
-enum cli_mode {
-	MODE_EXEC,
-	MODE_CONFIG,
-	MODE_CONFIG_VRF,
-	MODE_CONFIG_IF,
-};
+/* Every mode but EXEC: where 'exit', 'end' and 'do' live. */
+#define CLI_ANY_CONFIG (~(unsigned)(CLI_EXEC | CLI_FILTER))
 
 /* Command flags. */
 enum {
 	CLI_F_OUTPUT = 1 << 0,	/* prints output: may take '| filter' */
 	CLI_F_NO_DO = 1 << 1,	/* not reachable through 'do' */
-	CLI_F_HIDDEN = 1 << 2,	/* not listed by '?' or TAB */
-	CLI_F_DEFER = 1 << 4,	/* may leave its change queued (batch) */
+	CLI_F_HIDDEN = 1 << 2,	/* runs, but '?' and TAB do not offer it */
 	CLI_F_WEAK = 1 << 3,	/* a prefix of its first keyword that also
 				 * fits another keyword means the other
 				 * ('sh' is show, not shell) */
+	CLI_F_DEFER = 1 << 4,	/* may leave its change queued until its
+				 * area's flush (see struct cli_area) */
 };
 
-/* Privilege a command needs. */
+/* Privilege levels, as IOS numbers them: a command needs at least its
+ * level; a session holds one. */
 enum cli_priv {
-	PRIV_USER = 0,		/* user EXEC */
-	PRIV_ADMIN = 1,		/* privileged EXEC and config */
+	PRIV_USER = 1,		/* user EXEC */
+	PRIV_ADMIN = 15,	/* privileged EXEC and configuration */
 };
 
-#define CLI_MAX_ARGS 24
+/* Arguments of one command: the grammar refuses a command with more
+ * tokens, so that no argument can be dropped. */
+#define CLI_MAX_ARGS 48
 #define CLI_NAME_MAX 65
 
 struct cli_arg {
@@ -61,6 +62,9 @@ struct cli_arg {
 struct cli_args {
 	struct cli_arg v[CLI_MAX_ARGS];
 	int n;
+	const struct cli_cmd *cmd;	/* the command they were matched for */
+	const char *const *names;	/* every name its syntax has */
+	int nnames;
 };
 
 /* The value (not keyword) bound to name, or NULL. */
@@ -69,6 +73,14 @@ const char *cli_arg(const struct cli_args *a, const char *name);
 bool cli_has(const struct cli_args *a, const char *name);
 /* A number argument (already range-checked by the matcher). */
 long cli_arg_long(const struct cli_args *a, const char *name, long def);
+/* Does the command's syntax have that name at all?  For a handler that
+ * serves several commands. */
+bool cli_declares(const struct cli_args *a, const char *name);
+
+/* When set (debug builds, the unit tests, the fuzzers), asking cli_arg or
+ * cli_has for a name that the command's syntax does not have aborts with
+ * a message: a misspelt name fails loudly instead of reading as absent. */
+extern bool cli_strict_args;
 
 struct cli_session;
 struct cli_out;
@@ -94,26 +106,76 @@ struct cli_cmd {
 	cli_handler handler;
 };
 
-/* The output modifiers ('| include RE', ...), a table for the grammar. */
-extern const struct cli_cmd cli_filter_cmds[];
+/* ---- modes and areas ------------------------------------------------ */
+
+#define CLI_FRAME_KEYS 2
+#define CLI_KEY_MAX 65
+
+struct cli_frame;
+
+/*
+ * A mode that an area adds.  Entering it pushes a frame holding up to
+ * CLI_FRAME_KEYS values named by keys ("vrf", "ifname", ...).  A command
+ * that does not match in a mode is tried in the enclosing modes, up to
+ * the first one whose parent is EXEC (global config, as IOS does).
+ */
+struct cli_mode {
+	unsigned bit;		/* its bit in cli_cmd.modes; 0 ends a list */
+	const char *name;	/* "config-if", for messages */
+	unsigned parents;	/* the modes it may be entered from */
+	const char *keys[CLI_FRAME_KEYS];
+	/* the prompt between the host name and '#': "(config-if-X)" */
+	void (*prompt)(const struct cli_frame *f, char *buf, size_t size);
+};
+
+/* What a running configuration is written into (the command layer's). */
+struct cli_config;
+
+/*
+ * An area of commands (vrf, interface, route, ...), declared once: its
+ * commands, the modes it adds, the stanzas it writes into the running
+ * configuration, and a flush hook that sends what its commands queued.
+ * The engine reads the commands and modes, and calls every area's flush
+ * before a command that is not CLI_F_DEFER, after each interactive
+ * command and at the end of batch input; config is for the command layer.
+ */
+struct cli_area {
+	const char *name;
+	const struct cli_cmd *cmds;	/* ended by syntax NULL; may be NULL */
+	const struct cli_mode *modes;	/* ended by bit 0; may be NULL */
+	void (*config)(struct cli_config *c);
+	/* returns how many queued changes failed, each already reported
+	 * with the origin of its own line */
+	int (*flush)(struct cli_session *s);
+};
+
+/* The output modifiers ('| include RE', ...): an area of the engine's. */
+extern const struct cli_area cli_filter_area;
 
 /* ---- grammar -------------------------------------------------------- */
 
 struct cli_grammar;
 
-/* Compile tables of commands (each ended by an entry with syntax NULL).
- * On a syntax or help error writes a message to err and returns NULL. */
-struct cli_grammar *cli_grammar_new(const struct cli_cmd *const *tables,
-				    size_t ntables, char *err, size_t errlen);
+/* Compile the commands and modes of areas.  On a syntax, help or mode
+ * error writes a message to err and returns NULL. */
+struct cli_grammar *cli_grammar_new(const struct cli_area *const *areas,
+				    size_t nareas, char *err, size_t errlen);
 void cli_grammar_free(struct cli_grammar *g);
+/* The mode declared with bit, or NULL. */
+const struct cli_mode *cli_grammar_mode(const struct cli_grammar *g,
+					unsigned bit);
 
 /* ---- session -------------------------------------------------------- */
 
 struct cli_frame {
-	enum cli_mode mode;
-	char vrf[CLI_NAME_MAX];	/* VRF of the mode; "" for default */
-	char ifname[16];	/* interface of interface mode */
+	const struct cli_mode *mode;
+	char val[CLI_FRAME_KEYS][CLI_KEY_MAX];
 };
+
+/* The value of key in frame f, or NULL when its mode has no such key. */
+const char *cli_frame_get(const struct cli_frame *f, const char *key);
+/* Sets key (which f's mode must have); false when it has not. */
+bool cli_frame_set(struct cli_frame *f, const char *key, const char *value);
 
 #define CLI_MAX_DEPTH 8
 
@@ -128,7 +190,7 @@ struct cli_session {
 	const struct cli_grammar *grammar;
 	struct cli_frame stack[CLI_MAX_DEPTH];
 	int depth;			/* frames in use, >= 1 */
-	bool privileged;		/* privileged EXEC reached */
+	unsigned level;			/* privilege level: 1 or 15 */
 	bool done;			/* exit from EXEC: stop reading */
 	bool interactive;		/* a person at a terminal */
 	char host[CLI_NAME_MAX];
@@ -143,44 +205,42 @@ struct cli_session {
 	cli_names_fn names;
 	void *app;			/* the application's own data */
 	volatile int *interrupted;	/* set by SIGINT while running */
-	/* Deferred changes (batch input): commands flagged CLI_F_DEFER may
-	 * queue their change when defer is set; sync sends what is queued
-	 * and returns how many failed, each already reported with the
-	 * origin of its own line.  The engine syncs before every other
-	 * command and at the end of batch input. */
-	bool defer;
-	bool keep_going;
-	int (*sync)(struct cli_session *s);
-	unsigned deferred_failures;
+	bool keep_going;		/* batch: go on after a failure */
+	unsigned queued_failures;	/* queued changes that failed */
+	/* called before each command (the command layer's; may be NULL) */
+	void (*begin)(struct cli_session *s);
 };
 
 void cli_session_init(struct cli_session *s, const struct cli_grammar *g);
 void cli_session_fini(struct cli_session *s);
 
 struct cli_frame *cli_top(struct cli_session *s);
-/* Enter a config sub-mode on top of the stack (replacing any sub-mode). */
-void cli_enter(struct cli_session *s, enum cli_mode mode, const char *vrf,
-	       const char *ifname);
+/* Enters the mode with bit mode, its frame holding key values k0 and k1
+ * (in the order of the mode's keys; NULL for ""), on top of the frame of
+ * a parent mode: frames above the nearest parent are left first.  The
+ * matcher has already left the modes above the one the command matched
+ * in, so 'interface X' typed in interface mode replaces that mode. */
+void cli_enter(struct cli_session *s, unsigned mode, const char *k0,
+	       const char *k1);
 /* Leave the current mode: returns false when at EXEC (session ends). */
 bool cli_exit_mode(struct cli_session *s);
 /* Back to privileged EXEC. */
 void cli_end(struct cli_session *s);
 
-/* The command modes of a frame's mode, and the session's privilege. */
-unsigned cli_frame_modes(enum cli_mode mode);
+/* The session's privilege level. */
 enum cli_priv cli_session_priv(const struct cli_session *s);
 
 /* Writes the prompt into buf. */
 void cli_prompt(const struct cli_session *s, char *buf, size_t size);
 
-/* The VRF a command without a 'vrf' keyword acts on: the mode's VRF in
- * VRF and interface modes, default in global config, the routing context
- * in EXEC.  "" for default. */
+/* The VRF a command without a 'vrf' keyword acts on: the "vrf" key of
+ * the nearest config frame that has one (VRF and interface modes), the
+ * routing context in EXEC, else default.  "" for default. */
 const char *cli_context_vrf(const struct cli_session *s);
 
-/* Sends deferred changes; returns how many failed (and counts them in
- * s->deferred_failures). */
-int cli_sync(struct cli_session *s);
+/* Runs every area's flush hook; returns how many queued changes failed
+ * (and counts them in s->queued_failures). */
+int cli_flush(struct cli_session *s);
 
 /* Runs one line.  Returns 0 on success, -1 when the command failed (the
  * error has been printed). */
@@ -204,6 +264,10 @@ bool cli_out_aborted(struct cli_out *o);
 /* Output goes on after a Ctrl-C that a command handled itself (ping
  * stops, then prints its summary). */
 void cli_out_resume(struct cli_out *o);
+/* An output of s into fp, with no filter and no pager (a configuration
+ * written to a file); cli_out_close() flushes and frees it. */
+struct cli_out *cli_out_open(struct cli_session *s, FILE *fp);
+void cli_out_close(struct cli_out *o);
 
 /* ---- help and completion -------------------------------------------- */
 

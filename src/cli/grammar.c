@@ -24,6 +24,7 @@ struct frag {
 
 struct compiler {
 	struct cli_grammar *g;
+	int ntokens;		/* token nodes of the command */
 	const char *syntax;
 	char **lex;		/* lexemes of the syntax */
 	int nlex, pos;
@@ -202,6 +203,7 @@ static struct frag token(struct compiler *c, char *lexeme)
 	if (dollar)
 		*dollar = '\0';
 	n->name = dollar ? dollar + 1 : lexeme;
+	c->ntokens++;
 	n->help = next_help(c, lexeme);
 	if (is_keyword(lexeme)) {
 		n->kind = TOK_KEYWORD;
@@ -285,6 +287,25 @@ static struct frag alts(struct compiler *c, bool optional)
 	return (struct frag){ fork, join };
 }
 
+/* The names a handler may ask for: those of the command's token nodes,
+ * made since first. */
+static void collect_names(struct cli_grammar *g, size_t first,
+			  struct cli_cmdgraph *out)
+{
+	out->names = xcalloc(g->nnodes - first + 1, sizeof(*out->names));
+	for (size_t i = first; i < g->nnodes; i++) {
+		const struct cli_node *n = g->nodes[i];
+		bool seen = false;
+
+		if (n->type != N_TOKEN)
+			continue;
+		for (int k = 0; k < out->nnames; k++)
+			seen |= !strcmp(out->names[k], n->name);
+		if (!seen)
+			out->names[out->nnames++] = n->name;
+	}
+}
+
 static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 			struct cli_cmdgraph *out, char *err, size_t errlen)
 {
@@ -292,6 +313,7 @@ static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 		.g = g, .syntax = cmd->syntax, .help = cmd->help,
 		.err = err, .errlen = errlen,
 	};
+	size_t first_node = g->nnodes;
 	struct frag f;
 
 	lex(&c);
@@ -302,10 +324,15 @@ static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 		fail(&c, "more help lines than tokens");
 	if (!c.failed && !cmd->handler && !(cmd->modes & CLI_FILTER))
 		fail(&c, "no handler");
+	if (!c.failed && c.ntokens > CLI_MAX_ARGS)
+		fail(&c, "more than %d tokens", CLI_MAX_ARGS);
+	if (!c.failed && !cmd->modes)
+		fail(&c, "no mode");
 	free(c.lex);
 	if (c.failed)
 		return false;
 	link_to(f.out, node_new(g, N_END));
+	collect_names(g, first_node, out);
 	out->cmd = cmd;
 	out->start = node_new(g, N_EPS);
 	link_to(out->start, f.in);
@@ -341,18 +368,58 @@ static void follow_from(struct cli_node *x, struct cli_node *n,
 	}
 }
 
-struct cli_grammar *cli_grammar_new(const struct cli_cmd *const *tables,
-				    size_t ntables, char *err, size_t errlen)
+/* Adds the modes of an area; a bit must be one bit, and not taken. */
+static bool add_modes(struct cli_grammar *g, const struct cli_area *a,
+		      char *err, size_t errlen)
+{
+	for (const struct cli_mode *m = a->modes; m && m->bit; m++) {
+		bool one = (m->bit & (m->bit - 1)) == 0;
+
+		if (!one || (m->bit & (CLI_EXEC | CLI_FILTER)) ||
+		    cli_grammar_mode(g, m->bit) || !m->prompt || !m->parents) {
+			snprintf(err, errlen, "area %s: mode %s: bad bit, "
+				 "parents or prompt", a->name, m->name);
+			return false;
+		}
+		g->modes = xrealloc(g->modes,
+				    (g->nmodes + 1) * sizeof(*g->modes));
+		g->modes[g->nmodes++] = m;
+	}
+	return true;
+}
+
+const struct cli_mode *cli_grammar_mode(const struct cli_grammar *g,
+					unsigned bit)
+{
+	if (bit == CLI_EXEC)
+		return &cli_exec_mode;
+	for (size_t i = 0; i < g->nmodes; i++)
+		if (g->modes[i]->bit == bit)
+			return g->modes[i];
+	return NULL;
+}
+
+struct cli_grammar *cli_grammar_new(const struct cli_area *const *areas,
+				    size_t nareas, char *err, size_t errlen)
 {
 	struct cli_grammar *g = xcalloc(1, sizeof(*g));
 	size_t total = 0;
 
-	for (size_t t = 0; t < ntables; t++)
-		for (const struct cli_cmd *c = tables[t]; c->syntax; c++)
+	g->areas = areas;
+	g->nareas = nareas;
+	for (size_t t = 0; t < nareas; t++) {
+		if (!add_modes(g, areas[t], err, errlen)) {
+			cli_grammar_free(g);
+			return NULL;
+		}
+		for (const struct cli_cmd *c = areas[t]->cmds; c && c->syntax;
+		     c++)
 			total++;
+	}
 	g->cmds = xcalloc(total ? total : 1, sizeof(*g->cmds));
-	for (size_t t = 0; t < ntables; t++) {
-		for (const struct cli_cmd *c = tables[t]; c->syntax; c++) {
+	for (size_t t = 0; t < nareas; t++) {
+		for (const struct cli_cmd *c = areas[t]->cmds; c && c->syntax;
+		     c++) {
 			if (!compile_one(g, c, &g->cmds[g->ncmds], err,
 					 errlen)) {
 				cli_grammar_free(g);
@@ -379,15 +446,18 @@ void cli_grammar_free(struct cli_grammar *g)
 		free(g->strs[i]);
 	for (int i = 0; i < g->nstarts; i++)
 		free(g->starts[i].cg);
+	for (size_t i = 0; i < g->ncmds; i++)
+		free(g->cmds[i].names);
 	free(g->nodes);
 	free(g->strs);
 	free(g->cmds);
+	free(g->modes);
 	free(g);
 }
 
 /* ---- words -------------------------------------------------------------- */
 
-static bool is_blank(char ch)
+bool cli_is_blank(char ch)
 {
 	return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n' ||
 	       ch == '\v' || ch == '\f';
@@ -411,13 +481,13 @@ int cli_words_split(struct cli_words *w, const char *line)
 	memcpy(w->raw, line, len);
 	q = w->buf;
 	for (size_t i = 0; i < len;) {
-		if (is_blank(line[i])) {
+		if (cli_is_blank(line[i])) {
 			i++;
 			continue;
 		}
 		w->w[w->n] = q;
 		w->off[w->n] = (int)i;
-		while (i < len && !is_blank(line[i]))
+		while (i < len && !cli_is_blank(line[i]))
 			*q++ = line[i++];
 		*q++ = '\0';
 		w->end[w->n] = (int)i;

@@ -32,6 +32,8 @@ struct cli_node {
 struct cli_cmdgraph {
 	const struct cli_cmd *cmd;
 	struct cli_node *start;
+	const char **names;	/* every keyword and $name of its syntax */
+	int nnames;
 };
 
 /* The commands of one set of modes, privilege and exclusions: computed
@@ -48,6 +50,10 @@ struct cli_startset {
 struct cli_grammar {
 	struct cli_cmdgraph *cmds;
 	size_t ncmds;
+	const struct cli_area *const *areas;
+	size_t nareas;
+	const struct cli_mode **modes;	/* every mode the areas declare */
+	size_t nmodes;
 	struct cli_startset starts[CLI_MAX_STARTSETS];
 	int nstarts;
 	struct cli_node **nodes;	/* every node, for freeing */
@@ -69,5 +75,10 @@ struct cli_words {
 
 int cli_words_split(struct cli_words *w, const char *line);
 void cli_words_free(struct cli_words *w);
+/* The blanks that separate words. */
+bool cli_is_blank(char ch);
+
+/* The built-in EXEC mode, at the bottom of every mode stack. */
+extern const struct cli_mode cli_exec_mode;
 
 #endif

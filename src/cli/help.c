@@ -24,37 +24,62 @@ static bool ends_blank(const char *line)
 {
 	size_t n = strlen(line);
 
-	return n == 0 || strchr(" \t\r\n\v\f", line[n - 1]);
+	return n == 0 || cli_is_blank(line[n - 1]);
+}
+
+struct next_try {
+	struct where *wh;
+	struct cli_nextv *nv;
+	int r, bad;
+};
+
+static bool next_in(struct cli_session *s, int frame, void *ctx)
+{
+	struct next_try *t = ctx;
+	struct where *wh = t->wh;
+	struct cli_nextv try;
+
+	t->r = cli_next(s->grammar, s->stack[frame].mode->bit, wh->priv,
+			&wh->w, wh->first, wh->last, wh->partial, &try);
+	/* what the current mode offers, unless an enclosing one matches */
+	if (t->r == MATCH_OK || frame == s->depth - 1) {
+		cli_nextv_free(t->nv);
+		*t->nv = try;
+		t->bad = try.bad;
+	} else {
+		cli_nextv_free(&try);
+	}
+	return t->r == MATCH_OK;
 }
 
 /* Tries the current mode, then the enclosing config modes. */
 static int next_in_modes(struct cli_session *s, struct where *wh,
 			 struct cli_nextv *nv)
 {
-	int r = MATCH_INVALID, bad = -1;
+	struct next_try t = { wh, nv, MATCH_INVALID, -1 };
 
 	if (wh->filter)
 		return cli_next(s->grammar, CLI_FILTER, PRIV_ADMIN, &wh->w,
 				wh->first, wh->last, wh->partial, nv);
-	for (int f = s->depth - 1; f >= 0; f--) {
-		enum cli_mode mode = s->stack[f].mode;
-		struct cli_nextv try;
+	cli_walk_up(s, next_in, &t);
+	if (t.r != MATCH_OK)
+		nv->bad = t.bad;
+	return t.r;
+}
 
-		r = cli_next(s->grammar, cli_frame_modes(mode), wh->priv,
-			     &wh->w, wh->first, wh->last, wh->partial, &try);
-		if (r == MATCH_OK || f == s->depth - 1) {
-			cli_nextv_free(nv);
-			*nv = try;
-			bad = try.bad;
-		} else {
-			cli_nextv_free(&try);
-		}
-		if (r == MATCH_OK || mode == MODE_EXEC || mode == MODE_CONFIG)
-			break;
-	}
-	if (r != MATCH_OK)
-		nv->bad = bad;
-	return r;
+struct cmd_try {
+	struct where *wh;
+	int bar;
+	struct cli_match m;
+};
+
+static bool cmd_in(struct cli_session *s, int frame, void *ctx)
+{
+	struct cmd_try *t = ctx;
+
+	cli_match(s->grammar, s->stack[frame].mode->bit, t->wh->priv,
+		  &t->wh->w, 0, t->bar, &t->m);
+	return t->m.status == MATCH_OK;
 }
 
 static int locate(struct cli_session *s, const char *line, struct where *wh,
@@ -78,23 +103,16 @@ static int locate(struct cli_session *s, const char *line, struct where *wh,
 			break;
 		}
 	if (bar >= 0) {
-		struct cli_match m;
-		int f;
+		struct cmd_try t = { .wh = wh, .bar = bar };
 
 		wh->filter = true;
 		if (!wh->first)
 			wh->first = bar + 1;
-		for (f = s->depth - 1; f >= 0; f--) {
-			cli_match(s->grammar,
-				  cli_frame_modes(s->stack[f].mode), wh->priv,
-				  &wh->w, 0, bar, &m);
-			if (m.status == MATCH_OK ||
-			    s->stack[f].mode <= MODE_CONFIG)
-				break;
-		}
-		if (m.status != MATCH_OK || !(m.cmd->flags & CLI_F_OUTPUT)) {
-			nv->bad = m.status == MATCH_OK ? bar : m.bad;
-			return m.status == MATCH_OK ? MATCH_INVALID : m.status;
+		cli_walk_up(s, cmd_in, &t);
+		if (t.m.status != MATCH_OK || !(t.m.cmd->flags & CLI_F_OUTPUT)) {
+			nv->bad = t.m.status == MATCH_OK ? bar : t.m.bad;
+			return t.m.status == MATCH_OK ? MATCH_INVALID
+						      : t.m.status;
 		}
 	}
 	return next_in_modes(s, wh, nv);

@@ -5,6 +5,7 @@
  * Ctrl-D to exit, and a history file.
  */
 #include "cli/batch.h"
+#include "cli/grammar.h"
 
 #include <histedit.h>
 #include <signal.h>
@@ -118,7 +119,7 @@ static unsigned char complete_fn(EditLine *el, int ch)
 		return CC_ERROR;
 	/* the partial word starts after the last blank (as words split) */
 	word = line + strlen(line);
-	while (word > line && !strchr(" \t\r\n\v\f", word[-1]))
+	while (word > line && !cli_is_blank(word[-1]))
 		word--;
 	have = strlen(word);
 	cli_complete(c->s, line, &sv);
@@ -265,7 +266,7 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 			history(hist, &ev, H_ENTER, line);
 			run_line(&c, line);
 		}
-		if (c.end && !s->done && cli_top(s)->mode != MODE_EXEC)
+		if (c.end && !s->done && s->depth > 1)
 			cli_end(s);
 		free(line);
 	}

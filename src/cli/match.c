@@ -246,13 +246,30 @@ static bool can_end(const struct mstate *st)
 	return false;
 }
 
-static void flatten(const struct walk *wk, int tail, struct cli_args *out)
+/* The arguments of the chain ending at tail, first word first.  A token
+ * taken twice (an option repeated in {...}*) counts once, where it was
+ * taken last: the chain is then no longer than the command has tokens,
+ * which the grammar bounds by CLI_MAX_ARGS. */
+static void flatten(const struct walk *wk, const struct cli_cmdgraph *cg,
+		    int tail, struct cli_args *out)
 {
 	int chain[CLI_MAX_ARGS], n = 0;
 
-	for (int i = tail; i >= 0 && n < CLI_MAX_ARGS; i = wk->a[i].parent)
+	for (int i = tail; i >= 0; i = wk->a[i].parent) {
+		bool later = false;
+
+		for (int k = 0; k < n && !later; k++)
+			later = wk->a[chain[k]].tok == wk->a[i].tok;
+		if (later)
+			continue;
+		if (n == CLI_MAX_ARGS)
+			abort();	/* the grammar makes it impossible */
 		chain[n++] = i;
+	}
 	out->n = 0;
+	out->cmd = cg->cmd;
+	out->names = cg->names;
+	out->nnames = cg->nnames;
 	while (n--) {
 		const struct argnode *a = &wk->a[chain[n]];
 
@@ -303,7 +320,8 @@ void cli_match(const struct cli_grammar *g, unsigned modes,
 			if (can_end(&wk.v[s])) {
 				m->status = MATCH_OK;
 				m->cmd = wk.v[s].cg->cmd;
-				flatten(&wk, wk.v[s].args, &m->args);
+				flatten(&wk, wk.v[s].cg, wk.v[s].args,
+					&m->args);
 				break;
 			}
 		}
@@ -369,6 +387,11 @@ int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
 	for (int s = 0; s < wk.n; s++) {
 		const struct mstate *st = &wk.v[s];
 		int n = cands(st, c);
+
+		/* a hidden command is not offered until its first word is
+		 * typed in full */
+		if ((st->cg->cmd->flags & CLI_F_HIDDEN) && st->at == st->cg->start)
+			continue;
 
 		for (int j = 0; j < n; j++) {
 			if (c[j]->type == N_END) {

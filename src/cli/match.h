@@ -51,4 +51,12 @@ int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
 	     struct cli_nextv *nv);
 void cli_nextv_free(struct cli_nextv *nv);
 
+/* Calls try for the frame of the current mode, then for each enclosing
+ * config mode up to global config (EXEC only when it is the current
+ * mode), until try returns true.  Returns that frame, or -1.  Execution,
+ * '?' and TAB all walk up through this one function. */
+int cli_walk_up(struct cli_session *s,
+		bool (*try)(struct cli_session *s, int frame, void *ctx),
+		void *ctx);
+
 #endif

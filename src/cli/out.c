@@ -390,8 +390,24 @@ void cli_out_finish(struct cli_out *o)
 	fflush(o->fp);
 }
 
+struct cli_out *cli_out_open(struct cli_session *s, FILE *fp)
+{
+	struct cli_out *o = malloc(sizeof(*o));
+
+	if (!o)
+		abort();
+	cli_out_init(o, s, fp);
+	return o;
+}
+
+void cli_out_close(struct cli_out *o)
+{
+	cli_out_finish(o);
+	free(o);
+}
+
 /* The output modifiers after '|', matched by the same engine. */
-const struct cli_cmd cli_filter_cmds[] = {
+static const struct cli_cmd filter_cmds[] = {
 	{ "include LINE$re",
 	  "Include lines that match\nRegular expression (POSIX extended)",
 	  CLI_FILTER, PRIV_USER, 0, NULL },
@@ -410,4 +426,8 @@ const struct cli_cmd cli_filter_cmds[] = {
 	  "Count the lines (that match)\nRegular expression (POSIX extended)",
 	  CLI_FILTER, PRIV_USER, 0, NULL },
 	{ NULL, NULL, 0, 0, 0, NULL },
+};
+
+const struct cli_area cli_filter_area = {
+	"filters", filter_cmds, NULL, NULL, NULL,
 };

@@ -4,6 +4,8 @@
  * the walk-up to enclosing config modes, output filters, name checks,
  * errors, then the command's handler.
  */
+#include "config.h"
+
 #include "cli/match.h"
 #include "cli/out.h"
 
@@ -12,10 +14,35 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifdef VRFSH_DEBUG
+bool cli_strict_args = true;
+#else
+bool cli_strict_args = false;
+#endif
+
+bool cli_declares(const struct cli_args *a, const char *name)
+{
+	for (int i = 0; i < a->nnames; i++)
+		if (!strcmp(a->names[i], name))
+			return true;
+	return false;
+}
+
+/* A handler asking for a name its command does not have is a bug. */
+static void check_name(const struct cli_args *a, const char *name)
+{
+	if (!cli_strict_args || !a->cmd || cli_declares(a, name))
+		return;
+	fprintf(stderr, "vrfsh: internal error: command \"%s\" has no "
+		"argument \"%s\"\n", a->cmd->syntax, name);
+	abort();
+}
+
 /* Only values: "vrf NAME$vrf" binds both a keyword and a value "vrf".
  * An option given twice ({...}*) counts as it was given last. */
 const char *cli_arg(const struct cli_args *a, const char *name)
 {
+	check_name(a, name);
 	for (int i = a->n - 1; i >= 0; i--)
 		if (a->v[i].kind != TOK_KEYWORD && !strcmp(a->v[i].name, name))
 			return a->v[i].value;
@@ -24,6 +51,7 @@ const char *cli_arg(const struct cli_args *a, const char *name)
 
 bool cli_has(const struct cli_args *a, const char *name)
 {
+	check_name(a, name);
 	for (int i = 0; i < a->n; i++)
 		if (!strcmp(a->v[i].name, name))
 			return true;
@@ -94,13 +122,26 @@ const char *cli_history_get(const struct cli_history *h, size_t i)
 
 /* ---- session and modes ------------------------------------------------------ */
 
+static void exec_prompt(const struct cli_frame *f, char *buf, size_t size)
+{
+	(void)f;
+	*buf = '\0';
+	(void)size;
+}
+
+/* EXEC's prompt is the engine's own (see cli_prompt): the routing
+ * context and the privilege level show in it. */
+const struct cli_mode cli_exec_mode = {
+	CLI_EXEC, "exec", 0, { NULL, NULL }, exec_prompt
+};
+
 void cli_session_init(struct cli_session *s, const struct cli_grammar *g)
 {
 	memset(s, 0, sizeof(*s));
 	s->grammar = g;
 	s->depth = 1;
-	s->stack[0].mode = MODE_EXEC;
-	s->privileged = true;
+	s->stack[0].mode = &cli_exec_mode;
+	s->level = PRIV_ADMIN;
 	s->term_width = 80;
 	s->out = stdout;
 	s->err = stderr;
@@ -120,36 +161,57 @@ struct cli_frame *cli_top(struct cli_session *s)
 	return &s->stack[s->depth - 1];
 }
 
-static void push(struct cli_session *s, enum cli_mode mode, const char *vrf,
-		 const char *ifname)
+static int key_index(const struct cli_mode *m, const char *key)
 {
-	struct cli_frame *f = &s->stack[s->depth++];
-
-	memset(f, 0, sizeof(*f));
-	f->mode = mode;
-	snprintf(f->vrf, sizeof(f->vrf), "%s", vrf ? vrf : "");
-	snprintf(f->ifname, sizeof(f->ifname), "%s", ifname ? ifname : "");
+	for (int i = 0; i < CLI_FRAME_KEYS; i++)
+		if (m->keys[i] && !strcmp(m->keys[i], key))
+			return i;
+	return -1;
 }
 
-void cli_enter(struct cli_session *s, enum cli_mode mode, const char *vrf,
-	       const char *ifname)
+const char *cli_frame_get(const struct cli_frame *f, const char *key)
 {
-	switch (mode) {
-	case MODE_EXEC:
+	int i = key_index(f->mode, key);
+
+	return i < 0 ? NULL : f->val[i];
+}
+
+bool cli_frame_set(struct cli_frame *f, const char *key, const char *value)
+{
+	int i = key_index(f->mode, key);
+
+	if (i < 0)
+		return false;
+	snprintf(f->val[i], sizeof(f->val[i]), "%s", value ? value : "");
+	return true;
+}
+
+void cli_enter(struct cli_session *s, unsigned mode, const char *k0,
+	       const char *k1)
+{
+	const struct cli_mode *m = cli_grammar_mode(s->grammar, mode);
+	struct cli_frame *f;
+
+	if (!m || m->bit == CLI_EXEC) {
 		cli_end(s);
 		return;
-	case MODE_CONFIG:
-		s->depth = 1;
-		break;
-	case MODE_CONFIG_VRF:
-		s->depth = 2;
-		break;
-	case MODE_CONFIG_IF:
-		while (cli_top(s)->mode == MODE_CONFIG_IF)
-			s->depth--;
-		break;
 	}
-	push(s, mode, vrf, ifname);
+	/* leave the frames above the nearest one that may hold m */
+	while (s->depth > 1 && !(cli_top(s)->mode->bit & m->parents))
+		s->depth--;
+	if (!(cli_top(s)->mode->bit & m->parents) ||
+	    s->depth == CLI_MAX_DEPTH) {
+		fprintf(stderr, "vrfsh: internal error: mode %s cannot be "
+			"entered here\n", m->name);
+		abort();
+	}
+	f = &s->stack[s->depth++];
+	memset(f, 0, sizeof(*f));
+	f->mode = m;
+	if (m->keys[0])
+		snprintf(f->val[0], sizeof(f->val[0]), "%s", k0 ? k0 : "");
+	if (m->keys[1])
+		snprintf(f->val[1], sizeof(f->val[1]), "%s", k1 ? k1 : "");
 }
 
 bool cli_exit_mode(struct cli_session *s)
@@ -170,60 +232,54 @@ void cli_end(struct cli_session *s)
 void cli_prompt(const struct cli_session *s, char *buf, size_t size)
 {
 	const struct cli_frame *f = &s->stack[s->depth - 1];
+	char part[2 * CLI_KEY_MAX + 64];
 
-	switch (f->mode) {
-	case MODE_EXEC:
+	if (f->mode->bit == CLI_EXEC) {
 		if (s->context_vrf[0])
 			snprintf(buf, size, "%s(vrf:%s)%c", s->host,
-				 s->context_vrf, s->privileged ? '#' : '>');
+				 s->context_vrf, s->level > PRIV_USER ? '#' : '>');
 		else
 			snprintf(buf, size, "%s%c", s->host,
-				 s->privileged ? '#' : '>');
-		break;
-	case MODE_CONFIG:
-		snprintf(buf, size, "%s(config)#", s->host);
-		break;
-	case MODE_CONFIG_VRF:
-		snprintf(buf, size, "%s(config-vrf-%s)#", s->host, f->vrf);
-		break;
-	case MODE_CONFIG_IF:
-		if (f->vrf[0])
-			snprintf(buf, size, "%s(config-vrf-%s-if-%s)#", s->host,
-				 f->vrf, f->ifname);
-		else
-			snprintf(buf, size, "%s(config-if-%s)#", s->host,
-				 f->ifname);
-		break;
+				 s->level > PRIV_USER ? '#' : '>');
+		return;
 	}
+	f->mode->prompt(f, part, sizeof(part));
+	snprintf(buf, size, "%s%s#", s->host, part);
 }
 
 const char *cli_context_vrf(const struct cli_session *s)
 {
-	const struct cli_frame *f = &s->stack[s->depth - 1];
+	if (s->depth == 1)
+		return s->context_vrf;
+	for (int i = s->depth - 1; i > 0; i--) {
+		const char *vrf = cli_frame_get(&s->stack[i], "vrf");
 
-	if (f->mode == MODE_CONFIG_VRF || f->mode == MODE_CONFIG_IF)
-		return f->vrf;
-	return f->mode == MODE_EXEC ? s->context_vrf : "";
-}
-
-unsigned cli_frame_modes(enum cli_mode mode)
-{
-	switch (mode) {
-	case MODE_EXEC:
-		return CLI_EXEC;
-	case MODE_CONFIG:
-		return CLI_CONFIG;
-	case MODE_CONFIG_VRF:
-		return CLI_CONFIG_VRF;
-	case MODE_CONFIG_IF:
-		return CLI_CONFIG_IF;
+		if (vrf)
+			return vrf;
 	}
-	return 0;
+	return "";
 }
 
 enum cli_priv cli_session_priv(const struct cli_session *s)
 {
-	return s->privileged ? PRIV_ADMIN : PRIV_USER;
+	return s->level >= PRIV_ADMIN ? PRIV_ADMIN : PRIV_USER;
+}
+
+int cli_walk_up(struct cli_session *s,
+		bool (*try)(struct cli_session *s, int frame, void *ctx),
+		void *ctx)
+{
+	for (int f = s->depth - 1; f >= 0; f--) {
+		const struct cli_mode *m = s->stack[f].mode;
+
+		if (try(s, f, ctx))
+			return f;
+		/* global config (whose parent is EXEC) is the last tried;
+		 * EXEC only when it is the current mode */
+		if (m->bit == CLI_EXEC || (m->parents & CLI_EXEC))
+			break;
+	}
+	return -1;
 }
 
 /* ---- messages -------------------------------------------------------------- */
@@ -301,6 +357,27 @@ static int reach(const struct cli_match *m, int words)
 	return m->status == MATCH_INCOMPLETE ? words : m->progress;
 }
 
+struct match_try {
+	struct cli_words *w;
+	int last;
+	struct cli_match *m;
+	struct cli_match best;
+};
+
+static bool match_in(struct cli_session *s, int frame, void *ctx)
+{
+	struct match_try *t = ctx;
+
+	cli_match(s->grammar, s->stack[frame].mode->bit, cli_session_priv(s),
+		  t->w, 0, t->last, t->m);
+	if (t->m->status == MATCH_OK)
+		return true;
+	if (frame == s->depth - 1 ||
+	    reach(t->m, t->last) > reach(&t->best, t->last))
+		t->best = *t->m;
+	return false;
+}
+
 /*
  * Matches the command words in the current mode, then in each enclosing
  * config mode.  Returns the frame it matched in, or -1 after reporting the
@@ -309,23 +386,12 @@ static int reach(const struct cli_match *m, int words)
 static int match_command(struct cli_session *s, struct cli_words *w, int last,
 			 struct cli_match *m, const char *line)
 {
-	struct cli_match best;
-	int top = s->depth - 1;
+	struct match_try t = { .w = w, .last = last, .m = m };
+	int frame = cli_walk_up(s, match_in, &t);
 
-	for (int f = top; f >= 0; f--) {
-		enum cli_mode mode = s->stack[f].mode;
-
-		cli_match(s->grammar, cli_frame_modes(mode),
-			  cli_session_priv(s), w, 0, last, m);
-		if (m->status == MATCH_OK)
-			return f;
-		if (f == top || reach(m, last) > reach(&best, last))
-			best = *m;
-		if (mode == MODE_EXEC || mode == MODE_CONFIG)
-			break;
-	}
-	report(s, &best, w, line);
-	return -1;
+	if (frame < 0)
+		report(s, &t.best, w, line);
+	return frame;
 }
 
 static const char *const filter_names[] = {
@@ -398,8 +464,8 @@ static int check_names(struct cli_session *s, const struct cli_args *a)
 static bool whole_line(struct cli_session *s, struct cli_words *w,
 		       struct cli_match *m)
 {
-	cli_match(s->grammar, cli_frame_modes(cli_top(s)->mode),
-		  cli_session_priv(s), w, 0, w->n, m);
+	cli_match(s->grammar, cli_top(s)->mode->bit, cli_session_priv(s), w,
+		  0, w->n, m);
 	return m->status == MATCH_OK && !(m->cmd->flags & CLI_F_OUTPUT);
 }
 
@@ -443,7 +509,7 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 		return -1;
 	}
 	/* what was queued before must be done (and may have failed) */
-	if (!(m.cmd->flags & CLI_F_DEFER) && cli_sync(s) && !s->keep_going) {
+	if (!(m.cmd->flags & CLI_F_DEFER) && cli_flush(s) && !s->keep_going) {
 		o.aborted = true;
 		cli_out_finish(&o);
 		return -1;
@@ -455,17 +521,23 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 		o.page = s->term_length;
 		o.keyfd = STDIN_FILENO;
 	}
+	if (s->begin)
+		s->begin(s);
 	rc = m.cmd->handler(s, &m.args, &o);
 	cli_out_finish(&o);
 	return rc ? -1 : 0;
 }
 
-int cli_sync(struct cli_session *s)
+int cli_flush(struct cli_session *s)
 {
-	int failed = s->sync ? s->sync(s) : 0;
+	const struct cli_grammar *g = s->grammar;
+	int failed = 0;
 
+	for (size_t i = 0; i < g->nareas; i++)
+		if (g->areas[i]->flush)
+			failed += g->areas[i]->flush(s);
 	if (failed > 0)
-		s->deferred_failures += (unsigned)failed;
+		s->queued_failures += (unsigned)failed;
 	return failed > 0 ? failed : 0;
 }
 
@@ -483,6 +555,9 @@ int cli_exec(struct cli_session *s, const char *line)
 		cli_history_add(s->history, trimmed);
 		free(trimmed);
 		rc = run(s, &w, line);
+		/* a person sees the outcome of what they typed at once */
+		if (s->interactive && cli_flush(s))
+			rc = -1;
 	}
 	cli_words_free(&w);
 	return rc;

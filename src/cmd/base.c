@@ -5,20 +5,19 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 
 #include "cmd/cmds.h"
 
-#define ALL_CONFIG (CLI_CONFIG | CLI_CONFIG_VRF | CLI_CONFIG_IF)
-
 static int do_enable(struct cli_session *s, const struct cli_args *a,
 		     struct cli_out *o)
 {
 	(void)a;
 	(void)o;
-	s->privileged = true;
+	s->level = PRIV_ADMIN;
 	return 0;
 }
 
@@ -27,7 +26,7 @@ static int do_disable(struct cli_session *s, const struct cli_args *a,
 {
 	(void)a;
 	(void)o;
-	s->privileged = false;
+	s->level = PRIV_USER;
 	return 0;
 }
 
@@ -132,7 +131,7 @@ static int do_show_history(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-const struct cli_cmd base_cmds[] = {
+static const struct cli_cmd base_cmds[] = {
 	{ "enable", "Turn on privileged commands",
 	  CLI_EXEC, PRIV_USER, CLI_F_NO_DO, do_enable },
 	{ "disable", "Turn off privileged commands",
@@ -170,4 +169,21 @@ const struct cli_cmd base_cmds[] = {
 	  "Display the session command history",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_history },
 	{ NULL, NULL, 0, 0, 0, NULL },
+};
+
+static void config_prompt(const struct cli_frame *f, char *buf, size_t size)
+{
+	(void)f;
+	snprintf(buf, size, "(config)");
+}
+
+/* Global configuration: entered from EXEC, the last mode that a command
+ * walks up to. */
+static const struct cli_mode base_modes[] = {
+	{ MODE_CONFIG, "config", CLI_EXEC, { NULL, NULL }, config_prompt },
+	{ 0, NULL, 0, { NULL, NULL }, NULL },
+};
+
+const struct cli_area base_area = {
+	"base", base_cmds, base_modes, NULL, NULL,
 };

@@ -1,39 +1,49 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * cmds.h - the command tables, one per area, and the grammar built from
- * all of them.
+ * cmds.h - the command areas, the modes they add, and the grammar built
+ * from them.  src/cmd/tables.c is the one list of areas; see the comment
+ * at its top for how to add one.
  */
 #ifndef VRFSH_CMD_CMDS_H
 #define VRFSH_CMD_CMDS_H
 
 #include "cli/cli.h"
 
-extern const struct cli_cmd base_cmds[];
-extern const struct cli_cmd vrf_cmds[];
-extern const struct cli_cmd interface_cmds[];
-extern const struct cli_cmd show_cmds[];
-extern const struct cli_cmd route_cmds[];
-extern const struct cli_cmd ping_cmds[];
-extern const struct cli_cmd config_cmds[];
+/* The modes the areas add (bits of cli_cmd.modes; EXEC is the engine's
+ * CLI_EXEC). */
+enum {
+	MODE_CONFIG = 1u << 1,	/* global configuration (base area) */
+	MODE_VRF = 1u << 2,	/* VRF configuration (vrf area) */
+	MODE_IF = 1u << 3,	/* interface configuration (interface area) */
+};
 
-/* A static route's distance (its kernel metric) when none is given. */
-#define CMD_DEFAULT_DISTANCE 1
+/* Every configuration mode, whichever area adds it. */
+#define ALL_CONFIG CLI_ANY_CONFIG
 
-/* Sends the queued route additions of batch input (the session's sync
- * hook); returns how many failed. */
-int cmd_route_sync(struct cli_session *s);
+/* The areas, in the order their stanzas appear in the running
+ * configuration. */
+extern const struct cli_area base_area;		/* modes, terminal */
+extern const struct cli_area vrf_area;		/* VRFs, forwarding */
+extern const struct cli_area interface_area;	/* interfaces */
+extern const struct cli_area route_area;	/* static routes */
+extern const struct cli_area rib_area;		/* show ip route */
+extern const struct cli_area neigh_area;	/* show ip arp */
+extern const struct cli_area show_area;		/* show interfaces */
+extern const struct cli_area ping_area;		/* ping, traceroute, shell */
+extern const struct cli_area config_area;	/* running/startup config */
 
-/* Where write memory saves and show startup-config reads. */
-void cmd_set_config_path(const char *path);
-
-/* All tables, for the grammar; *n is set to their number. */
-const struct cli_cmd *const *cmd_tables(size_t *n);
+/* All areas, for the grammar; *n is set to their number. */
+const struct cli_area *const *cmd_areas(size_t *n);
 
 /* Builds the grammar of every command, or exits with a message. */
 struct cli_grammar *cmd_grammar(void);
 
-/* Connects a session to the backend (name completion); and undoes it. */
+/* Connects a session to the backend (name completion, per-command
+ * caches); and undoes it. */
 void cmd_session_setup(struct cli_session *s);
 void cmd_session_cleanup(struct cli_session *s);
+
+/* Where write memory saves and show startup-config reads. */
+void cmd_set_config_path(const char *path);
 
 #endif

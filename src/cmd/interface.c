@@ -11,9 +11,11 @@
 #include <sys/socket.h>
 
 #include "cmd/cmds.h"
+#include "cmd/running.h"
 #include "cmd/util.h"
+#include "render/text.h"
 
-#define IF_MODES (CLI_CONFIG | CLI_CONFIG_VRF)
+#define IF_MODES (MODE_CONFIG | MODE_VRF)
 #define ALIAS_MAX 255
 
 /* The VRF for 'interface ...': its 'vrf' argument or the mode's. */
@@ -31,7 +33,7 @@ static int do_interface(struct cli_session *s, const struct cli_args *a,
 	(void)o;
 	if (cmd_link(s, vrf, ifname, &l))
 		return -1;
-	cli_enter(s, MODE_CONFIG_IF, vrf, ifname);
+	cli_enter(s, MODE_IF, vrf, ifname);
 	return 0;
 }
 
@@ -138,7 +140,7 @@ static int do_veth(struct cli_session *s, const struct cli_args *a,
 		return cmd_fail(s, &err, "create veth pair %s%s - %s%s",
 				ifname, in_vrf(vrf, b1, sizeof(b1)), peer,
 				in_vrf(peer_vrf, b2, sizeof(b2)));
-	cli_enter(s, MODE_CONFIG_IF, vrf, ifname);
+	cli_enter(s, MODE_IF, vrf, ifname);
 	return 0;
 }
 
@@ -156,7 +158,7 @@ static int do_bridge(struct cli_session *s, const struct cli_args *a,
 	if (!same && net_link_add_bridge(vrf, ifname, &err))
 		return cmd_fail(s, &err, "create bridge %s%s", ifname,
 				in_vrf(vrf, buf, sizeof(buf)));
-	cli_enter(s, MODE_CONFIG_IF, vrf, ifname);
+	cli_enter(s, MODE_IF, vrf, ifname);
 	return 0;
 }
 
@@ -186,12 +188,23 @@ static int do_no_interface(struct cli_session *s, const struct cli_args *a,
 
 /* ---- interface mode ---------------------------------------------------------- */
 
+/* The VRF and the name of the interface of the mode. */
+static const char *mode_vrf(const struct cli_frame *f)
+{
+	return cli_frame_get(f, "vrf");
+}
+
+static const char *mode_if(const struct cli_frame *f)
+{
+	return cli_frame_get(f, "ifname");
+}
+
 /* The interface of the mode; it must still exist. */
 static int current(struct cli_session *s, struct net_link *l)
 {
 	struct cli_frame *f = cli_top(s);
 
-	return cmd_link(s, f->vrf, f->ifname, l);
+	return cmd_link(s, mode_vrf(f), mode_if(f), l);
 }
 
 static bool has_ipv4(const char *vrf, int ifindex)
@@ -218,28 +231,28 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 
 	if (current(s, &l) || cmd_vrf_exists(s, to))
 		return -1;
-	if (!strcmp(f->vrf, to))
+	if (!strcmp(mode_vrf(f), to))
 		return 0;
 	if (l.loopback) {
 		cli_error(s, "Cannot move interface %s: the loopback belongs "
-			     "to its namespace", f->ifname);
+			     "to its namespace", mode_if(f));
 		return -1;
 	}
-	had_v4 = has_ipv4(f->vrf, l.ifindex);
-	if (net_link_move(f->vrf, f->ifname, to, &err))
+	had_v4 = has_ipv4(mode_vrf(f), l.ifindex);
+	if (net_link_move(mode_vrf(f), mode_if(f), to, &err))
 		return cmd_fail(s, &err, "move interface %s%s to VRF %s",
-				f->ifname, in_vrf(f->vrf, b1, sizeof(b1)),
+				mode_if(f), in_vrf(mode_vrf(f), b1, sizeof(b1)),
 				vrf_label(to));
 	if (had_v4)
 		cli_notice(s, "Interface %s IPv4 disabled and address(es) "
 			      "removed due to %s VRF %s",
-			   f->ifname, enabling ? "enabling" : "disabling",
-			   enabling ? vrf_label(to) : vrf_label(f->vrf));
+			   mode_if(f), enabling ? "enabling" : "disabling",
+			   enabling ? vrf_label(to) : vrf_label(mode_vrf(f)));
 	/* the kernel takes a moved link down: keep the state it had */
-	if (l.admin_up && net_link_set_up(to, f->ifname, true, &err))
-		cmd_fail(s, &err, "bring interface %s%s up", f->ifname,
+	if (l.admin_up && net_link_set_up(to, mode_if(f), true, &err))
+		cmd_fail(s, &err, "bring interface %s%s up", mode_if(f),
 			 in_vrf(to, b2, sizeof(b2)));
-	snprintf(f->vrf, sizeof(f->vrf), "%s", to);
+	cli_frame_set(f, "vrf", to);
 	return 0;
 }
 
@@ -259,8 +272,8 @@ static int do_no_vrf_forwarding(struct cli_session *s,
 	struct cli_frame *f = cli_top(s);
 
 	(void)o;
-	if (named && strcmp(vrf_label(named), vrf_label(f->vrf))) {
-		cli_error(s, "Interface %s is not in VRF %s", f->ifname,
+	if (named && strcmp(vrf_label(named), vrf_label(mode_vrf(f)))) {
+		cli_error(s, "Interface %s is not in VRF %s", mode_if(f),
 			  named);
 		return -1;
 	}
@@ -270,7 +283,8 @@ static int do_no_vrf_forwarding(struct cli_session *s,
 /* Parses the address arguments: prefix, or address and mask. */
 static bool parse_v4(const struct cli_args *a, struct net_addr *out)
 {
-	const char *prefix = cli_arg(a, "prefix");
+	const char *prefix = cli_declares(a, "prefix") ? cli_arg(a, "prefix")
+						       : NULL;
 	unsigned char b[4];
 	int plen;
 
@@ -308,10 +322,7 @@ static bool parse_v6(const struct cli_args *a, struct net_addr *out)
 
 static void addr_text(const struct net_addr *x, char *buf, size_t size)
 {
-	char a[INET6_ADDRSTRLEN];
-
-	inet_ntop(x->family, &x->a, a, sizeof(a));
-	snprintf(buf, size, "%s/%u", a, x->plen);
+	text_prefix(x->family, &x->a, x->plen, buf, size);
 }
 
 static bool same_addr(const struct net_addr *x, const struct net_addr *y)
@@ -332,9 +343,9 @@ static int if_addrs(struct cli_session *s, const struct net_link *l,
 	struct net_err err = { 0 };
 
 	memset(out, 0, sizeof(*out));
-	if (net_addr_dump(f->vrf, family, &all, &err))
+	if (net_addr_dump(mode_vrf(f), family, &all, &err))
 		return cmd_fail(s, &err, "read the addresses of %s",
-				f->ifname);
+				mode_if(f));
 	out->v = calloc(all.n + 1, sizeof(*out->v));
 	if (!out->v)
 		abort();
@@ -359,13 +370,13 @@ static int addr_change(struct cli_session *s, const struct net_addr *x,
 	char text[64];
 	int rc;
 
-	rc = add ? net_addr_add(f->vrf, f->ifname, x, &err)
-		 : net_addr_del(f->vrf, f->ifname, x, &err);
+	rc = add ? net_addr_add(mode_vrf(f), mode_if(f), x, &err)
+		 : net_addr_del(mode_vrf(f), mode_if(f), x, &err);
 	if (!rc)
 		return 0;
 	addr_text(x, text, sizeof(text));
 	return cmd_fail(s, &err, "%s address %s %s %s", add ? "add" : "remove",
-			text, add ? "to" : "from", f->ifname);
+			text, add ? "to" : "from", mode_if(f));
 }
 
 /* Deleting an IPv4 primary makes the kernel delete the secondaries of
@@ -439,7 +450,8 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 	struct net_addrs have;
 	struct net_addr x;
 	struct net_link l;
-	bool one = cli_has(a, "prefix") || cli_has(a, "addr");
+	bool one = cli_has(a, "prefix") ||
+		   (cli_declares(a, "addr") && cli_has(a, "addr"));
 	bool found = false;
 	int rc = 0;
 
@@ -466,7 +478,7 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 
 		addr_text(&x, text, sizeof(text));
 		cli_error(s, "Address %s is not configured on %s", text,
-			  cli_top(s)->ifname);
+			  mode_if(cli_top(s)));
 		rc = -1;
 	}
 	net_addrs_free(&have);
@@ -513,8 +525,8 @@ static int set_up(struct cli_session *s, bool up)
 
 	if (current(s, &l))
 		return -1;
-	if (net_link_set_up(f->vrf, f->ifname, up, &err))
-		return cmd_fail(s, &err, "bring interface %s %s", f->ifname,
+	if (net_link_set_up(mode_vrf(f), mode_if(f), up, &err))
+		return cmd_fail(s, &err, "bring interface %s %s", mode_if(f),
 				up ? "up" : "down");
 	return 0;
 }
@@ -545,8 +557,8 @@ static int set_mtu(struct cli_session *s, unsigned mtu)
 		return -1;
 	if (!mtu)
 		mtu = l.loopback ? 65536 : 1500;
-	if (net_link_set_mtu(f->vrf, f->ifname, mtu, &err))
-		return cmd_fail(s, &err, "set the MTU of %s to %u", f->ifname,
+	if (net_link_set_mtu(mode_vrf(f), mode_if(f), mtu, &err))
+		return cmd_fail(s, &err, "set the MTU of %s to %u", mode_if(f),
 				mtu);
 	return 0;
 }
@@ -579,9 +591,9 @@ static int set_alias(struct cli_session *s, const char *text)
 	}
 	if (current(s, &l))
 		return -1;
-	if (net_link_set_alias(f->vrf, f->ifname, text, &err))
+	if (net_link_set_alias(mode_vrf(f), mode_if(f), text, &err))
 		return cmd_fail(s, &err, "set the description of %s",
-				f->ifname);
+				mode_if(f));
 	return 0;
 }
 
@@ -609,7 +621,7 @@ static int do_bridge_group(struct cli_session *s, const struct cli_args *a,
 	struct net_link l, br;
 
 	(void)o;
-	if (current(s, &l) || cmd_link(s, f->vrf, bridge, &br))
+	if (current(s, &l) || cmd_link(s, mode_vrf(f), bridge, &br))
 		return -1;
 	if (strcmp(br.kind, "bridge")) {
 		cli_error(s, "Interface %s is not a bridge", bridge);
@@ -620,8 +632,8 @@ static int do_bridge_group(struct cli_session *s, const struct cli_args *a,
 			  bridge);
 		return -1;
 	}
-	if (net_link_set_master(f->vrf, f->ifname, bridge, &err))
-		return cmd_fail(s, &err, "add %s to bridge %s", f->ifname,
+	if (net_link_set_master(mode_vrf(f), mode_if(f), bridge, &err))
+		return cmd_fail(s, &err, "add %s to bridge %s", mode_if(f),
 				bridge);
 	return 0;
 }
@@ -637,9 +649,9 @@ static int do_no_bridge_group(struct cli_session *s,
 	(void)o;
 	if (current(s, &l))
 		return -1;
-	if (l.master && net_link_set_master(f->vrf, f->ifname, NULL, &err))
+	if (l.master && net_link_set_master(mode_vrf(f), mode_if(f), NULL, &err))
 		return cmd_fail(s, &err, "remove %s from its bridge",
-				f->ifname);
+				mode_if(f));
 	return 0;
 }
 
@@ -649,7 +661,7 @@ static int do_no_bridge_group(struct cli_session *s,
 #define H_IP "Internet Protocol (IPv4)\n"
 #define H_IPV6 "Internet Protocol version 6\n"
 
-const struct cli_cmd interface_cmds[] = {
+static const struct cli_cmd interface_cmds[] = {
 	{ "interface IFNAME$ifname [vrf NAME$vrf]",
 	  H_IF H_VRF, IF_MODES, PRIV_ADMIN, 0, do_interface },
 	{ "interface IFNAME$ifname [vrf NAME$vrf] type veth peer "
@@ -667,49 +679,282 @@ const struct cli_cmd interface_cmds[] = {
 	  IF_MODES, PRIV_ADMIN, 0, do_no_interface },
 	{ "vrf forwarding NAME$vrf",
 	  "VRF membership\nMove the interface into a VRF\nVRF name",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_vrf_forwarding },
+	  MODE_IF, PRIV_ADMIN, 0, do_vrf_forwarding },
 	{ "no vrf forwarding [NAME$vrf]",
 	  H_NO "VRF membership\nMove the interface back to VRF default\n"
 	  "VRF name",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_no_vrf_forwarding },
+	  MODE_IF, PRIV_ADMIN, 0, do_no_vrf_forwarding },
 	{ "ip address A.B.C.D/M$prefix [secondary]",
 	  H_IP "Set an IPv4 address\nAddress and prefix length\n"
 	  "An address beside the primary one",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_ip_address },
+	  MODE_IF, PRIV_ADMIN, 0, do_ip_address },
 	{ "ip address A.B.C.D$addr MASK$mask [secondary]",
 	  H_IP "Set an IPv4 address\nIPv4 address\nSubnet mask\n"
 	  "An address beside the primary one",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_ip_address },
+	  MODE_IF, PRIV_ADMIN, 0, do_ip_address },
 	{ "no ip address [A.B.C.D/M$prefix|A.B.C.D$addr MASK$mask]",
 	  H_NO H_IP "Remove IPv4 addresses (all, or one)\n"
 	  "Address and prefix length\nIPv4 address\nSubnet mask",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_no_ip_address },
+	  MODE_IF, PRIV_ADMIN, 0, do_no_ip_address },
 	{ "ipv6 address X:X::X:X/M$prefix",
 	  H_IPV6 "Set an IPv6 address\nAddress and prefix length",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_ipv6_address },
+	  MODE_IF, PRIV_ADMIN, 0, do_ipv6_address },
 	{ "no ipv6 address [X:X::X:X/M$prefix]",
 	  H_NO H_IPV6 "Remove IPv6 addresses (all but link-local, or one)\n"
 	  "Address and prefix length",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_no_ipv6_address },
+	  MODE_IF, PRIV_ADMIN, 0, do_no_ipv6_address },
 	{ "shutdown", "Take the interface administratively down",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_shutdown },
+	  MODE_IF, PRIV_ADMIN, 0, do_shutdown },
 	{ "no shutdown", H_NO "Bring the interface up",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_no_shutdown },
+	  MODE_IF, PRIV_ADMIN, 0, do_no_shutdown },
 	{ "mtu <68-65536>$mtu",
 	  "Set the maximum transmission unit\nMTU in bytes",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_mtu },
+	  MODE_IF, PRIV_ADMIN, 0, do_mtu },
 	{ "no mtu", H_NO "Set the MTU back to its default",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_no_mtu },
+	  MODE_IF, PRIV_ADMIN, 0, do_no_mtu },
 	{ "description LINE$text",
 	  "Describe the interface (its alias)\nUp to 255 characters",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_description },
+	  MODE_IF, PRIV_ADMIN, 0, do_description },
 	{ "no description", H_NO "Remove the description",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_no_description },
+	  MODE_IF, PRIV_ADMIN, 0, do_no_description },
 	{ "bridge-group IFNAME$bridge",
 	  "Make the interface a member of a bridge\n"
 	  "The bridge (in the same VRF)",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_bridge_group },
+	  MODE_IF, PRIV_ADMIN, 0, do_bridge_group },
 	{ "no bridge-group", H_NO "Leave the bridge",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, do_no_bridge_group },
+	  MODE_IF, PRIV_ADMIN, 0, do_no_bridge_group },
 	{ NULL, NULL, 0, 0, 0, NULL },
+};
+
+/* ---- running-config ------------------------------------------------------------ */
+
+/* The peer of a veth, when it is in a VRF we can name. */
+static bool veth_peer(struct cli_config *c, const struct cfg_vrf *v,
+		      const struct net_link *l, const struct cfg_vrf **pv,
+		      const struct net_link **p)
+{
+	const char *name = v->name;
+
+	if (strcmp(l->kind, "veth") || !l->peer_ifindex)
+		return false;
+	if (l->peer_netnsid >= 0) {
+		name = net_vrf_by_netnsid(v->name, l->peer_netnsid);
+		if (!name)
+			return false;
+		name = net_vrf_is_default(name) ? "" : name;
+	}
+	*pv = cfg_vrf_named(c, name);
+	*p = *pv ? cfg_link(*pv, l->peer_ifindex) : NULL;
+	return *p != NULL;
+}
+
+/* Has the veth pair been rendered from its other end already?  The end
+ * met first in rendering order creates the pair. */
+static bool rendered_before(const struct cli_config *c, const struct cfg_vrf *v,
+			    const struct net_link *l,
+			    const struct cfg_vrf *pv,
+			    const struct net_link *p)
+{
+	size_t vi = (size_t)(v - c->v), pi = (size_t)(pv - c->v);
+
+	(void)l;
+	if (pi != vi)
+		return pi < vi;
+	return strcmp(p->name, l->name) < 0;
+}
+
+static void header_line(struct cli_out *o, struct cli_config *c,
+			const struct cfg_vrf *v, const struct net_link *l)
+{
+	const struct cfg_vrf *pv;
+	const struct net_link *p;
+	char b1[96], b2[96];
+
+	cli_printf(o, "interface %s%s", l->name,
+		   cfg_vrf_suffix(v->name, b1, sizeof(b1)));
+	if (!strcmp(l->kind, "bridge")) {
+		cli_printf(o, " type bridge");
+	} else if (veth_peer(c, v, l, &pv, &p) &&
+		   !rendered_before(c, v, l, pv, p)) {
+		cli_printf(o, " type veth peer %s%s", p->name,
+			   cfg_vrf_suffix(pv->name, b2, sizeof(b2)));
+	}
+	cli_printf(o, "\n");
+}
+
+static int v6_cmp(const struct net_addr *x, const struct net_addr *y)
+{
+	int c = memcmp(&x->a.v6, &y->a.v6, sizeof(x->a.v6));
+
+	return c ? c : (int)x->plen - (int)y->plen;
+}
+
+static bool is_lo_v4(const struct net_addr *x)
+{
+	return x->family == AF_INET && x->plen == 8 &&
+	       ntohl(x->a.v4.s_addr) == 0x7f000001;
+}
+
+/* Does lo have 127.0.0.1/8, as it has once it has been up? */
+static bool has_lo_v4(const struct cfg_vrf *v, const struct net_link *l)
+{
+	for (size_t i = 0; i < v->addrs.n; i++)
+		if (v->addrs.v[i].ifindex == l->ifindex &&
+		    is_lo_v4(&v->addrs.v[i]))
+			return true;
+	return false;
+}
+
+static void addresses(struct cli_out *o, const struct cfg_vrf *v,
+		      const struct net_link *l)
+{
+	char a[INET6_ADDRSTRLEN];
+	bool first = true;
+
+	/* lo gets 127.0.0.1/8 when a VRF is made (lo up).  When it has it,
+	 * the other addresses are added to it, not put in its place; when
+	 * it has not (lo never up, or the address removed), say so. */
+	if (l->loopback) {
+		if (has_lo_v4(v, l))
+			first = false;
+		else
+			cli_printf(o, " no ip address\n");
+	}
+	/* IPv4: primaries in the kernel's order, then secondaries */
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < v->addrs.n; i++) {
+			const struct net_addr *x = &v->addrs.v[i];
+
+			if (x->ifindex != l->ifindex || x->family != AF_INET ||
+			    x->secondary != (pass == 1))
+				continue;
+			if (l->loopback && is_lo_v4(x))
+				continue;
+			inet_ntop(AF_INET, &x->a.v4, a, sizeof(a));
+			cli_printf(o, " ip address %s/%u%s\n", a, x->plen,
+				   first ? "" : " secondary");
+			first = false;
+		}
+	}
+	/* IPv6: sorted, since the kernel lists the newest first */
+	const struct net_addr *prev = NULL;
+
+	for (;;) {
+		const struct net_addr *next = NULL;
+
+		for (size_t i = 0; i < v->addrs.n; i++) {
+			const struct net_addr *x = &v->addrs.v[i];
+
+			if (x->ifindex != l->ifindex || x->family != AF_INET6 ||
+			    x->scope == NET_SCOPE_LINK ||
+			    (l->loopback && IN6_IS_ADDR_LOOPBACK(&x->a.v6)))
+				continue;
+			if (prev && v6_cmp(x, prev) <= 0)
+				continue;
+			if (!next || v6_cmp(x, next) < 0)
+				next = x;
+		}
+		if (!next)
+			break;
+		inet_ntop(AF_INET6, &next->a.v6, a, sizeof(a));
+		cli_printf(o, " ipv6 address %s/%u\n", a, next->plen);
+		prev = next;
+	}
+}
+
+static bool has_addresses(const struct cfg_vrf *v, const struct net_link *l)
+{
+	for (size_t i = 0; i < v->addrs.n; i++) {
+		const struct net_addr *x = &v->addrs.v[i];
+
+		if (x->ifindex != l->ifindex)
+			continue;
+		if (x->family == AF_INET && !(x->plen == 8 &&
+		    ntohl(x->a.v4.s_addr) == 0x7f000001))
+			return true;
+		if (x->family == AF_INET6 && x->scope != NET_SCOPE_LINK &&
+		    !IN6_IS_ADDR_LOOPBACK(&x->a.v6))
+			return true;
+	}
+	return false;
+}
+
+/* lo as a new namespace has it (up, 65536, 127.0.0.1/8 alone, no alias)
+ * is not rendered. */
+static bool is_default_lo(const struct cfg_vrf *v, const struct net_link *l)
+{
+	return l->loopback && l->admin_up && l->mtu == 65536 && !l->alias[0] &&
+	       has_lo_v4(v, l) && !has_addresses(v, l);
+}
+
+static void interface(struct cli_out *o, struct cli_config *c,
+		      const struct cfg_vrf *v, const struct net_link *l)
+{
+	const struct net_link *m = l->master ? cfg_link(v, l->master)
+					     : NULL;
+
+	header_line(o, c, v, l);
+	if (l->alias[0])
+		cli_printf(o, " description %s\n", l->alias);
+	if (l->mtu != (l->loopback ? 65536u : 1500u))
+		cli_printf(o, " mtu %u\n", l->mtu);
+	if (m)
+		cli_printf(o, " bridge-group %s\n", m->name);
+	addresses(o, v, l);
+	cli_printf(o, " %sshutdown\n", l->admin_up ? "no " : "");
+	cli_printf(o, "!\n");
+}
+
+/* Bridges first, so that members can name them; then by name, which
+ * unlike ifindex survives a replay. */
+static void interfaces(struct cli_out *o, struct cli_config *c,
+		       const struct cfg_vrf *v, const char *only)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < v->links.n; i++) {
+			const struct net_link *l = &v->links.v[i];
+			bool bridge = !strcmp(l->kind, "bridge");
+
+			if (bridge != (pass == 0))
+				continue;
+			if (only && strcmp(only, l->name))
+				continue;
+			if (!only && is_default_lo(v, l))
+				continue;
+			interface(o, c, v, l);
+		}
+	}
+}
+
+/* Every VRF's interfaces, or the one asked for. */
+static void interface_config(struct cli_config *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct cfg_vrf *v;
+
+		if (cfg_covers(c, i) && (v = cfg_vrf(c, i)))
+			interfaces(c->o, c, v, c->only_if);
+	}
+}
+
+static void if_prompt(const struct cli_frame *f, char *buf, size_t size)
+{
+	const char *vrf = mode_vrf(f);
+
+	if (*vrf)
+		snprintf(buf, size, "(config-vrf-%s-if-%s)", vrf, mode_if(f));
+	else
+		snprintf(buf, size, "(config-if-%s)", mode_if(f));
+}
+
+/* Entered from global or VRF configuration; its frame holds the VRF the
+ * interface is in ("" for default) and its name. */
+static const struct cli_mode interface_modes[] = {
+	{ MODE_IF, "config-if", MODE_CONFIG | MODE_VRF, { "vrf", "ifname" },
+	  if_prompt },
+	{ 0, NULL, 0, { NULL, NULL }, NULL },
+};
+
+const struct cli_area interface_area = {
+	"interface", interface_cmds, interface_modes, interface_config, NULL,
 };

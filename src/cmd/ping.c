@@ -276,7 +276,7 @@ static int do_shell(struct cli_session *s, const struct cli_args *a,
 	return -1;
 }
 
-const struct cli_cmd ping_cmds[] = {
+static const struct cli_cmd ping_cmds[] = {
 	{ "ping [vrf NAME$vrf] HOST$host {repeat <1-2147483647>$repeat|"
 	  "size <36-18024>$size|timeout <0-3600>$timeout|"
 	  "source {A.B.C.D$src|X:X::X:X$src|IFNAME$srcif}}*",
@@ -296,4 +296,8 @@ const struct cli_cmd ping_cmds[] = {
 	  "In a VRF\nVRF name\nThe command line, run by /bin/sh -c",
 	  CLI_EXEC, PRIV_ADMIN, CLI_F_WEAK, do_shell },
 	{ NULL, NULL, 0, 0, 0, NULL },
+};
+
+const struct cli_area ping_area = {
+	"ping", ping_cmds, NULL, NULL, NULL,
 };

@@ -11,6 +11,7 @@
 #include "cmd/cmds.h"
 #include "cmd/util.h"
 #include "render/json.h"
+#include "render/text.h"
 
 /* What one VRF holds, read once per command. */
 struct view {
@@ -64,13 +65,10 @@ static const struct net_link *by_index(const struct view *v, int ifindex)
 static void addr_text(const struct net_addr *x, char *buf, size_t size,
 		      bool plen)
 {
-	char a[INET6_ADDRSTRLEN];
-
-	inet_ntop(x->family, &x->a, a, sizeof(a));
 	if (plen)
-		snprintf(buf, size, "%s/%u", a, x->plen);
+		text_prefix(x->family, &x->a, x->plen, buf, size);
 	else
-		snprintf(buf, size, "%s", a);
+		text_ip(x->family, &x->a, buf, size);
 }
 
 static const char *kind_of(const struct net_link *l)
@@ -88,8 +86,7 @@ static void mac_text(const struct net_link *l, char *buf, size_t size)
 		snprintf(buf, size, "none");
 		return;
 	}
-	snprintf(buf, size, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2],
-		 m[3], m[4], m[5]);
+	text_mac(m, buf, size);
 }
 
 /* The other end of a veth: its name and VRF, if it can be found. */
@@ -384,7 +381,7 @@ out:
 #define H_SHOW "Show running system information\n"
 #define H_VRFS "In a VRF\nVRF name\nEvery VRF\n"
 
-const struct cli_cmd show_cmds[] = {
+static const struct cli_cmd show_cmds[] = {
 	{ "show interfaces [IFNAME$ifname] [vrf {NAME$vrf|all}] [json]",
 	  H_SHOW "Interfaces: state, addresses, peer, counters\n"
 	  "Only this interface\n" H_VRFS "JSON output",
@@ -394,4 +391,8 @@ const struct cli_cmd show_cmds[] = {
 	  "One line per interface\n" H_VRFS "JSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_brief },
 	{ NULL, NULL, 0, 0, 0, NULL },
+};
+
+const struct cli_area show_area = {
+	"show", show_cmds, NULL, NULL, NULL,
 };

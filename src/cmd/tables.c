@@ -1,6 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * tables.c - every command table, compiled into one grammar.
+ * tables.c - the one list of command areas, compiled into one grammar.
+ *
+ * How to add an area (access lists, NAT, ...):
+ *   1. Write src/cmd/AREA.c: its commands as a table of struct cli_cmd
+ *      (the syntax as typed, one help line per token, modes, privilege,
+ *      flags, handler), the modes it adds as struct cli_mode (a bit from
+ *      the enum in cmd/cmds.h, its parents, the keys its frame holds, its
+ *      prompt), its running-config writer (struct cli_config, see
+ *      cmd/running.h), a flush hook if its commands queue changes
+ *      (CLI_F_DEFER), and one record: const struct cli_area AREA_area.
+ *   2. Put its backend in src/net/AREA.c (no CLI there), its shared text
+ *      formatters in src/render/ if others need them.
+ *   3. Add one line to the list below (its place is the place of its
+ *      stanzas in the running configuration), one extern in cmd/cmds.h
+ *      (and, for a new mode, its bit there), its files in Makefile.am,
+ *      and its tests.
+ * Nothing in src/cli/ changes: the engine reads commands and modes from
+ * the records, walks up through the modes' parents, and calls every
+ * area's flush hook.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,29 +26,31 @@
 #include "cmd/cmds.h"
 #include "net/net.h"
 
-static const struct cli_cmd *const tables[] = {
-	base_cmds,
-	vrf_cmds,
-	interface_cmds,
-	show_cmds,
-	route_cmds,
-	ping_cmds,
-	config_cmds,
-	cli_filter_cmds,
+static const struct cli_area *const areas[] = {
+	&base_area,
+	&vrf_area,
+	&interface_area,
+	&route_area,
+	&rib_area,
+	&neigh_area,
+	&show_area,
+	&ping_area,
+	&config_area,
+	&cli_filter_area,
 };
 
-const struct cli_cmd *const *cmd_tables(size_t *n)
+const struct cli_area *const *cmd_areas(size_t *n)
 {
-	*n = sizeof(tables) / sizeof(*tables);
-	return tables;
+	*n = sizeof(areas) / sizeof(*areas);
+	return areas;
 }
 
 struct cli_grammar *cmd_grammar(void)
 {
 	char err[512];
 	size_t n;
-	const struct cli_cmd *const *t = cmd_tables(&n);
-	struct cli_grammar *g = cli_grammar_new(t, n, err, sizeof(err));
+	const struct cli_area *const *a = cmd_areas(&n);
+	struct cli_grammar *g = cli_grammar_new(a, n, err, sizeof(err));
 
 	if (!g) {
 		fprintf(stderr, "vrfsh: internal error: %s\n", err);
@@ -64,10 +84,17 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 	}
 }
 
+/* Before each command: what the backend cached for the last one (the
+ * VRFs that namespace ids name) may have changed. */
+static void begin(struct cli_session *s)
+{
+	(void)s;
+}
+
 void cmd_session_setup(struct cli_session *s)
 {
 	s->names = names;
-	s->sync = cmd_route_sync;
+	s->begin = begin;
 }
 
 void cmd_session_cleanup(struct cli_session *s)

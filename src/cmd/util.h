@@ -7,9 +7,8 @@
 #define VRFSH_CMD_UTIL_H
 
 #include "cli/cli.h"
+#include "cmd/cmds.h"
 #include "net/net.h"
-
-#define ALL_CONFIG (CLI_CONFIG | CLI_CONFIG_VRF | CLI_CONFIG_IF)
 
 /* "default" for the starting namespace, else the name. */
 const char *vrf_label(const char *vrf);

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "cmd/cmds.h"
+#include "cmd/running.h"
 #include "cmd/util.h"
 #include "render/json.h"
 
@@ -32,7 +33,7 @@ static int do_vrf(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	if (net_vrf_create(vrf, NULL, &err))
 		return cmd_fail(s, &err, "create VRF %s", vrf);
-	cli_enter(s, MODE_CONFIG_VRF, vrf, NULL);
+	cli_enter(s, MODE_VRF, vrf, NULL);
 	return 0;
 }
 
@@ -271,29 +272,29 @@ static int do_show_vrf(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-const struct cli_cmd vrf_cmds[] = {
+static const struct cli_cmd vrf_cmds[] = {
 	{ "vrf NAME$vrf",
 	  "Create a VRF (a network namespace) and configure it\nVRF name",
-	  CLI_CONFIG, PRIV_ADMIN, 0, do_vrf },
+	  MODE_CONFIG, PRIV_ADMIN, 0, do_vrf },
 	{ "no vrf NAME$vrf",
 	  "Negate a command or set its defaults\n"
 	  "Delete a VRF and its namespace\nVRF name",
-	  CLI_CONFIG, PRIV_ADMIN, 0, do_no_vrf },
+	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_vrf },
 	{ "exit-vrf", "Leave VRF configuration mode",
-	  CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_exit_vrf },
+	  MODE_VRF, PRIV_ADMIN, 0, do_exit_vrf },
 	{ "ip routing", "Internet Protocol (IPv4)\nForward IPv4 packets",
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_ip_routing },
+	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, do_ip_routing },
 	{ "no ip routing",
 	  "Negate a command or set its defaults\nInternet Protocol (IPv4)\n"
 	  "Stop forwarding IPv4 packets",
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_no_ip_routing },
+	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, do_no_ip_routing },
 	{ "ipv6 unicast-routing", "Internet Protocol version 6\n"
 	  "Forward IPv6 packets",
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_ipv6_routing },
+	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, do_ipv6_routing },
 	{ "no ipv6 unicast-routing",
 	  "Negate a command or set its defaults\nInternet Protocol version 6\n"
 	  "Stop forwarding IPv6 packets",
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, do_no_ipv6_routing },
+	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, do_no_ipv6_routing },
 	{ "routing-context vrf NAME$vrf",
 	  "Set the VRF that show, ping and traceroute use\n"
 	  "A VRF\nVRF name (default for the starting namespace)",
@@ -303,4 +304,48 @@ const struct cli_cmd vrf_cmds[] = {
 	  "VRFs (network namespaces)\nOnly this VRF\nJSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_vrf },
 	{ NULL, NULL, 0, 0, 0, NULL },
+};
+
+/* ---- running-config ------------------------------------------------------------ */
+
+static void forwarding(struct cli_out *o, const struct cfg_vrf *v,
+		       const char *indent)
+{
+	cli_printf(o, "%s%sip routing\n", indent, v->v4 ? "" : "no ");
+	cli_printf(o, "%s%sipv6 unicast-routing\n", indent, v->v6 ? "" : "no ");
+}
+
+/* The default VRF's forwarding switches, then a stanza per VRF. */
+static void vrf_config(struct cli_config *c)
+{
+	if (c->only_if)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cfg_vrf *v;
+
+		if (!cfg_covers(c, i) || !(v = cfg_vrf(c, i)))
+			continue;
+		if (!*v->name) {
+			forwarding(c->o, v, "");
+			cli_printf(c->o, "!\n");
+			continue;
+		}
+		cli_printf(c->o, "vrf %s\n", v->name);
+		forwarding(c->o, v, " ");
+		cli_printf(c->o, "exit-vrf\n!\n");
+	}
+}
+
+static void vrf_prompt(const struct cli_frame *f, char *buf, size_t size)
+{
+	snprintf(buf, size, "(config-vrf-%s)", cli_frame_get(f, "vrf"));
+}
+
+static const struct cli_mode vrf_modes[] = {
+	{ MODE_VRF, "config-vrf", MODE_CONFIG, { "vrf", NULL }, vrf_prompt },
+	{ 0, NULL, 0, { NULL, NULL }, NULL },
+};
+
+const struct cli_area vrf_area = {
+	"vrf", vrf_cmds, vrf_modes, vrf_config, NULL,
 };

@@ -385,8 +385,56 @@ int net_route_get(const char *vrf, int family, const union net_ip *addr,
 	return route_lookup(vrf, family, addr, 0, out, err);
 }
 
+/* Does r's prefix cover a? */
+static bool covers(const struct net_route *r, const union net_ip *a)
+{
+	const unsigned char *p = (const void *)&r->dst, *q = (const void *)a;
+	int bits = r->plen;
+
+	for (int i = 0; bits > 0; i++, bits -= 8) {
+		unsigned mask = bits >= 8 ? 0xff : (0xffu << (8 - bits)) & 0xff;
+
+		if ((p[i] ^ q[i]) & mask)
+			return false;
+	}
+	return true;
+}
+
+/* The longest prefix of the main and local tables that covers addr
+ * (broadcast entries aside), as the kernel would pick it. */
+static int longest_in_tables(const char *vrf, int family,
+			     const union net_ip *addr, struct net_route *out,
+			     struct net_err *err)
+{
+	struct net_routes all = { 0 };
+	int best = -1, ret;
+
+	ret = net_route_dump(vrf, family, NET_TABLE_ALL, &all, err);
+	for (size_t i = 0; ret == 0 && i < all.n; i++) {
+		const struct net_route *r = &all.v[i];
+
+		if ((r->table != RT_TABLE_MAIN && r->table != RT_TABLE_LOCAL) ||
+		    r->type == RTN_BROADCAST || r->plen <= best ||
+		    !covers(r, addr))
+			continue;
+		best = r->plen;
+		*out = *r;
+	}
+	net_routes_free(&all);
+	if (ret == 0 && best < 0)
+		ret = net_err_errno(err, ENETUNREACH);
+	return ret;
+}
+
 int net_route_match(const char *vrf, int family, const union net_ip *addr,
 		    struct net_route *out, struct net_err *err)
 {
-	return route_lookup(vrf, family, addr, RTM_F_FIB_MATCH, out, err);
+	int ret = route_lookup(vrf, family, addr, RTM_F_FIB_MATCH, out, err);
+
+	/* the kernel's lookup refuses to return the entries that do not
+	 * forward: blackhole (EINVAL), unreachable (EHOSTUNREACH) and
+	 * prohibit (EACCES); find them in the tables */
+	if (ret == -EINVAL || ret == -EHOSTUNREACH || ret == -EACCES)
+		ret = longest_in_tables(vrf, family, addr, out, err);
+	return ret;
 }

@@ -139,7 +139,9 @@ int net_route_del(const char *vrf, const struct net_route *r,
 int net_route_get(const char *vrf, int family, const union net_ip *addr,
 		  struct net_route *out, struct net_err *err);
 /* The table entry that lookup uses (RTM_F_FIB_MATCH): its real prefix,
- * protocol and all its next hops, as `show ip route ADDRESS` shows. */
+ * protocol and all its next hops, as `show ip route ADDRESS` shows; also
+ * when it is a blackhole, unreachable or prohibit entry, which the
+ * kernel's lookup refuses to name.  ENETUNREACH when nothing covers addr. */
 int net_route_match(const char *vrf, int family, const union net_ip *addr,
 		    struct net_route *out, struct net_err *err);
 

@@ -3,8 +3,11 @@
  * json.c - the JSON writer: commas, nesting and string escapes.
  */
 #include "render/json.h"
+#include "render/text.h"
 
 #include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void json_init(struct json *j, struct cli_out *o)
@@ -14,28 +17,41 @@ void json_init(struct json *j, struct cli_out *o)
 	j->first[0] = true;
 }
 
+/* A JSON string: quotes and backslashes escaped, every control
+ * character (C0, DEL, C1, line separators) as \\uXXXX, and a byte that
+ * is not valid UTF-8 as U+FFFD, so that the document is valid UTF-8 and
+ * carries no raw control character. */
 static void put_string(struct json *j, const char *s)
 {
 	const char *run = s;
 
 	cli_write(j->o, "\"", 1);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (*s) {
+		uint32_t cp = 0;
+		size_t len = text_utf8(s, &cp);
 		char esc[8];
 
-		if (c >= 0x20 && c != '"' && c != '\\')
+		if (len && !text_is_control(cp) && cp != '"' && cp != '\\') {
+			s += len;
 			continue;
+		}
 		cli_write(j->o, run, (size_t)(s - run));
-		run = s + 1;
-		switch (c) {
-		case '"': cli_write(j->o, "\\\"", 2); break;
-		case '\\': cli_write(j->o, "\\\\", 2); break;
-		case '\n': cli_write(j->o, "\\n", 2); break;
-		case '\t': cli_write(j->o, "\\t", 2); break;
-		default:
-			snprintf(esc, sizeof(esc), "\\u%04x", c);
+		if (!len)
+			cli_write(j->o, "\\ufffd", 6);
+		else if (cp == '"')
+			cli_write(j->o, "\\\"", 2);
+		else if (cp == '\\')
+			cli_write(j->o, "\\\\", 2);
+		else if (cp == '\n')
+			cli_write(j->o, "\\n", 2);
+		else if (cp == '\t')
+			cli_write(j->o, "\\t", 2);
+		else {
+			snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)cp);
 			cli_write(j->o, esc, 6);
 		}
+		s += len ? len : 1;
+		run = s;
 	}
 	cli_write(j->o, run, (size_t)(s - run));
 	cli_write(j->o, "\"", 1);
@@ -53,40 +69,43 @@ static void lead(struct json *j, const char *key)
 	}
 }
 
-static void open(struct json *j, const char *key, const char *bracket)
+/* Nesting deeper than JSON_MAX_DEPTH is a bug of the caller's. */
+static void begin_nest(struct json *j, const char *key, const char *bracket)
 {
 	lead(j, key);
 	cli_write(j->o, bracket, 1);
-	if (j->depth + 1 < JSON_MAX_DEPTH)
-		j->depth++;
+	if (j->depth + 1 >= JSON_MAX_DEPTH)
+		abort();
+	j->depth++;
 	j->first[j->depth] = true;
 }
 
-static void close_(struct json *j, const char *bracket)
+static void end_nest(struct json *j, const char *bracket)
 {
 	cli_write(j->o, bracket, 1);
-	if (j->depth > 0)
-		j->depth--;
+	if (j->depth == 0)
+		abort();
+	j->depth--;
 }
 
 void json_obj(struct json *j, const char *key)
 {
-	open(j, key, "{");
+	begin_nest(j, key, "{");
 }
 
 void json_obj_end(struct json *j)
 {
-	close_(j, "}");
+	end_nest(j, "}");
 }
 
 void json_arr(struct json *j, const char *key)
 {
-	open(j, key, "[");
+	begin_nest(j, key, "[");
 }
 
 void json_arr_end(struct json *j)
 {
-	close_(j, "]");
+	end_nest(j, "]");
 }
 
 void json_str(struct json *j, const char *key, const char *value)

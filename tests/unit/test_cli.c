@@ -50,7 +50,7 @@ static int enter_vrf(struct cli_session *s, const struct cli_args *a,
 		     struct cli_out *o)
 {
 	record(s, a, o);
-	cli_enter(s, MODE_CONFIG_VRF, cli_arg(a, "vrf"), NULL);
+	cli_enter(s, MODE_VRF, cli_arg(a, "vrf"), NULL);
 	return 0;
 }
 
@@ -60,7 +60,7 @@ static int enter_if(struct cli_session *s, const struct cli_args *a,
 	const char *vrf = cli_arg(a, "vrf");
 
 	record(s, a, o);
-	cli_enter(s, MODE_CONFIG_IF, vrf ? vrf : cli_context_vrf(s),
+	cli_enter(s, MODE_IF, vrf ? vrf : cli_context_vrf(s),
 		  cli_arg(a, "ifname"));
 	return 0;
 }
@@ -90,7 +90,6 @@ static int lines_cmd(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-#define CFG (CLI_CONFIG | CLI_CONFIG_VRF | CLI_CONFIG_IF)
 
 static const struct cli_cmd test_cmds[] = {
 	{ "show ip route [vrf NAME$vrf] [A.B.C.D$addr|A.B.C.D/M$prefix|"
@@ -110,29 +109,29 @@ static const struct cli_cmd test_cmds[] = {
 	  CLI_EXEC, PRIV_USER, 0, record },
 	{ "interface IFNAME$ifname [vrf NAME$vrf]",
 	  "Interface\nInterface name\nIn a VRF\nVRF name",
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, enter_if },
-	{ "vrf NAME$vrf", "VRF\nVRF name", CLI_CONFIG, PRIV_ADMIN, 0,
+	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, enter_if },
+	{ "vrf NAME$vrf", "VRF\nVRF name", MODE_CONFIG, PRIV_ADMIN, 0,
 	  enter_vrf },
-	{ "no vrf NAME$vrf", "Negate\nVRF\nVRF name", CLI_CONFIG, PRIV_ADMIN,
+	{ "no vrf NAME$vrf", "Negate\nVRF\nVRF name", MODE_CONFIG, PRIV_ADMIN,
 	  0, fail_cmd },
-	{ "exit-vrf", "Leave VRF mode", CLI_CONFIG_VRF, PRIV_ADMIN, 0,
+	{ "exit-vrf", "Leave VRF mode", MODE_VRF, PRIV_ADMIN, 0,
 	  exit_vrf },
 	{ "ip address A.B.C.D$addr MASK$mask [secondary]",
 	  "IP\nAddress\nThe address\nThe mask\nSecondary",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, record },
+	  MODE_IF, PRIV_ADMIN, 0, record },
 	{ "ip address A.B.C.D/M$prefix [secondary]",
 	  "IP\nAddress\nThe prefix\nSecondary",
-	  CLI_CONFIG_IF, PRIV_ADMIN, 0, record },
+	  MODE_IF, PRIV_ADMIN, 0, record },
 	{ "ipv6 address X:X::X:X/M$prefix",
-	  "IPv6\nAddress\nThe prefix", CLI_CONFIG_IF, PRIV_ADMIN, 0, record },
-	{ "description LINE$text", "Description\nText", CLI_CONFIG_IF,
+	  "IPv6\nAddress\nThe prefix", MODE_IF, PRIV_ADMIN, 0, record },
+	{ "description LINE$text", "Description\nText", MODE_IF,
 	  PRIV_ADMIN, 0, record },
 	{ "ip route A.B.C.D/M$prefix {A.B.C.D$gw|IFNAME$dev}",
 	  "IP\nRoute\nPrefix\nGateway\nInterface",
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, record },
+	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, record },
 	{ "ipv6 route X:X::X:X/M$prefix X:X::X:X$gw",
 	  "IPv6\nRoute\nPrefix\nGateway",
-	  CLI_CONFIG | CLI_CONFIG_VRF, PRIV_ADMIN, 0, record },
+	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, record },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 
@@ -158,15 +157,28 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 	}
 }
 
+/* The test's commands, in the modes the shell's areas declare. */
+static const struct cli_area test_area = {
+	"test", test_cmds, NULL, NULL, NULL,
+};
+
 static int setup(void **state)
 {
-	static const struct cli_cmd *const tables[] = {
-		base_cmds, cli_filter_cmds, test_cmds
+	/* the shell's global, VRF and interface modes (the last two
+	 * without the shell's commands), then the test's commands */
+	static struct cli_area vrf_modes, if_modes;
+	static const struct cli_area *areas[] = {
+		&base_area, &vrf_modes, &if_modes, &cli_filter_area, &test_area
 	};
 	char err[256];
 
 	(void)state;
-	grammar = cli_grammar_new(tables, 3, err, sizeof(err));
+	vrf_modes = (struct cli_area){ "vrf-modes", NULL, vrf_area.modes,
+				       NULL, NULL };
+	if_modes = (struct cli_area){ "if-modes", NULL, interface_area.modes,
+				      NULL, NULL };
+	cli_strict_args = true;
+	grammar = cli_grammar_new(areas, 5, err, sizeof(err));
 	if (!grammar) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
@@ -398,7 +410,7 @@ static void test_caret(void **state)
 static void test_privilege(void **state)
 {
 	(void)state;
-	sess.privileged = false;
+	sess.level = PRIV_USER;
 	assert_string_equal(prompt(), "R1>");
 	assert_int_equal(cli_exec(&sess, "configure terminal"), -1);
 	assert_int_equal(cli_exec(&sess, "show ip route"), 0);
@@ -759,20 +771,21 @@ static void test_grammar_errors(void **state)
 	static const struct cli_cmd bad4[] = {
 		{ "show", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
 	};
-	const struct cli_cmd *t[1];
+	struct cli_area one = { "bad", NULL, NULL, NULL, NULL };
+	const struct cli_area *t[1] = { &one };
 	char e[256];
 
 	(void)state;
-	t[0] = bad1;
+	one.cmds = bad1;
 	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
 	assert_string_equal(e, "command \"show [x\": unbalanced '['");
-	t[0] = bad2;
+	one.cmds = bad2;
 	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
 	assert_string_equal(e, "command \"show x\": no help for \"x\"");
-	t[0] = bad3;
+	one.cmds = bad3;
 	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
 	assert_string_equal(e, "command \"show FOO\": unknown token \"FOO\"");
-	t[0] = bad4;
+	one.cmds = bad4;
 	assert_null(cli_grammar_new(t, 1, e, sizeof(e)));
 	assert_string_equal(e, "command \"show\": more help lines than "
 			       "tokens");
@@ -782,15 +795,15 @@ static void test_grammar_errors(void **state)
 static void test_real_grammar(void **state)
 {
 	struct cli_grammar *g;
-	const struct cli_cmd *const *t;
+	const struct cli_area *const *t;
 	size_t n;
 
 	(void)state;
-	t = cmd_tables(&n);
+	t = cmd_areas(&n);
 	g = cmd_grammar();
 	assert_non_null(g);
 	assert_true(n >= 2);
-	assert_ptr_equal(t[0], base_cmds);
+	assert_ptr_equal(t[0], &base_area);
 	cli_grammar_free(g);
 }
 

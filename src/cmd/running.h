@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * running.h - what an area's running-config writer is given: where to
+ * write, what to cover, and a view of the kernel's state of every VRF,
+ * read once per command and only when an area asks for it.
+ */
+#ifndef VRFSH_CMD_RUNNING_H
+#define VRFSH_CMD_RUNNING_H
+
+#include "cli/cli.h"
+#include "net/net.h"
+
+/* One VRF as the kernel holds it. */
+struct cfg_vrf {
+	const char *name;	/* "" for default */
+	bool read;		/* reading was tried */
+	bool ok;		/* and it worked */
+	bool v4, v6;		/* forwarding switches */
+	struct net_links links;	/* by name */
+	struct net_addrs addrs;
+};
+
+struct cli_config {
+	struct cli_session *s;
+	struct cli_out *o;
+	bool whole;		/* the whole configuration, not a part */
+	const char *only_vrf;	/* NULL: every VRF */
+	const char *only_if;	/* NULL: every interface */
+	struct net_names names;	/* the VRFs but default, by name */
+	struct cfg_vrf *v;	/* default first, then by name */
+	size_t n;
+	unsigned failed;	/* VRFs that could not be read */
+	unsigned lines;		/* stanza lines written by the routes */
+};
+
+/* VRF i, read on first use; NULL when it could not be read (reported
+ * once, counted in c->failed) or has vanished since it was listed. */
+struct cfg_vrf *cfg_vrf(struct cli_config *c, size_t i);
+/* The VRF named (default for "" or "default"), or NULL as above. */
+struct cfg_vrf *cfg_vrf_named(struct cli_config *c, const char *name);
+/* Does the configuration cover VRF i? */
+bool cfg_covers(const struct cli_config *c, size_t i);
+/* The link of v with that ifindex, or NULL. */
+const struct net_link *cfg_link(const struct cfg_vrf *v, int ifindex);
+
+/* " vrf NAME" for a VRF other than default, else "". */
+const char *cfg_vrf_suffix(const char *vrf, char *buf, size_t size);
+
+#endif

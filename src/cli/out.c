@@ -123,7 +123,7 @@ static unsigned long re_seq(struct re_walk *w)
 		if (w->why)
 			break;
 		if (strchr("*+?{", *w->p) && *w->p) {
-			times = *w->p == '{' ? re_bound(w) : (w->p++, 2);
+			times = *w->p == '{' ? re_bound(w) : (w->p++, 2UL);
 			if (*w->p && strchr("*+?{", *w->p)) {
 				w->why = "a quantifier follows a quantifier";
 				break;

@@ -3,6 +3,7 @@
  * err.c - filling struct net_err.
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +28,11 @@ int net_err_set(struct net_err *err, int code, const char *fmt, ...)
 	return -code;
 }
 
+/* Reports failure even when called with no errno (0): the caller is on
+ * its error path, so a success code would be a lie. */
 int net_err_errno(struct net_err *err, int code)
 {
+	if (code == 0)
+		code = EIO;
 	return net_err_set(err, code, "%s", strerror(code < 0 ? -code : code));
 }

@@ -68,7 +68,8 @@ void nl_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
 bool nl_u32(const struct nlattr *a, uint32_t *v);
 bool nl_str(const struct nlattr *a, char *buf, size_t size);
 
-/* err from an errno value, msg = strerror(code); returns -code. */
+/* err from an errno value, msg = strerror(code); returns -code (EIO
+ * for a code of 0, so that an error path never returns success). */
 int net_err_errno(struct net_err *err, int code);
 
 #endif

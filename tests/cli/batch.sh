@@ -95,6 +95,15 @@ expect_match "--help usage" "$out" '^Usage: vrfsh'
 run -V
 expect_match "--version" "$out" '^vrfsh [0-9]+\.[0-9]+'
 
+# an option repeated many times keeps every argument: the VRF is still
+# the one checked (it was dropped past the 24th argument)
+run -c "ping vrf Nope 127.0.0.1$(printf ' repeat 1%.0s' $(seq 12))"
+expect_match "repeated options keep the VRF" "$rc:$err" \
+	'^1:-c 1: % VRF Nope (does not exist|not found)$'
+run -c "ping vrf Nope 127.0.0.1$(printf ' repeat 1 size 100%.0s' $(seq 40))"
+expect_match "80 repeated options" "$rc:$err" \
+	'^1:-c 1: % VRF Nope (does not exist|not found)$'
+
 # batch prints no prompt or banner
 run_in "show terminal
 " 

@@ -14,4 +14,9 @@ fi
 mkdir "$tmp/home"
 expect -f "$top_srcdir/tests/cli/live.exp" "$VRFSH" "$tmp/home" && ok ||
 	fail "live console session"
+# what the console's ip route did, as the kernel has it
+expect_eq "route typed at the console is in the kernel" \
+	"$(ip -n Blue -j route show 10.99.0.0/16 | jq -c '[.[] | [.dst, .gateway, .protocol]]')" \
+	'[["10.99.0.0/16","192.168.100.1","static"]]'
+expect_eq "refused route is not" "$(ip -j route show 10.98.0.0/16)" "[]"
 finish

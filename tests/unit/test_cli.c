@@ -11,6 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -101,6 +104,8 @@ static const struct cli_cmd test_cmds[] = {
 	  CLI_F_OUTPUT, lines_cmd },
 	{ "shelf [LINE$text]", "A weak keyword\nText", CLI_EXEC, PRIV_USER,
 	  CLI_F_WEAK, record },
+	{ "secret-knob <1-9>$n", "Hidden\nA number", CLI_EXEC, PRIV_USER,
+	  CLI_F_HIDDEN, record },
 	{ "opts HOST$host {count <1-9>$count|via {A.B.C.D$gw|IFNAME$dev}}*",
 	  "Options in any order\nHost\nCount\nHow many\nVia\nGateway\n"
 	  "Interface", CLI_EXEC, PRIV_USER, 0, record },
@@ -290,6 +295,18 @@ static void test_any_order(void **state)
 	assert_string_equal(help("opts h1 count 2 "),
 			    "  count  Count\n  via    Via\n  <cr>\n");
 	assert_string_equal(completions("opts h1 via 1.1.1.1 c"), "count");
+	/* an option repeated more times than there are argument slots:
+	 * counted once, as given last, and nothing else is dropped */
+	char line[512] = "opts h1";
+
+	for (int i = 0; i < 40; i++)
+		strcat(line, i % 2 ? " count 2" : " via 10.0.0.1");
+	strcat(line, " count 7");
+	assert_int_equal(cli_exec(&sess, line), 0);
+	assert_string_equal(cli_arg(&last_args, "host"), "h1");
+	assert_string_equal(cli_arg(&last_args, "count"), "7");
+	assert_string_equal(cli_arg(&last_args, "gw"), "10.0.0.1");
+	assert_true(last_args.n <= 6);
 }
 
 static void test_value_precedence(void **state)
@@ -746,6 +763,60 @@ static void test_hostile_lines(void **state)
 	assert_string_equal(completions("show\vver"), "version");
 }
 
+static void test_hidden(void **state)
+{
+	(void)state;
+	/* runs, abbreviated too, but is never offered */
+	assert_int_equal(cli_exec(&sess, "secret-knob 3"), 0);
+	assert_string_equal(last_cmd, "secret-knob");
+	assert_int_equal(cli_exec(&sess, "secret 4"), 0);
+	assert_null(strstr(help(""), "secret"));
+	assert_string_equal(completions("se"), "");
+	assert_string_equal(help("secret-knob "), "  <1-9>  A number\n");
+}
+
+/* A handler that asks for a name its command does not have fails
+ * loudly (in a child, since it aborts). */
+static int ask_wrong(struct cli_session *s, const struct cli_args *a,
+		     struct cli_out *o)
+{
+	(void)s;
+	(void)o;
+	return cli_arg(a, "vfr") ? 0 : -1;
+}
+
+static void test_strict_args(void **state)
+{
+	static const struct cli_cmd cmds[] = {
+		{ "misspelt NAME$vrf", "A command\nVRF", CLI_EXEC, PRIV_USER,
+		  0, ask_wrong },
+		{ NULL, NULL, 0, 0, 0, NULL },
+	};
+	const struct cli_area area = { "t", cmds, NULL, NULL, NULL };
+	const struct cli_area *areas[] = { &area };
+	struct cli_grammar *g;
+	struct cli_session s;
+	char e[256];
+	int status;
+	pid_t pid;
+
+	(void)state;
+	g = cli_grammar_new(areas, 1, e, sizeof(e));
+	assert_non_null(g);
+	cli_session_init(&s, g);
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		freopen("/dev/null", "w", stderr);
+		cli_exec(&s, "misspelt Blue");
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+	cli_session_fini(&s);
+	cli_grammar_free(g);
+}
+
 static void test_history(void **state)
 {
 	(void)state;
@@ -829,6 +900,8 @@ int main(void)
 		T(test_batch),
 		T(test_batch_commands),
 		T(test_hostile_lines),
+		T(test_hidden),
+		T(test_strict_args),
 		T(test_history),
 		T(test_grammar_errors),
 		T(test_real_grammar),

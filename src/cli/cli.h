@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "cli/token.h"
@@ -250,6 +251,9 @@ int cli_exec(struct cli_session *s, const char *line);
  * with the origin; interactively to s->out. */
 void cli_error(struct cli_session *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Prints "% Warning: " + message, where errors go, but is no failure. */
+void cli_warn(struct cli_session *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Prints an informational "% " message that is not a failure. */
 void cli_notice(struct cli_session *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -268,6 +272,30 @@ void cli_out_resume(struct cli_out *o);
  * written to a file); cli_out_close() flushes and frees it. */
 struct cli_out *cli_out_open(struct cli_session *s, FILE *fp);
 void cli_out_close(struct cli_out *o);
+
+/* ---- untrusted text --------------------------------------------------- */
+
+/* The length (1 to 4, at most n) of the valid, shortest-form UTF-8
+ * sequence at s, its code point in *cp; 0 when the byte there starts
+ * none. */
+size_t cli_utf8(const char *s, size_t n, uint32_t *cp);
+/* C0 and C1 controls, DEL, and the line, paragraph and direction
+ * controls that can make a line show what it does not hold. */
+bool cli_is_control(uint32_t cp);
+/* Is s printable UTF-8 throughout (no byte that output would escape)? */
+bool cli_text_clean(const char *s);
+/* s with every byte that is not printable UTF-8 written as \xHH, in buf
+ * (truncated to size, never inside an escape); returns buf.  Command
+ * output and messages are escaped so already; this is for text that is
+ * built before it is printed. */
+const char *cli_text_escape(const char *s, char *buf, size_t size);
+/* Room for the escaped form of a string of n bytes. */
+#define CLI_ESCAPED_MAX(n) (4 * (n) + 1)
+/* How many of the n bytes at s are printable UTF-8 or newlines. */
+size_t cli_text_clean_len(const char *s, size_t n);
+/* Writes n bytes to fp, escaping what is not printable UTF-8 (newlines
+ * pass): how command output and messages reach the terminal. */
+void cli_text_write(FILE *fp, const char *s, size_t n);
 
 /* ---- help and completion -------------------------------------------- */
 

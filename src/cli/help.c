@@ -183,11 +183,14 @@ struct collect {
 	const char *prefix;
 };
 
+/* A live name is offered when it fits the word so far and could be typed
+ * (a kernel name with control bytes is not put into the line). */
 static void add_name(void *ctx, const char *name)
 {
 	struct collect *c = ctx;
 
-	if (!strncmp(name, c->prefix, strlen(c->prefix)))
+	if (!strncmp(name, c->prefix, strlen(c->prefix)) &&
+	    cli_text_clean(name) && !strpbrk(name, " \t"))
 		cli_strv_add(c->out, name);
 }
 

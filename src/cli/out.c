@@ -245,7 +245,7 @@ static void emit(struct cli_out *o, const char *line, size_t len)
 		if (o->aborted)
 			return;
 	}
-	fwrite(line, 1, len, o->fp);
+	cli_text_write(o->fp, line, len);
 	fputc('\n', o->fp);
 	o->rows++;
 }
@@ -303,7 +303,7 @@ static void put(struct cli_out *o, const char *s, size_t n)
 	}
 	if (!o->nf && !o->page) {
 		/* the hot path of large tables: many small pieces */
-		fwrite_unlocked(s, 1, n, o->fp);
+		cli_text_write(o->fp, s, n);
 		return;
 	}
 	while (n) {

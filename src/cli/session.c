@@ -146,8 +146,16 @@ void cli_session_init(struct cli_session *s, const struct cli_grammar *g)
 	s->out = stdout;
 	s->err = stderr;
 	s->history = cli_history_new(256);
+	/* the host name is anyone's with CAP_SYS_ADMIN in the UTS
+	 * namespace: it reaches the prompt escaped, like any kernel text */
 	if (gethostname(s->host, sizeof(s->host) - 1) || !s->host[0])
 		strcpy(s->host, "router");
+	if (!cli_text_clean(s->host)) {
+		char raw[sizeof(s->host)];
+
+		memcpy(raw, s->host, sizeof(raw));
+		cli_text_escape(raw, s->host, sizeof(s->host));
+	}
 }
 
 void cli_session_fini(struct cli_session *s)
@@ -284,18 +292,29 @@ int cli_walk_up(struct cli_session *s,
 
 /* ---- messages -------------------------------------------------------------- */
 
-static void vmessage(struct cli_session *s, bool failure, const char *fmt,
-		     va_list ap)
+/* A message: "% " and the text, every byte that is not printable
+ * escaped.  In batch input, errors and warnings go to the error stream
+ * prefixed with their origin; notices go with the output. */
+static void vmessage(struct cli_session *s, bool to_err, const char *prefix,
+		     const char *fmt, va_list ap)
 {
 	FILE *fp = s->out;
+	char *text = NULL;
+	int n;
 
-	if (failure && !s->interactive) {
+	if (to_err && !s->interactive) {
 		fp = s->err;
-		if (s->origin)
-			fprintf(fp, "%s: ", s->origin);
+		if (s->origin) {
+			cli_text_write(fp, s->origin, strlen(s->origin));
+			fputs(": ", fp);
+		}
 	}
 	fputs("% ", fp);
-	vfprintf(fp, fmt, ap);
+	fputs(prefix, fp);
+	n = vasprintf(&text, fmt, ap);
+	if (n > 0)
+		cli_text_write(fp, text, (size_t)n);
+	free(text);
 	fputc('\n', fp);
 	fflush(fp);
 }
@@ -306,7 +325,17 @@ void cli_error(struct cli_session *s, const char *fmt, ...)
 
 	fflush(s->out);
 	va_start(ap, fmt);
-	vmessage(s, true, fmt, ap);
+	vmessage(s, true, "", fmt, ap);
+	va_end(ap);
+}
+
+void cli_warn(struct cli_session *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(s->out);
+	va_start(ap, fmt);
+	vmessage(s, true, "Warning: ", fmt, ap);
 	va_end(ap);
 }
 
@@ -315,7 +344,7 @@ void cli_notice(struct cli_session *s, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmessage(s, false, fmt, ap);
+	vmessage(s, false, "", fmt, ap);
 	va_end(ap);
 }
 

@@ -50,6 +50,8 @@ struct cfg_vrf *cfg_vrf(struct cli_config *c, size_t i)
 	struct cfg_vrf *v = &c->v[i];
 	struct net_err err = { 0 };
 
+	if (v->unsafe)
+		return NULL;
 	if (v->read)
 		return v->ok ? v : NULL;
 	v->read = true;
@@ -87,6 +89,31 @@ const struct net_link *cfg_link(const struct cfg_vrf *v, int ifindex)
 	return NULL;
 }
 
+bool cfg_vrf_name_ok(const char *name)
+{
+	return !*name || (!cli_vrf_name_error(name) && cli_text_clean(name));
+}
+
+bool cfg_ifname_ok(const char *name)
+{
+	return !cli_ifname_error(name) && cli_text_clean(name);
+}
+
+bool cfg_line_ok(const char *text)
+{
+	size_t n = strlen(text);
+
+	return n && cli_text_clean(text) && !strchr(" \t", text[0]) &&
+	       !strchr(" \t", text[n - 1]);
+}
+
+void cfg_left_out(struct cli_config *c, const char *what, const char *why)
+{
+	/* what is escaped by the output; the comment stays one line */
+	cli_printf(c->o, "! vrfsh: %s is left out: %s\n", what, why);
+	cli_warn(c->s, "%s is left out of the configuration: %s", what, why);
+}
+
 const char *cfg_vrf_suffix(const char *vrf, char *buf, size_t size)
 {
 	if (!*vrf)
@@ -109,8 +136,10 @@ static int config_open(struct cli_config *c, struct cli_session *s,
 	if (!c->v)
 		abort();
 	c->v[c->n++].name = "";
-	for (size_t i = 0; i < c->names.n; i++)
-		c->v[c->n++].name = c->names.v[i];
+	for (size_t i = 0; i < c->names.n; i++) {
+		c->v[c->n].name = c->names.v[i];
+		c->v[c->n++].unsafe = !cfg_vrf_name_ok(c->names.v[i]);
+	}
 	return 0;
 }
 

@@ -887,12 +887,47 @@ static bool is_default_lo(const struct cfg_vrf *v, const struct net_link *l)
 	       has_lo_v4(v, l) && !has_addresses(v, l);
 }
 
+/* Why the interface cannot be written as commands that make it again
+ * exactly, or NULL. */
+static const char *unsafe(const struct cfg_vrf *v, const struct net_link *l)
+{
+	const struct net_link *m = l->master ? cfg_link(v, l->master) : NULL;
+	const char *pv;
+
+	if (!cfg_ifname_ok(l->name))
+		return "its name cannot be typed back";
+	if (l->alias[0] && !cfg_line_ok(l->alias))
+		return "its description cannot be typed back";
+	if (m && !cfg_ifname_ok(m->name))
+		return "the name of its bridge cannot be typed back";
+	if (!strcmp(l->kind, "veth") && l->peer_netnsid >= 0 &&
+	    (pv = net_vrf_by_netnsid(v->name, l->peer_netnsid)) &&
+	    !cfg_vrf_name_ok(net_vrf_is_default(pv) ? "" : pv))
+		return "its veth peer is in a VRF whose name cannot be "
+		       "typed back";
+	return NULL;
+}
+
 static void interface(struct cli_out *o, struct cli_config *c,
 		      const struct cfg_vrf *v, const struct net_link *l)
 {
 	const struct net_link *m = l->master ? cfg_link(v, l->master)
 					     : NULL;
+	const struct cfg_vrf *pv;
+	const struct net_link *p;
+	const char *why = unsafe(v, l);
 
+	if (!why && veth_peer(c, v, l, &pv, &p) && !cfg_ifname_ok(p->name))
+		why = "the name of its veth peer cannot be typed back";
+	if (why) {
+		char what[CLI_ESCAPED_MAX(NET_IFNAMSIZ) + 128], b[96];
+
+		snprintf(what, sizeof(what), "interface \"%s\"%s", l->name,
+			 in_vrf(v->name, b, sizeof(b)));
+		cfg_left_out(c, what, why);
+		cli_printf(o, "!\n");
+		return;
+	}
 	header_line(o, c, v, l);
 	if (l->alias[0])
 		cli_printf(o, " description %s\n", l->alias);

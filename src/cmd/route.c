@@ -414,6 +414,20 @@ static void routes(struct cli_config *c, const struct cfg_vrf *v)
 
 		text_ip(r->family, &r->dst, dst, sizeof(dst));
 		for (int h = 0; h < r->nnh; h++) {
+			const struct net_link *dev =
+				r->nh[h].ifindex ? cfg_link(v, r->nh[h].ifindex)
+						 : NULL;
+
+			if (dev && !cfg_ifname_ok(dev->name)) {
+				char what[CLI_ESCAPED_MAX(NET_IFNAMSIZ) + 96];
+
+				snprintf(what, sizeof(what), "the route to %s/%u "
+					 "through \"%s\"", dst, r->plen,
+					 dev->name);
+				cfg_left_out(c, what, "the name of its "
+					     "interface cannot be typed back");
+				continue;
+			}
 			cli_printf(c->o, "%s route%s %s/%u",
 				   r->family == AF_INET ? "ip" : "ipv6",
 				   cfg_vrf_suffix(v->name, b, sizeof(b)), dst,

@@ -13,6 +13,7 @@
 /* One VRF as the kernel holds it. */
 struct cfg_vrf {
 	const char *name;	/* "" for default */
+	bool unsafe;		/* its name cannot be written back */
 	bool read;		/* reading was tried */
 	bool ok;		/* and it worked */
 	bool v4, v6;		/* forwarding switches */
@@ -45,5 +46,19 @@ const struct net_link *cfg_link(const struct cfg_vrf *v, int ifindex);
 
 /* " vrf NAME" for a VRF other than default, else "". */
 const char *cfg_vrf_suffix(const char *vrf, char *buf, size_t size);
+
+/*
+ * Names and texts come from the kernel, which others write.  What the
+ * configuration holds must read back as exactly the objects it names, so
+ * a string that cannot be typed back as the word it stands for is never
+ * written as a command: its stanza or line is left out, with a comment
+ * and a warning (cfg_left_out) that show it escaped.
+ */
+bool cfg_vrf_name_ok(const char *name);
+bool cfg_ifname_ok(const char *name);
+/* The text of a LINE argument (a description): printable, not empty,
+ * no blank at either end. */
+bool cfg_line_ok(const char *text);
+void cfg_left_out(struct cli_config *c, const char *what, const char *why);
 
 #endif

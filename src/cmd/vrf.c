@@ -322,7 +322,15 @@ static void vrf_config(struct cli_config *c)
 		return;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct cfg_vrf *v;
+		char what[CLI_ESCAPED_MAX(NET_VRF_NAME_MAX) + 16];
 
+		if (cfg_covers(c, i) && c->v[i].unsafe) {
+			snprintf(what, sizeof(what), "VRF \"%s\"", c->v[i].name);
+			cfg_left_out(c, what, "its name cannot be typed back, "
+				     "so neither it nor what it holds is "
+				     "written");
+			continue;
+		}
 		if (!cfg_covers(c, i) || !(v = cfg_vrf(c, i)))
 			continue;
 		if (!*v->name) {

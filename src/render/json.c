@@ -28,10 +28,10 @@ static void put_string(struct json *j, const char *s)
 	cli_write(j->o, "\"", 1);
 	while (*s) {
 		uint32_t cp = 0;
-		size_t len = text_utf8(s, &cp);
+		size_t len = cli_utf8(s, 4, &cp);
 		char esc[8];
 
-		if (len && !text_is_control(cp) && cp != '"' && cp != '\\') {
+		if (len && !cli_is_control(cp) && cp != '"' && cp != '\\') {
 			s += len;
 			continue;
 		}

@@ -16,7 +16,6 @@
 
 #include "cli/cli.h"
 #include "render/json.h"
-#include "render/text.h"
 
 static struct cli_session sess;
 static char *buf;
@@ -177,19 +176,18 @@ static void test_deep_nesting(void **state)
 
 static void test_text_escape(void **state)
 {
-	char out[TEXT_ESCAPED_MAX(32)];
+	char out[CLI_ESCAPED_MAX(32)];
 
 	(void)state;
-	assert_true(text_is_clean("vethb caf\xc3\xa9"));
-	assert_false(text_is_clean("a\nb"));
-	assert_false(text_is_clean("a\\b"));
-	assert_false(text_is_clean("\033]0;x\007"));
-	assert_false(text_is_clean("\xff"));
+	assert_true(cli_text_clean("vethb caf\xc3\xa9 a\\b"));
+	assert_false(cli_text_clean("a\nb"));
+	assert_false(cli_text_clean("\033]0;x\007"));
+	assert_false(cli_text_clean("\xff"));
 	assert_string_equal(
-	    text_escape("up\nlink\\\033[2J\xff\xc2\x85", out, sizeof(out)),
-	    "up\\x0alink\\\\\\x1b[2J\\xff\\xc2\\x85");
+	    cli_text_escape("up\nlink\\\033[2J\xff\xc2\x85", out, sizeof(out)),
+	    "up\\x0alink\\\\x1b[2J\\xff\\xc2\\x85");
 	/* truncation never splits an escape */
-	assert_string_equal(text_escape("ab\ncd", out, 6), "ab");
+	assert_string_equal(cli_text_escape("ab\ncd", out, 6), "ab");
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)

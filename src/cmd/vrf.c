@@ -72,7 +72,7 @@ static int do_no_vrf(struct cli_session *s, const struct cli_args *a,
 	(void)o;
 	if (reserved(s, vrf) || cmd_vrf_exists(s, vrf))
 		return -1;
-	if (net_vrf_delete(vrf, &r, &err)) {
+	if (net_vrf_delete(vrf, 0, &r, &err)) {
 		net_vrf_del_report_free(&r);
 		return cmd_fail(s, &err, "delete VRF %s", vrf);
 	}

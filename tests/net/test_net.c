@@ -116,12 +116,12 @@ static void test_vrf_create_list_delete(void **state)
 	assert_string_equal(names.v[1], "Red");
 	net_names_free(&names);
 
-	OK(net_vrf_delete("Blue", NULL, &err));
+	OK(net_vrf_delete("Blue", 0, NULL, &err));
 	assert_false(out_has("Blue", "ip netns list"));
 	assert_false(net_vrf_exists("Blue"));
 	assert_true(net_vrf_exists("default"));
 	assert_true(net_vrf_exists(NULL));
-	OK(net_vrf_delete("Red", NULL, &err));
+	OK(net_vrf_delete("Red", 0, NULL, &err));
 	assert_false(out_has("Red", "ip netns list"));
 	OK(net_vrf_list(&names, &err));
 	assert_int_equal(names.n, 0);
@@ -170,8 +170,8 @@ static void test_vrf_bad_names(void **state)
 	FAILS(net_vrf_create("a/b", &created, &err), EINVAL);
 	assert_false(created);
 	FAILS(net_vrf_create("..", NULL, &err), EINVAL);
-	FAILS(net_vrf_delete("default", NULL, &err), EINVAL);
-	FAILS(net_vrf_delete("Nope", NULL, &err), ENOENT);
+	FAILS(net_vrf_delete("default", 0, NULL, &err), EINVAL);
+	FAILS(net_vrf_delete("Nope", 0, NULL, &err), ENOENT);
 	assert_string_equal(err.msg, strerror(ENOENT));
 	assert_int_equal(net_vrf_fd("Nope", &err), -1);
 	assert_int_equal(err.code, ENOENT);
@@ -195,7 +195,8 @@ static void test_vrf_create_unprivileged(void **state)
 			_exit(2);
 		ret = net_vrf_create("Nobody", NULL, &e);
 		_exit(ret == -EACCES && e.code == EACCES &&
-		      !strcmp(e.msg, "Permission denied") ? 0 : 1);
+		      !strcmp(e.msg, "create the file: Permission denied") &&
+		      e.need && !strcmp(e.need, NET_NEED_NETNS_DIR) ? 0 : 1);
 	}
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_true(WIFEXITED(st));
@@ -634,7 +635,22 @@ static void test_delete_report(void **state)
 	sh("ip -n D link add b0 type bridge");
 	pid = start_in("D");
 
-	OK(net_vrf_delete("D", &r, &err));
+	/* A process runs in it: refused without force, nothing changed. */
+	FAILS(net_vrf_delete("D", 0, &r, &err), EBUSY);
+	assert_int_equal(r.nrunning, 1);
+	assert_int_equal(r.running[0], pid);
+	for (i = 0; i < r.npids; i++)
+		seen |= r.pids[i] == pid;
+	assert_true(seen);
+	assert_int_equal(r.destroyed.n + r.returned.n, 0);
+	net_vrf_del_report_free(&r);
+	assert_true(out_has("D", "ip netns list"));
+	assert_true(cmd_ok("ip -n D link show dv1"));
+	assert_true(cmd_ok("ip -n D link show b0"));
+	assert_true(cmd_ok("ip link show dv2"));
+
+	seen = false;
+	OK(net_vrf_delete("D", NET_VRF_DEL_FORCE, &r, &err));
 	assert_true(names_have(&r.destroyed, "dv1"));
 	assert_true(names_have(&r.destroyed, "b0"));
 	assert_false(names_have(&r.destroyed, "lo"));
@@ -642,15 +658,15 @@ static void test_delete_report(void **state)
 	for (i = 0; i < r.npids; i++)
 		seen |= r.pids[i] == pid;
 	assert_true(seen);
+	assert_int_equal(r.nrunning, 1);
 	net_vrf_del_report_free(&r);
 	assert_false(out_has("D", "ip netns list"));
 	assert_false(net_vrf_exists("D"));
 
-	/* Kept alive by the process, then gone with it. */
-	assert_true(cmd_ok("ip link show dv2"));
+	/* The process keeps the namespace, but its links are gone now. */
+	assert_false(cmd_ok("ip link show dv2"));
 	kill(pid, SIGKILL);
 	assert_int_equal(waitpid(pid, &st, 0), pid);
-	assert_true(gone_soon("ip link show dv2"));
 
 	/* A process that only holds the namespace file open. */
 	OK(net_vrf_create("G", NULL, &err));
@@ -670,9 +686,10 @@ static void test_delete_report(void **state)
 		usleep(10000);
 	}
 	assert_true(i < 200);
-	OK(net_vrf_delete("G", &r, &err));
+	OK(net_vrf_delete("G", 0, &r, &err));
 	assert_int_equal(r.npids, 1);
 	assert_int_equal(r.pids[0], pid);
+	assert_int_equal(r.nrunning, 0);
 	net_vrf_del_report_free(&r);
 	kill(pid, SIGKILL);
 	assert_int_equal(waitpid(pid, &st, 0), pid);
@@ -680,14 +697,14 @@ static void test_delete_report(void **state)
 	/* Nothing alive: no pids; and a NULL report is fine. */
 	OK(net_vrf_create("E", NULL, &err));
 	OK(net_link_add_veth("E", "ev1", NULL, "ev2", &err));
-	OK(net_vrf_delete("E", &r, &err));
+	OK(net_vrf_delete("E", 0, &r, &err));
 	assert_int_equal(r.npids, 0);
 	assert_int_equal(r.destroyed.n, 1);
 	net_vrf_del_report_free(&r);
 	assert_true(gone_soon("ip link show ev2"));
 	OK(net_vrf_create("F", NULL, &err));
-	OK(net_vrf_delete("F", NULL, &err));
-	FAILS(net_vrf_delete("F", NULL, &err), ENOENT);
+	OK(net_vrf_delete("F", 0, NULL, &err));
+	FAILS(net_vrf_delete("F", 0, NULL, &err), ENOENT);
 }
 
 /* A VRF deleted while its name is reused must not reuse cached state. */
@@ -698,7 +715,7 @@ static void test_delete_then_create_same_name(void **state)
 	(void)state;
 	OK(net_vrf_create("A", NULL, &err));
 	OK(net_link_add_bridge("A", "br0", &err));
-	OK(net_vrf_delete("A", NULL, &err));
+	OK(net_vrf_delete("A", 0, NULL, &err));
 	OK(net_vrf_create("A", NULL, &err));
 	FAILS(net_link_get("A", "br0", &l, &err), ENODEV);
 	OK(net_link_get("A", "lo", &l, &err));

@@ -105,7 +105,7 @@ struct net_vrf_del_report {
 	size_t npids;
 	int *running;			/* those of pids running in it */
 	size_t nrunning;
-	bool stale;			/* it was a stale entry, now removed */
+	bool stale;			/* a stale entry was removed */
 };
 
 /* net_vrf_delete flags: delete even with processes running in it. */

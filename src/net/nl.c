@@ -127,7 +127,7 @@ static int open_in(int nsfd, struct mnl_socket **out, struct net_err *err)
 	}
 	netns_leave(saved);
 	*out = mnl;
-	return mnl ? 0 : net_err_step(err, e, NET_NEED_NET_ADMIN, NULL);
+	return mnl ? 0 : net_err_errno(err, e);
 }
 
 static int sock_open(const char *key, int nsfd, const struct stat *st,

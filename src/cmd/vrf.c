@@ -204,7 +204,9 @@ static void read_row(struct vrf_row *r)
 {
 	struct net_err err = { 0 };
 
-	r->readable = !r->stale && net_link_dump(r->name, &r->links, &err) == 0 &&
+	if (r->stale)
+		return;
+	r->readable = net_link_dump(r->name, &r->links, &err) == 0 &&
 		      net_forwarding_get(r->name, AF_INET, &r->v4, &err) == 0 &&
 		      net_forwarding_get(r->name, AF_INET6, &r->v6, &err) == 0;
 }

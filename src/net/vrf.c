@@ -437,10 +437,15 @@ static int delete_ns(struct del *d, struct net_err *err)
 				   d->r->nrunning,
 				   d->r->nrunning == 1 ? " is" : "es are");
 	ret = return_physical(d, err);
-	if (ret == 0)
-		ret = nl_sock_get(d->vrf, &s, err);
-	if (ret == 0)
-		ret = remove_file(d, err);
+	if (ret < 0)
+		return ret;
+	/* The socket that reaches it once its file is gone. */
+	ret = nl_sock_get(d->vrf, &s, err);
+	if (ret < 0) {
+		restore_physical(d, d->links.n);
+		return ret;
+	}
+	ret = remove_file(d, err);
 	if (ret < 0)
 		return ret;
 	destroy_virtual(d, s);

@@ -37,46 +37,79 @@ static int do_vrf(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-static void report_pids(struct cli_session *s, const char *vrf,
-			const struct net_vrf_del_report *r)
+/* "PID (comm), ..." of pids into list. */
+static void pid_list(const int *pids, size_t n, char *list, size_t size)
 {
-	char list[512] = "";
 	size_t used = 0;
 
-	for (size_t i = 0; i < r->npids && used < sizeof(list) - 32; i++) {
+	list[0] = '\0';
+	for (size_t i = 0; i < n && used < size - 32; i++) {
 		char comm[64] = "?", path[64];
 		FILE *fp;
 
-		snprintf(path, sizeof(path), "/proc/%d/comm", r->pids[i]);
+		snprintf(path, sizeof(path), "/proc/%d/comm", pids[i]);
 		fp = fopen(path, "r");
 		if (fp) {
 			if (fgets(comm, sizeof(comm), fp))
 				comm[strcspn(comm, "\n")] = '\0';
 			fclose(fp);
 		}
-		used += (size_t)snprintf(list + used, sizeof(list) - used,
-					 "%s%d (%s)", i ? ", " : "",
-					 r->pids[i], comm);
+		used += (size_t)snprintf(list + used, size - used, "%s%d (%s)",
+					 i ? ", " : "", pids[i], comm);
 	}
+}
+
+static void report_pids(struct cli_session *s, const char *vrf,
+			const struct net_vrf_del_report *r)
+{
+	char list[512];
+
+	pid_list(r->pids, r->npids, list, sizeof(list));
 	cli_notice(s, "VRF %s is still in use by process%s %s: its namespace "
 		      "lives on until they exit",
 		   vrf, r->npids == 1 ? "" : "es", list);
+}
+
+static int no_vrf_failed(struct cli_session *s, const char *vrf,
+			 const struct net_vrf_del_report *r,
+			 const struct net_err *err)
+{
+	char list[512];
+
+	if (err->code == ENOENT) {
+		cli_error(s, "VRF %s does not exist", vrf);
+		return -1;
+	}
+	if (err->code != EBUSY || !r->nrunning)
+		return cmd_fail(s, err, "delete VRF %s", vrf);
+	pid_list(r->running, r->nrunning, list, sizeof(list));
+	cli_error(s, "VRF %s not deleted: process%s %s run%s in it (no vrf "
+		     "%s force deletes it anyway)",
+		  vrf, r->nrunning == 1 ? "" : "es", list,
+		  r->nrunning == 1 ? "s" : "", vrf);
+	return -1;
 }
 
 static int do_no_vrf(struct cli_session *s, const struct cli_args *a,
 		     struct cli_out *o)
 {
 	const char *vrf = cli_arg(a, "vrf");
+	unsigned flags = cli_has(a, "force") ? NET_VRF_DEL_FORCE : 0;
 	struct net_vrf_del_report r = { 0 };
 	struct net_err err = { 0 };
+	int ret = 0;
 
 	(void)o;
-	if (reserved(s, vrf) || cmd_vrf_exists(s, vrf))
+	if (reserved(s, vrf))
 		return -1;
-	if (net_vrf_delete(vrf, &r, &err)) {
+	if (net_vrf_delete(vrf, flags, &r, &err)) {
+		ret = no_vrf_failed(s, vrf, &r, &err);
 		net_vrf_del_report_free(&r);
-		return cmd_fail(s, &err, "delete VRF %s", vrf);
+		return ret;
 	}
+	if (r.stale)
+		cli_notice(s, "Removed %s/%s: a stale entry with no namespace",
+			   NET_NETNS_DIR, vrf);
 	for (size_t i = 0; i < r.destroyed.n; i++)
 		cli_notice(s, "Interface %s destroyed with VRF %s",
 			   r.destroyed.v[i], vrf);
@@ -162,6 +195,7 @@ static int do_routing_context(struct cli_session *s,
 
 struct vrf_row {
 	const char *name;	/* "" for default */
+	bool stale;		/* a file in /run/netns with no namespace */
 	bool readable;		/* its namespace could be entered */
 	bool v4, v6;
 	struct net_links links;
@@ -171,6 +205,8 @@ static void read_row(struct vrf_row *r)
 {
 	struct net_err err = { 0 };
 
+	if (r->stale)
+		return;
 	r->readable = net_link_dump(r->name, &r->links, &err) == 0 &&
 		      net_forwarding_get(r->name, AF_INET, &r->v4, &err) == 0 &&
 		      net_forwarding_get(r->name, AF_INET6, &r->v6, &err) == 0;
@@ -213,18 +249,26 @@ static void show_vrf_text(struct cli_out *o, const struct vrf_row *r,
 	cli_printf(o, "%-*s  %-*s  %-12s  %-12s  ", width, vrf_label(r->name),
 		   width + 11, *r->name ? path : "-", yes_no(r, r->v4),
 		   yes_no(r, r->v6));
-	if (!r->readable)
+	if (r->stale)
+		cli_printf(o, "(stale entry: no namespace on it)");
+	else if (!r->readable)
 		cli_printf(o, "(cannot enter the namespace)");
 	for (size_t i = 0; i < r->links.n; i++)
 		cli_printf(o, "%s%s", i ? ", " : "", r->links.v[i].name);
 	cli_printf(o, "\n");
 }
 
+static int cmp_rows(const void *a, const void *b)
+{
+	return strcmp(((const struct vrf_row *)a)->name,
+		      ((const struct vrf_row *)b)->name);
+}
+
 static int do_show_vrf(struct cli_session *s, const struct cli_args *a,
 		       struct cli_out *o)
 {
 	const char *one = cli_arg(a, "vrf");
-	struct net_names names = { 0 };
+	struct net_names names = { 0 }, stale = { 0 };
 	struct net_err err = { 0 };
 	struct vrf_row *rows;
 	size_t n = 0;
@@ -233,9 +277,9 @@ static int do_show_vrf(struct cli_session *s, const struct cli_args *a,
 
 	if (one && cmd_vrf_exists(s, one))
 		return -1;
-	if (!one && net_vrf_list(&names, &err))
+	if (!one && net_vrf_scan(&names, &stale, &err))
 		return cmd_fail(s, &err, "list VRFs");
-	rows = calloc(names.n + 1, sizeof(*rows));
+	rows = calloc(names.n + stale.n + 1, sizeof(*rows));
 	if (!rows)
 		abort();
 	if (!one || net_vrf_is_default(one))
@@ -244,6 +288,12 @@ static int do_show_vrf(struct cli_session *s, const struct cli_args *a,
 		rows[n++].name = one;
 	for (size_t i = 0; i < names.n; i++)
 		rows[n++].name = names.v[i];
+	for (size_t i = 0; i < stale.n; i++) {
+		rows[n].stale = true;
+		rows[n++].name = stale.v[i];
+	}
+	if (stale.n)	/* among the others, by name; default first */
+		qsort(rows + 1, n - 1, sizeof(*rows), cmp_rows);
 	for (size_t i = 0; i < n; i++) {
 		read_row(&rows[i]);
 		if ((int)strlen(rows[i].name) > width)
@@ -269,6 +319,7 @@ static int do_show_vrf(struct cli_session *s, const struct cli_args *a,
 		net_links_free(&rows[i].links);
 	free(rows);
 	net_names_free(&names);
+	net_names_free(&stale);
 	return 0;
 }
 
@@ -276,9 +327,10 @@ static const struct cli_cmd vrf_cmds[] = {
 	{ "vrf NAME$vrf",
 	  "Create a VRF (a network namespace) and configure it\nVRF name",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_vrf },
-	{ "no vrf NAME$vrf",
+	{ "no vrf NAME$vrf [force]",
 	  "Negate a command or set its defaults\n"
-	  "Delete a VRF and its namespace\nVRF name",
+	  "Delete a VRF and its namespace\nVRF name\n"
+	  "Even with processes running in it",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_vrf },
 	{ "exit-vrf", "Leave VRF configuration mode",
 	  MODE_VRF, PRIV_ADMIN, 0, do_exit_vrf },

@@ -191,8 +191,10 @@ static int exec_wait(pid_t pid, int report, int *status, struct net_err *err)
 		return net_err_errno(err, errno);
 	if (got == sizeof(f)) {
 		f.what[sizeof(f.what) - 1] = '\0';
-		return net_err_set(err, f.code, "%s: %s", f.what,
-				   strerror(f.code));
+		/* entering the VRF: setns, unshare, mount */
+		return net_err_need(err, NET_NEED_SYS_ADMIN,
+				    net_err_set(err, f.code, "%s: %s", f.what,
+						strerror(f.code)));
 	}
 	if (status)
 		*status = st;
@@ -383,7 +385,8 @@ int net_resolve(const char *vrf, const char *host, int family,
 			return ret;
 	}
 	if (l.code)
-		return net_err_set(err, l.code, "%s", l.msg);
+		return net_err_need(err, NET_NEED_SYS_ADMIN,
+				    net_err_set(err, l.code, "%s", l.msg));
 	*out = l.addr;
 	return 0;
 }

@@ -133,8 +133,10 @@ static int psock_open(const char *vrf, struct psock *ps, struct net_err *err)
 		return ret;
 	ps->fd = open_socket(ps->family, &ps->raw);
 	netns_leave(saved);
+	/* A raw ICMP socket needs CAP_NET_RAW; without it the unprivileged
+	 * ping socket needs a gid in net.ipv4.ping_group_range. */
 	if (ps->fd < 0)
-		return net_err_errno(err, -ps->fd);
+		return net_err_step(err, -ps->fd, NET_NEED_NET_RAW, NULL);
 	ps->ident = new_ident();
 	if (!ps->raw && ps->family == AF_INET)
 		setsockopt(ps->fd, SOL_IP, IP_RECVERR, &one, sizeof(one));

@@ -136,14 +136,8 @@ static int cmp_ifindex(const void *a, const void *b)
 	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
 }
 
-int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err)
+static int links_done(struct net_links *out, int ret)
 {
-	int ret;
-
-	out->v = NULL;
-	out->n = 0;
-	ret = nl_dump_family(vrf, RTM_GETLINK, sizeof(struct ifinfomsg),
-			     AF_UNSPEC, link_dump_cb, out, links_reset, err);
 	if (ret < 0) {
 		net_links_free(out);
 		return ret;
@@ -151,6 +145,32 @@ int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err)
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_ifindex);
 	return 0;
+}
+
+int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err)
+{
+	out->v = NULL;
+	out->n = 0;
+	return links_done(out, nl_dump_family(vrf, RTM_GETLINK,
+					      sizeof(struct ifinfomsg),
+					      AF_UNSPEC, link_dump_cb, out,
+					      links_reset, err));
+}
+
+int link_dump_on(struct nl_sock *s, struct net_links *out,
+		 struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct ifinfomsg *ifm;
+
+	out->v = NULL;
+	out->n = 0;
+	nlh = nl_msg(buf, RTM_GETLINK, 0);
+	ifm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifm));
+	ifm->ifi_family = AF_UNSPEC;
+	return links_done(out, nl_dump(s, nlh, link_dump_cb, out, links_reset,
+				       err));
 }
 
 void net_links_free(struct net_links *links)
@@ -244,6 +264,7 @@ int net_link_add_veth(const char *vrf, const char *ifname,
 	mnl_attr_nest_end(nlh, peer_info);
 	mnl_attr_nest_end(nlh, data);
 	mnl_attr_nest_end(nlh, info);
+	netns_nsid_forget();	/* the kernel may give the peer an id */
 	return link_send(vrf, nlh, err);
 }
 
@@ -262,6 +283,17 @@ int net_link_add_bridge(const char *vrf, const char *ifname,
 	mnl_attr_put_strz(nlh, IFLA_INFO_KIND, "bridge");
 	mnl_attr_nest_end(nlh, info);
 	return link_send(vrf, nlh, err);
+}
+
+int link_del_on(struct nl_sock *s, const char *ifname, struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	int ret = check_ifname(ifname, err);
+
+	if (ret < 0)
+		return ret;
+	return nl_talk(s, link_msg(buf, RTM_DELLINK, 0, ifname), NULL, NULL,
+		       err);
 }
 
 int net_link_del(const char *vrf, const char *ifname, struct net_err *err)
@@ -288,25 +320,46 @@ int net_link_move(const char *vrf, const char *ifname, const char *to_vrf,
 	if (fd < 0)
 		return fd;
 	nlh = link_msg(buf, RTM_NEWLINK, 0, ifname);
-	mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, fd);
+	mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, (uint32_t)fd);
+	netns_nsid_forget();	/* its veth peer may get an id */
 	return link_send(vrf, nlh, err);
+}
+
+/* The request that sets ifname up or down. */
+static struct nlmsghdr *up_msg(void *buf, const char *ifname, bool up)
+{
+	struct nlmsghdr *nlh = link_msg(buf, RTM_NEWLINK, 0, ifname);
+	struct ifinfomsg *ifm = mnl_nlmsg_get_payload(nlh);
+
+	ifm->ifi_change = IFF_UP;
+	ifm->ifi_flags = up ? IFF_UP : 0;
+	return nlh;
 }
 
 int net_link_set_up(const char *vrf, const char *ifname, bool up,
 		    struct net_err *err)
 {
 	char buf[NL_REQ_SIZE];
-	struct nlmsghdr *nlh;
-	struct ifinfomsg *ifm;
 	int ret = check_ifname(ifname, err);
 
 	if (ret < 0)
 		return ret;
-	nlh = link_msg(buf, RTM_NEWLINK, 0, ifname);
-	ifm = mnl_nlmsg_get_payload(nlh);
-	ifm->ifi_change = IFF_UP;
-	ifm->ifi_flags = up ? IFF_UP : 0;
-	return link_send(vrf, nlh, err);
+	return link_send(vrf, up_msg(buf, ifname, up), err);
+}
+
+int link_up_here(const char *ifname, struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nl_sock *s;
+	int ret = check_ifname(ifname, err);
+
+	if (ret == 0)
+		ret = nl_sock_here(&s, err);
+	if (ret < 0)
+		return ret;
+	ret = nl_talk(s, up_msg(buf, ifname, true), NULL, NULL, err);
+	nl_sock_close(s);
+	return ret;
 }
 
 int net_link_set_mtu(const char *vrf, const char *ifname, unsigned mtu,

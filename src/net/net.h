@@ -10,7 +10,8 @@
  * was in when called.
  *
  * Not thread-safe: the caches of namespace fds and netlink sockets are
- * process-wide.  Every fd and socket is close-on-exec.
+ * process-wide and bounded (NET_NETNS_CACHE).  Every fd and socket is
+ * close-on-exec.
  */
 #ifndef VRFSH_NET_H
 #define VRFSH_NET_H
@@ -24,21 +25,37 @@
 #define NET_IFNAMSIZ 16
 #define NET_VRF_NAME_MAX 64
 
+/* What a refused operation needs (net_err.need). */
+#define NET_NEED_NET_ADMIN "CAP_NET_ADMIN"
+#define NET_NEED_SYS_ADMIN "CAP_SYS_ADMIN"
+#define NET_NEED_NET_RAW "CAP_NET_RAW"
+#define NET_NEED_NETNS_DIR "write access to " NET_NETNS_DIR
+
 /* An error: errno-style code plus the best human text for its cause. */
 struct net_err {
 	int code;		/* positive errno value, 0 for none */
 	char msg[256];		/* kernel extended ack text, or strerror */
+	/* When code is EPERM or EACCES and the backend knows: what the
+	 * operation needs, one of NET_NEED_*; else NULL. */
+	const char *need;
 };
 
 /* Fills err (may be NULL) with code and the printf-style message and
- * returns -code; an empty message becomes strerror(code).  The backend
- * passes the kernel's extended-ack text or strerror(code) as the message,
- * so msg is the cause only: the caller names the object. */
+ * returns -code; an empty message becomes strerror(code); need becomes
+ * NULL.  The backend passes the kernel's extended-ack text or
+ * strerror(code) as the message, so msg is the cause only: the caller
+ * names the object.  A step of a longer operation prefixes its name
+ * ("bind mount: Operation not permitted"). */
 int net_err_set(struct net_err *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* The outcome of a deferred request: err->code is 0 on success. */
 typedef void (*net_done_fn)(void *ctx, const struct net_err *err);
+
+/* Drops what the backend caches for one command only (the netnsid to
+ * VRF map of net_vrf_by_netnsid).  The command layer calls it at the
+ * start of every command. */
+void net_cmd_begin(void);
 
 /* Sends every deferred request and reports each outcome (see
  * net_route_add_deferred).  Other backend calls do this first.  Returns
@@ -56,13 +73,28 @@ struct net_names {
 	char **v;
 	size_t n;
 };
+/* The VRFs: entries with a namespace mounted on them go to out.  Stale
+ * entries (a plain file with no namespace on it: what an interrupted
+ * delete leaves, or `touch /run/netns/x`) go to stale, or are left out
+ * when stale is NULL.  Both sorted; both freed by the caller. */
+int net_vrf_scan(struct net_names *out, struct net_names *stale,
+		 struct net_err *err);
+/* net_vrf_scan(out, NULL, err): the VRFs, stale entries left out. */
 int net_vrf_list(struct net_names *out, struct net_err *err);
 void net_names_free(struct net_names *names);
 
+/* A VRF that can be used: a network namespace is on its file. */
 bool net_vrf_exists(const char *vrf);
+/* An entry in /run/netns with no namespace on it (see net_vrf_scan). */
+bool net_vrf_is_stale(const char *vrf);
 
-/* Create as `ip netns add` does, then bring lo up.  Returns 0 and sets
- * *created (may be NULL) to false when it already existed. */
+/* Create as `ip netns add` does and bring lo up, under the lock of
+ * /run/netns: lock, make /run/netns a shared mount, create the file
+ * (O_EXCL; over a stale empty regular file, that file is used), unshare
+ * a network namespace, bring lo up in it, bind it onto the file.  Any
+ * failure undoes what was done (a file it made is removed) and err->msg
+ * names the step.  Returns 0 and sets *created (may be NULL) to false
+ * when it already existed. */
 int net_vrf_create(const char *vrf, bool *created, struct net_err *err);
 
 /* What deleting a VRF did or would do. */
@@ -71,15 +103,39 @@ struct net_vrf_del_report {
 	struct net_names returned;	/* physical links back in default */
 	int *pids;			/* processes keeping it alive */
 	size_t npids;
+	int *running;			/* those of pids running in it */
+	size_t nrunning;
+	bool stale;			/* a stale entry was removed */
 };
-/* Delete as `ip netns delete` does (umount + unlink).  Physical links
- * are first moved back to the default namespace.  Fills report (may be
- * NULL); free it with net_vrf_del_report_free(). */
-int net_vrf_delete(const char *vrf, struct net_vrf_del_report *report,
-		   struct net_err *err);
+
+/* net_vrf_delete flags: delete even with processes running in it. */
+#define NET_VRF_DEL_FORCE 1u
+
+/* Delete as `ip netns delete` does, under the lock of /run/netns, in an
+ * order that leaves the VRF whole when any step is refused:
+ *  1. check what can be checked first: write access to /run/netns,
+ *     CAP_SYS_ADMIN and CAP_NET_ADMIN, that the namespace can be entered;
+ *  2. processes running in it (not those only holding it open): without
+ *     NET_VRF_DEL_FORCE, EBUSY with report->running and ->pids filled,
+ *     nothing changed;
+ *  3. physical links move back to default (moved back in on a failure);
+ *  4. unmount, then unlink the file; when the unlink is refused, the
+ *     namespace (held by an fd) is bound onto the file again;
+ *  5. its virtual links are destroyed, so that they stop forwarding even
+ *     when another process keeps the namespace alive.
+ * A stale entry (see net_vrf_scan) is removed (report->stale).  ENOENT
+ * when there is no such entry.  err->msg names the step that failed.
+ * Fills report (may be NULL); free it with net_vrf_del_report_free(). */
+int net_vrf_delete(const char *vrf, unsigned flags,
+		   struct net_vrf_del_report *report, struct net_err *err);
 void net_vrf_del_report_free(struct net_vrf_del_report *report);
 
-/* The open namespace fd for vrf (cached; do not close).  -1 + err. */
+/* The open namespace fd for vrf (cached; do not close).  At most
+ * NET_NETNS_CACHE namespace fds and as many netlink sockets are kept,
+ * the least recently used closed first: the fd stays valid until that
+ * many other VRFs have been used.  -1 + err: ENOENT when the VRF does
+ * not exist or is stale. */
+#define NET_NETNS_CACHE 64
 int net_vrf_fd(const char *vrf, struct net_err *err);
 
 /* ---- links --------------------------------------------------------- */
@@ -116,7 +172,9 @@ int net_link_get(const char *vrf, const char *ifname, struct net_link *out,
 		 struct net_err *err);
 
 /* Name of the VRF whose namespace has id netnsid as seen from vrf, or
- * NULL if unknown.  Returned string is static or owned by the backend. */
+ * NULL if unknown.  Returned string is static or owned by the backend.
+ * The answers for vrf are found with one pass over the VRFs on its first
+ * miss and kept until net_cmd_begin() or a change made by the backend. */
 const char *net_vrf_by_netnsid(const char *vrf, int netnsid);
 
 int net_link_add_veth(const char *vrf, const char *ifname,

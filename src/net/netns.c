@@ -37,8 +37,11 @@ struct interned {
 };
 
 static int default_fd = -1;
-static struct ns_entry *entries;
+static struct ns_entry *entries;	/* the most recently used first */
+static size_t nentries;
 static struct interned *interned;
+static dev_t nsfs_dev;
+static bool nsfs_known;
 
 bool net_vrf_is_default(const char *vrf)
 {
@@ -63,6 +66,28 @@ int netns_check_name(const char *vrf, struct net_err *err)
 void netns_path(const char *vrf, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s/%s", NET_NETNS_DIR, vrf);
+}
+
+/* Is st a namespace file (an inode of nsfs, the file system of every
+ * namespace)?  A plain file, a symlink or anything mounted there that is
+ * not a namespace is not. */
+bool netns_is_ns(const struct stat *st)
+{
+	struct stat self;
+
+	if (!nsfs_known) {
+		if (stat(SELF_NETNS, &self) < 0)
+			return false;
+		nsfs_dev = self.st_dev;
+		nsfs_known = true;
+	}
+	return S_ISREG(st->st_mode) && st->st_dev == nsfs_dev;
+}
+
+int netns_stale_err(const char *vrf, struct net_err *err)
+{
+	return net_err_set(err, ENOENT, "No namespace on %s/%s (a stale entry)",
+			   NET_NETNS_DIR, vrf);
 }
 
 static int get_default_fd(struct net_err *err)
@@ -95,7 +120,7 @@ int netns_enter(int nsfd, int *saved, struct net_err *err)
 		e = errno;
 		close(*saved);
 		*saved = -1;
-		return net_err_errno(err, e);
+		return net_err_step(err, e, NET_NEED_SYS_ADMIN, NULL);
 	}
 	return 0;
 }
@@ -129,14 +154,27 @@ const char *netns_intern(const char *name)
 
 /* ---- the fd cache ----------------------------------------------- */
 
+/* The entry of name, moved to the front (most recently used). */
 static struct ns_entry *entry_find(const char *name)
 {
-	struct ns_entry *e;
+	struct ns_entry **pp, *e;
 
-	for (e = entries; e; e = e->next)
-		if (!strcmp(e->name, name))
+	for (pp = &entries; (e = *pp); pp = &e->next) {
+		if (!strcmp(e->name, name)) {
+			*pp = e->next;
+			e->next = entries;
+			entries = e;
 			return e;
+		}
+	}
 	return NULL;
+}
+
+static void entry_free(struct ns_entry *e)
+{
+	close(e->fd);
+	free(e);
+	nentries--;
 }
 
 static void entry_drop(const char *name)
@@ -146,10 +184,25 @@ static void entry_drop(const char *name)
 	for (pp = &entries; (e = *pp); pp = &e->next) {
 		if (!strcmp(e->name, name)) {
 			*pp = e->next;
-			close(e->fd);
-			free(e);
+			entry_free(e);
 			return;
 		}
+	}
+}
+
+/* Close the least recently used fds beyond the bound. */
+static void entries_trim(void)
+{
+	struct ns_entry **pp = &entries;
+	size_t i;
+
+	for (i = 0; *pp && i < NET_NETNS_CACHE; i++)
+		pp = &(*pp)->next;
+	while (*pp) {
+		struct ns_entry *e = *pp;
+
+		*pp = e->next;
+		entry_free(e);
 	}
 }
 
@@ -159,14 +212,18 @@ void netns_forget(const char *vrf)
 	nl_sock_drop(vrf);
 }
 
-/* Open a namespace file, refusing one that is not a bound netns. */
-static int open_ns(const char *path, struct stat *st, struct net_err *err)
+int netns_open(const char *path, struct stat *st, struct net_err *err)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 
 	if (fd < 0)
 		return net_err_errno(err, errno);
-	if (fstat(fd, st) < 0 || ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
+	if (fstat(fd, st) < 0 || !netns_is_ns(st)) {
+		close(fd);
+		return net_err_set(err, ENOENT,
+				   "No namespace on %s (a stale entry)", path);
+	}
+	if (ioctl(fd, NS_GET_NSTYPE) != CLONE_NEWNET) {
 		close(fd);
 		return net_err_set(err, EINVAL, "%s is not a network namespace",
 				   path);
@@ -189,6 +246,8 @@ static int entry_add(const char *name, int fd, const struct stat *st,
 	e->ino = st->st_ino;
 	e->next = entries;
 	entries = e;
+	nentries++;
+	entries_trim();
 	return fd;
 }
 
@@ -206,16 +265,20 @@ int netns_fd(const char *vrf, struct net_err *err)
 		return fd;
 	netns_path(vrf, path, sizeof(path));
 	e = entry_find(vrf);
-	if (stat(path, &st) < 0) {
+	if (lstat(path, &st) < 0) {
 		fd = errno;
 		netns_forget(vrf);
 		return net_err_errno(err, fd);
+	}
+	if (!netns_is_ns(&st)) {
+		netns_forget(vrf);
+		return netns_stale_err(vrf, err);
 	}
 	if (e && e->ino == st.st_ino && e->dev == st.st_dev)
 		return e->fd;
 	/* New, or deleted and made again by someone else. */
 	netns_forget(vrf);
-	fd = open_ns(path, &st, err);
+	fd = netns_open(path, &st, err);
 	if (fd < 0)
 		return fd;
 	return entry_add(vrf, fd, &st, err);
@@ -231,6 +294,17 @@ int net_vrf_fd(const char *vrf, struct net_err *err)
 bool net_vrf_exists(const char *vrf)
 {
 	return net_vrf_fd(vrf, NULL) >= 0;
+}
+
+bool net_vrf_is_stale(const char *vrf)
+{
+	char path[NETNS_PATH_SIZE];
+	struct stat st;
+
+	if (net_vrf_is_default(vrf) || netns_check_name(vrf, NULL) < 0)
+		return false;
+	netns_path(vrf, path, sizeof(path));
+	return lstat(path, &st) == 0 && !netns_is_ns(&st);
 }
 
 /* ---- listing ---------------------------------------------------- */
@@ -273,7 +347,30 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int net_vrf_list(struct net_names *out, struct net_err *err)
+static void names_sort(struct net_names *names)
+{
+	if (names->n > 1)
+		qsort(names->v, names->n, sizeof(*names->v), cmp_names);
+}
+
+/* Adds name to out or, when it is stale, to stale (if not NULL). */
+static int scan_one(DIR *dir, const char *name, struct net_names *out,
+		    struct net_names *stale)
+{
+	struct stat st;
+
+	if (netns_check_name(name, NULL) < 0)
+		return 0;
+	/* Gone since readdir: not ours to report. */
+	if (fstatat(dirfd(dir), name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+		return 0;
+	if (netns_is_ns(&st))
+		return names_add(out, name);
+	return stale ? names_add(stale, name) : 0;
+}
+
+int net_vrf_scan(struct net_names *out, struct net_names *stale,
+		 struct net_err *err)
 {
 	struct dirent *de;
 	DIR *dir;
@@ -281,26 +378,38 @@ int net_vrf_list(struct net_names *out, struct net_err *err)
 
 	out->v = NULL;
 	out->n = 0;
+	if (stale) {
+		stale->v = NULL;
+		stale->n = 0;
+	}
 	dir = opendir(NET_NETNS_DIR);
 	if (!dir)
 		return errno == ENOENT ? 0 : net_err_errno(err, errno);
 	while (ret == 0 && (de = readdir(dir)))
-		if (netns_check_name(de->d_name, NULL) == 0)
-			ret = names_add(out, de->d_name);
+		ret = scan_one(dir, de->d_name, out, stale);
 	closedir(dir);
 	if (ret < 0) {
 		net_names_free(out);
+		if (stale)
+			net_names_free(stale);
 		return net_err_errno(err, ret);
 	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), cmp_names);
+	names_sort(out);
+	if (stale)
+		names_sort(stale);
 	return 0;
+}
+
+int net_vrf_list(struct net_names *out, struct net_err *err)
+{
+	return net_vrf_scan(out, NULL, err);
 }
 
 void net_cleanup(void)
 {
 	struct interned *i;
 
+	net_cmd_begin();
 	nl_sock_cleanup();
 	while (entries)
 		entry_drop(entries->name);

@@ -6,6 +6,8 @@
  * opened inside its VRF and kept in a small list keyed by VRF name, with
  * the inode of the namespace it lives in: if the VRF was deleted and made
  * again behind our back, the inode differs and the socket is reopened.
+ * At most NET_NETNS_CACHE are kept, the least recently used closed first;
+ * a socket with requests queued in the batch is flushed before closing.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -37,7 +39,7 @@ struct nl_sock {
 	char buf[NL_BUF_SIZE] __attribute__((aligned(8)));
 };
 
-static struct nl_sock *socks;
+static struct nl_sock *socks;		/* the most recently used first */
 
 /* State of one request while its replies are read. */
 struct nl_ctx {
@@ -49,8 +51,13 @@ struct nl_ctx {
 	char msg[sizeof(((struct net_err *)0)->msg)];
 };
 
+static bool batch_uses(const struct nl_sock *s);
+
 static void sock_free(struct nl_sock *s)
 {
+	/* Its queued requests get their outcome first. */
+	if (batch_uses(s))
+		nl_flush(NULL);
 	if (s->mnl)
 		mnl_socket_close(s->mnl);
 	free(s);
@@ -67,6 +74,23 @@ static void sock_unlink(struct nl_sock *s)
 		}
 	}
 	sock_free(s);
+}
+
+/* Close the least recently used sockets beyond the bound, but not the
+ * one with queued requests (it is in use) nor keep (just opened). */
+static void socks_trim(const struct nl_sock *keep)
+{
+	struct nl_sock **pp = &socks, *s;
+	size_t n = 0;
+
+	while ((s = *pp)) {
+		if (s != keep && !batch_uses(s) && ++n >= NET_NETNS_CACHE) {
+			*pp = s->next;
+			sock_free(s);
+		} else {
+			pp = &s->next;
+		}
+	}
 }
 
 static void sock_options(struct mnl_socket *mnl)
@@ -126,18 +150,50 @@ static int sock_open(const char *key, int nsfd, const struct stat *st,
 	s->portid = mnl_socket_get_portid(s->mnl);
 	s->next = socks;
 	socks = s;
+	socks_trim(s);
 	*out = s;
 	return 0;
 }
 
+/* The socket of key, moved to the front (most recently used). */
 static struct nl_sock *sock_find(const char *key)
 {
-	struct nl_sock *s;
+	struct nl_sock **pp, *s;
 
-	for (s = socks; s; s = s->next)
-		if (!strcmp(s->vrf, key))
+	for (pp = &socks; (s = *pp); pp = &s->next) {
+		if (!strcmp(s->vrf, key)) {
+			*pp = s->next;
+			s->next = socks;
+			socks = s;
 			return s;
+		}
+	}
 	return NULL;
+}
+
+int nl_sock_here(struct nl_sock **out, struct net_err *err)
+{
+	struct nl_sock *s = calloc(1, sizeof(*s));
+	int e;
+
+	if (!s)
+		return net_err_errno(err, ENOMEM);
+	s->mnl = mnl_socket_open2(NETLINK_ROUTE, SOCK_CLOEXEC);
+	if (!s->mnl || mnl_socket_bind(s->mnl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		e = errno;
+		nl_sock_close(s);
+		return net_err_errno(err, e);
+	}
+	sock_options(s->mnl);
+	s->portid = mnl_socket_get_portid(s->mnl);
+	*out = s;
+	return 0;
+}
+
+void nl_sock_close(struct nl_sock *s)
+{
+	if (s)
+		sock_free(s);
 }
 
 int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err)
@@ -310,8 +366,12 @@ static int nl_finish(struct nl_sock *s, struct nl_ctx *c, int ret,
 		s->broken = true;	/* replies may still be queued */
 	code = c->error ? c->error : -ret;
 	if (c->msg[0])
-		return net_err_set(err, code, "%s", c->msg);
-	return net_err_errno(err, code);
+		ret = net_err_set(err, code, "%s", c->msg);
+	else
+		ret = net_err_errno(err, code);
+	/* The kernel refuses changes to links, addresses and routes
+	 * without CAP_NET_ADMIN over the namespace. */
+	return net_err_need(err, NET_NEED_NET_ADMIN, ret);
 }
 
 /* ---- deferred requests ------------------------------------------ */
@@ -366,6 +426,7 @@ static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
 				net_err_set(&e, c.error, "%s", c.msg);
 			else if (c.error)
 				net_err_errno(&e, c.error);
+			net_err_need(&e, NET_NEED_NET_ADMIN, 0);
 			p[next].fn(p[next].ctx, &e);
 			next++;
 		}
@@ -394,6 +455,11 @@ int nl_flush(struct net_err *err)
 	if (ret < 0)
 		return net_err_errno(err, -ret);
 	return 0;
+}
+
+static bool batch_uses(const struct nl_sock *s)
+{
+	return batch.n && batch.s == s;
 }
 
 struct nl_sock *nl_batch_sock(const char *vrf)

@@ -22,6 +22,10 @@ struct nl_sock;
 int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err);
 /* Close the cached socket of vrf (the VRF was deleted). */
 void nl_sock_drop(const char *vrf);
+/* A socket of the namespace the thread is in now, not cached; close it
+ * with nl_sock_close(). */
+int nl_sock_here(struct nl_sock **out, struct net_err *err);
+void nl_sock_close(struct nl_sock *s);
 void nl_sock_cleanup(void);
 
 /* Start a request of type in buf (NL_REQ_SIZE bytes, zeroed here). */
@@ -54,6 +58,15 @@ int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen,
 		   int family, mnl_cb_t cb, void *data,
 		   void (*reset)(void *data), struct net_err *err);
 
+/* Links (link.c) on a given socket, for a VRF being deleted (its file
+ * gone) or being made (the thread inside it). */
+int link_dump_on(struct nl_sock *s, struct net_links *out,
+		 struct net_err *err);
+int link_del_on(struct nl_sock *s, const char *ifname, struct net_err *err);
+/* Set ifname up in the namespace the thread is in, with a socket of its
+ * own (not cached). */
+int link_up_here(const char *ifname, struct net_err *err);
+
 /* The array v (of n elements of size) with room for one more, grown by
  * doubling as dumps fill it; NULL with errno ENOMEM (v is still valid). */
 void *nl_grow(void *v, size_t n, size_t size);
@@ -71,5 +84,16 @@ bool nl_str(const struct nlattr *a, char *buf, size_t size);
 /* err from an errno value, msg = strerror(code); returns -code (EIO
  * for a code of 0, so that an error path never returns success). */
 int net_err_errno(struct net_err *err, int code);
+/* Sets err->need (err may be NULL) when err->code is EPERM or EACCES and
+ * nothing set it before; returns ret. */
+int net_err_need(struct net_err *err, const char *need, int ret);
+/* err from an errno value after a failed step: msg "STEP: strerror(code)"
+ * (only strerror for a NULL step), need as net_err_need.  -code. */
+int net_err_step(struct net_err *err, int code, const char *need,
+		 const char *step);
+/* Prefixes err->msg (err may be NULL) with the printf-style step
+ * ("STEP: old msg"), keeping code and need; returns ret. */
+int net_err_prefix(struct net_err *err, int ret, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif

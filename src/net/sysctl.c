@@ -43,7 +43,9 @@ static int forwarding_open(const char *vrf, int family, int flags,
 	fd = open(path, flags | O_CLOEXEC);
 	e = errno;
 	netns_leave(saved);
-	return fd < 0 ? net_err_errno(err, e) : fd;
+	/* The net.* switches are writable with CAP_NET_ADMIN over the
+	 * namespace. */
+	return fd < 0 ? net_err_step(err, e, NET_NEED_NET_ADMIN, NULL) : fd;
 }
 
 int net_forwarding_get(const char *vrf, int family, bool *on,
@@ -82,6 +84,6 @@ int net_forwarding_set(const char *vrf, int family, bool on,
 		n = -errno;
 	close(fd);
 	if (n < 0)
-		return net_err_errno(err, -n);
+		return net_err_step(err, (int)-n, NET_NEED_NET_ADMIN, NULL);
 	return n == 2 ? 0 : net_err_errno(err, EIO);
 }

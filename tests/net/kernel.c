@@ -68,13 +68,17 @@ bool out_has(const char *needle, const char *cmd)
 
 void delete_vrfs(void)
 {
-	struct net_names names;
+	struct net_names names, stale;
 
 	check_home();
-	if (net_vrf_list(&names, &err) == 0) {
+	if (net_vrf_scan(&names, &stale, &err) == 0) {
 		for (size_t i = 0; i < names.n; i++)
-			net_vrf_delete(names.v[i], NULL, &err);
+			net_vrf_delete(names.v[i], NET_VRF_DEL_FORCE, NULL,
+				       &err);
+		for (size_t i = 0; i < stale.n; i++)
+			net_vrf_delete(stale.v[i], 0, NULL, &err);
 		net_names_free(&names);
+		net_names_free(&stale);
 	}
 	check_home();
 }

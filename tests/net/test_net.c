@@ -18,15 +18,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <grp.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <linux/capability.h>
 #include <linux/rtnetlink.h>
 #include <cmocka.h>
 
 #include "net/net.h"
+#include "net/route.h"
 #include "kernel.h"
 
 /* ---- helpers ---------------------------------------------------- */
@@ -116,12 +122,12 @@ static void test_vrf_create_list_delete(void **state)
 	assert_string_equal(names.v[1], "Red");
 	net_names_free(&names);
 
-	OK(net_vrf_delete("Blue", NULL, &err));
+	OK(net_vrf_delete("Blue", 0, NULL, &err));
 	assert_false(out_has("Blue", "ip netns list"));
 	assert_false(net_vrf_exists("Blue"));
 	assert_true(net_vrf_exists("default"));
 	assert_true(net_vrf_exists(NULL));
-	OK(net_vrf_delete("Red", NULL, &err));
+	OK(net_vrf_delete("Red", 0, NULL, &err));
 	assert_false(out_has("Red", "ip netns list"));
 	OK(net_vrf_list(&names, &err));
 	assert_int_equal(names.n, 0);
@@ -170,8 +176,8 @@ static void test_vrf_bad_names(void **state)
 	FAILS(net_vrf_create("a/b", &created, &err), EINVAL);
 	assert_false(created);
 	FAILS(net_vrf_create("..", NULL, &err), EINVAL);
-	FAILS(net_vrf_delete("default", NULL, &err), EINVAL);
-	FAILS(net_vrf_delete("Nope", NULL, &err), ENOENT);
+	FAILS(net_vrf_delete("default", 0, NULL, &err), EINVAL);
+	FAILS(net_vrf_delete("Nope", 0, NULL, &err), ENOENT);
 	assert_string_equal(err.msg, strerror(ENOENT));
 	assert_int_equal(net_vrf_fd("Nope", &err), -1);
 	assert_int_equal(err.code, ENOENT);
@@ -195,7 +201,8 @@ static void test_vrf_create_unprivileged(void **state)
 			_exit(2);
 		ret = net_vrf_create("Nobody", NULL, &e);
 		_exit(ret == -EACCES && e.code == EACCES &&
-		      !strcmp(e.msg, "Permission denied") ? 0 : 1);
+		      !strcmp(e.msg, "create the file: Permission denied") &&
+		      e.need && !strcmp(e.need, NET_NEED_NETNS_DIR) ? 0 : 1);
 	}
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_true(WIFEXITED(st));
@@ -634,7 +641,22 @@ static void test_delete_report(void **state)
 	sh("ip -n D link add b0 type bridge");
 	pid = start_in("D");
 
-	OK(net_vrf_delete("D", &r, &err));
+	/* A process runs in it: refused without force, nothing changed. */
+	FAILS(net_vrf_delete("D", 0, &r, &err), EBUSY);
+	assert_int_equal(r.nrunning, 1);
+	assert_int_equal(r.running[0], pid);
+	for (i = 0; i < r.npids; i++)
+		seen |= r.pids[i] == pid;
+	assert_true(seen);
+	assert_int_equal(r.destroyed.n + r.returned.n, 0);
+	net_vrf_del_report_free(&r);
+	assert_true(out_has("D", "ip netns list"));
+	assert_true(cmd_ok("ip -n D link show dv1"));
+	assert_true(cmd_ok("ip -n D link show b0"));
+	assert_true(cmd_ok("ip link show dv2"));
+
+	seen = false;
+	OK(net_vrf_delete("D", NET_VRF_DEL_FORCE, &r, &err));
 	assert_true(names_have(&r.destroyed, "dv1"));
 	assert_true(names_have(&r.destroyed, "b0"));
 	assert_false(names_have(&r.destroyed, "lo"));
@@ -642,15 +664,15 @@ static void test_delete_report(void **state)
 	for (i = 0; i < r.npids; i++)
 		seen |= r.pids[i] == pid;
 	assert_true(seen);
+	assert_int_equal(r.nrunning, 1);
 	net_vrf_del_report_free(&r);
 	assert_false(out_has("D", "ip netns list"));
 	assert_false(net_vrf_exists("D"));
 
-	/* Kept alive by the process, then gone with it. */
-	assert_true(cmd_ok("ip link show dv2"));
+	/* The process keeps the namespace, but its links are gone now. */
+	assert_false(cmd_ok("ip link show dv2"));
 	kill(pid, SIGKILL);
 	assert_int_equal(waitpid(pid, &st, 0), pid);
-	assert_true(gone_soon("ip link show dv2"));
 
 	/* A process that only holds the namespace file open. */
 	OK(net_vrf_create("G", NULL, &err));
@@ -670,9 +692,10 @@ static void test_delete_report(void **state)
 		usleep(10000);
 	}
 	assert_true(i < 200);
-	OK(net_vrf_delete("G", &r, &err));
+	OK(net_vrf_delete("G", 0, &r, &err));
 	assert_int_equal(r.npids, 1);
 	assert_int_equal(r.pids[0], pid);
+	assert_int_equal(r.nrunning, 0);
 	net_vrf_del_report_free(&r);
 	kill(pid, SIGKILL);
 	assert_int_equal(waitpid(pid, &st, 0), pid);
@@ -680,14 +703,14 @@ static void test_delete_report(void **state)
 	/* Nothing alive: no pids; and a NULL report is fine. */
 	OK(net_vrf_create("E", NULL, &err));
 	OK(net_link_add_veth("E", "ev1", NULL, "ev2", &err));
-	OK(net_vrf_delete("E", &r, &err));
+	OK(net_vrf_delete("E", 0, &r, &err));
 	assert_int_equal(r.npids, 0);
 	assert_int_equal(r.destroyed.n, 1);
 	net_vrf_del_report_free(&r);
 	assert_true(gone_soon("ip link show ev2"));
 	OK(net_vrf_create("F", NULL, &err));
-	OK(net_vrf_delete("F", NULL, &err));
-	FAILS(net_vrf_delete("F", NULL, &err), ENOENT);
+	OK(net_vrf_delete("F", 0, NULL, &err));
+	FAILS(net_vrf_delete("F", 0, NULL, &err), ENOENT);
 }
 
 /* A VRF deleted while its name is reused must not reuse cached state. */
@@ -698,11 +721,628 @@ static void test_delete_then_create_same_name(void **state)
 	(void)state;
 	OK(net_vrf_create("A", NULL, &err));
 	OK(net_link_add_bridge("A", "br0", &err));
-	OK(net_vrf_delete("A", NULL, &err));
+	OK(net_vrf_delete("A", 0, NULL, &err));
 	OK(net_vrf_create("A", NULL, &err));
 	FAILS(net_link_get("A", "br0", &l, &err), ENODEV);
 	OK(net_link_get("A", "lo", &l, &err));
 	assert_true(l.admin_up);
+}
+
+/* ---- hardening (issue 9) ---------------------------------------- */
+
+#define CAPS(c) (1ull << (c))
+#define ALL_CAPS (~0ull)
+
+/* In a child: become uid/gid uid with only the capabilities caps. */
+static void become(uid_t uid, unsigned long long caps)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+
+	if (prctl(PR_SET_KEEPCAPS, 1L, 0L, 0L, 0L) || setgroups(0, NULL) ||
+	    setresgid(uid, uid, uid) || setresuid(uid, uid, uid))
+		_exit(90);
+	memset(d, 0, sizeof(d));
+	d[0].effective = d[0].permitted = (uint32_t)caps;
+	d[1].effective = d[1].permitted = (uint32_t)(caps >> 32);
+	if (syscall(SYS_capset, &h, d) != 0)
+		_exit(91);
+}
+
+/* Run fn in a child as uid with caps; its exit status (0: all good). */
+static int as(uid_t uid, unsigned long long caps, int (*fn)(void))
+{
+	pid_t pid = fork();
+	int st;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		if (uid != 0 || caps != ALL_CAPS)
+			become(uid, caps);
+		_exit(fn());
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* In a child: ret and e are what was wanted, else say what came. */
+static bool got(const char *what, int ret, const struct net_err *e,
+		int code, const char *need, const char *in_msg)
+{
+	bool ok = ret == -code && e->code == code &&
+		  (need ? e->need && !strcmp(e->need, need) : !e->need) &&
+		  (!in_msg || strstr(e->msg, in_msg));
+
+	if (!ok || getenv("TEST_VERBOSE"))
+		fprintf(stderr, "%s: %d %d [%s] need [%s]%s\n", what, ret,
+			e->code, e->msg, e->need ? e->need : "",
+			ok ? "" : " (unexpected)");
+	return ok;
+}
+
+static bool exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
+static int create_sys_admin_only(void)
+{
+	struct net_err e = { 0 };
+	bool created = true;
+	int ret = net_vrf_create("Half", &created, &e);
+
+	return got("create, CAP_SYS_ADMIN only", ret, &e, EPERM,
+		   NET_NEED_NET_ADMIN, "bring lo up") && !created ? 0 : 1;
+}
+
+static int create_net_admin_only(void)
+{
+	struct net_err e = { 0 };
+	int ret = net_vrf_create("Half", NULL, &e);
+
+	return got("create, CAP_NET_ADMIN only", ret, &e, EPERM,
+		   NET_NEED_SYS_ADMIN, NULL) ? 0 : 1;
+}
+
+/* Defect 2: a creation that fails half-way leaves nothing behind. */
+static void test_create_rolls_back(void **state)
+{
+	(void)state;
+	assert_int_equal(as(0, CAPS(CAP_SYS_ADMIN), create_sys_admin_only),
+			 0);
+	assert_false(exists("/run/netns/Half"));
+	assert_false(out_has("Half", "ip netns list"));
+	assert_int_equal(as(0, CAPS(CAP_NET_ADMIN), create_net_admin_only),
+			 0);
+	assert_false(exists("/run/netns/Half"));
+	/* and with every right it works */
+	OK(net_vrf_create("Half", NULL, &err));
+	assert_true(out_has("\"UP\"", "ip -n Half -j link show lo"));
+}
+
+/* What a refused delete must leave: Y whole, the same namespace. */
+static void check_y_whole(const char *ino)
+{
+	char *now = sh_out(NULL, "stat -c %%i /run/netns/Y");
+
+	assert_string_equal(now, ino);
+	free(now);
+	assert_true(out_has("Y", "ip netns list"));
+	assert_true(cmd_ok("ip -n Y link show y0"));
+	assert_true(cmd_ok("ip link show y1"));
+	assert_true(out_has("\"UP\"", "ip -n Y -j link show lo"));
+	assert_true(net_vrf_exists("Y"));
+	check_home();
+}
+
+static int delete_no_dir_access(void)
+{
+	struct net_vrf_del_report r;
+	struct net_err e = { 0 };
+	int ret = net_vrf_delete("Y", 0, &r, &e);
+	bool ok = got("delete, no write access", ret, &e, EACCES,
+		      NET_NEED_NETNS_DIR, NET_NETNS_DIR) &&
+		  r.destroyed.n == 0 && r.returned.n == 0;
+
+	net_vrf_del_report_free(&r);
+	return ok ? 0 : 1;
+}
+
+static int delete_unlink_refused(void)
+{
+	struct net_vrf_del_report r;
+	struct net_err e = { 0 };
+	int ret = net_vrf_delete("Y", 0, &r, &e);
+	bool ok = got("delete, sticky directory", ret, &e, EPERM,
+		      NET_NEED_NETNS_DIR, "remove the file") &&
+		  strstr(e.msg, "kept") && r.destroyed.n == 0;
+
+	net_vrf_del_report_free(&r);
+	return ok ? 0 : 1;
+}
+
+/* Defect 2: a refused delete changes nothing, whichever step refuses. */
+static void test_delete_refused_keeps_vrf(void **state)
+{
+	unsigned long long caps = CAPS(CAP_SYS_ADMIN) | CAPS(CAP_NET_ADMIN);
+	char *ino;
+
+	(void)state;
+	OK(net_vrf_create("Y", NULL, &err));
+	OK(net_link_add_veth("Y", "y0", NULL, "y1", &err));
+	ino = sh_out(NULL, "stat -c %%i /run/netns/Y");
+	/* /run/netns is root's 0755: the check refuses before anything */
+	assert_int_equal(as(65534, caps, delete_no_dir_access), 0);
+	check_y_whole(ino);
+	/* sticky and world-writable: the check passes, the kernel refuses
+	 * the unlink after the unmount; the namespace is bound back */
+	sh("chmod 1777 /run/netns");
+	assert_int_equal(as(65534, caps, delete_unlink_refused), 0);
+	sh("chmod 0755 /run/netns");
+	check_y_whole(ino);
+	free(ino);
+	OK(net_vrf_delete("Y", 0, NULL, &err));
+	assert_false(exists("/run/netns/Y"));
+	assert_false(cmd_ok("ip link show y1"));
+}
+
+/* Stale entries: reported apart, never in the way, removed by delete,
+ * reused by create when they are empty regular files. */
+static void test_stale_entries(void **state)
+{
+	static const char *const bad[] = { "Dir", "Full", "Half", "Sym" };
+	struct net_names live, stale;
+	struct net_vrf_del_report r;
+	bool created = false;
+	size_t i;
+
+	(void)state;
+	OK(net_vrf_create("Live", NULL, &err));
+	sh("touch /run/netns/Half && mkdir /run/netns/Dir"
+	   " && printf x >/run/netns/Full && echo keep >/run/target"
+	   " && ln -s /run/target /run/netns/Sym");
+	OK(net_vrf_scan(&live, &stale, &err));
+	assert_int_equal(live.n, 1);
+	assert_string_equal(live.v[0], "Live");
+	assert_int_equal(stale.n, 4);
+	for (i = 0; i < 4; i++) {
+		assert_string_equal(stale.v[i], bad[i]);
+		assert_true(net_vrf_is_stale(bad[i]));
+		assert_false(net_vrf_exists(bad[i]));
+		assert_int_equal(net_vrf_fd(bad[i], &err), -1);
+		assert_int_equal(err.code, ENOENT);
+	}
+	assert_false(net_vrf_is_stale("Live"));
+	assert_false(net_vrf_is_stale("Nope"));
+	net_names_free(&live);
+	net_names_free(&stale);
+	OK(net_vrf_list(&live, &err));
+	assert_int_equal(live.n, 1);
+	net_names_free(&live);
+
+	/* Not over a symlink, a directory or a file with data. */
+	FAILS(net_vrf_create("Sym", NULL, &err), EEXIST);
+	FAILS(net_vrf_create("Dir", NULL, &err), EEXIST);
+	FAILS(net_vrf_create("Full", NULL, &err), EEXIST);
+	assert_true(out_has("keep", "cat /run/target"));
+	assert_false(out_has("/run/target", "cat /proc/self/mountinfo"));
+	/* Over an empty regular file: a new namespace on it. */
+	OK(net_vrf_create("Half", &created, &err));
+	assert_true(created);
+	assert_true(out_has("\"UP\"", "ip -n Half -j link show lo"));
+	assert_false(net_vrf_is_stale("Half"));
+	OK(net_vrf_delete("Half", 0, NULL, &err));
+
+	/* no vrf removes them as ip netns delete does (not a directory) */
+	sh("touch /run/netns/Half");
+	OK(net_vrf_delete("Half", 0, &r, &err));
+	assert_true(r.stale);
+	net_vrf_del_report_free(&r);
+	OK(net_vrf_delete("Sym", 0, &r, &err));
+	assert_true(r.stale);
+	net_vrf_del_report_free(&r);
+	OK(net_vrf_delete("Full", 0, NULL, &err));
+	assert_false(exists("/run/netns/Half"));
+	assert_false(exists("/run/netns/Sym"));
+	assert_false(exists("/run/netns/Full"));
+	assert_true(out_has("keep", "cat /run/target"));
+	FAILS(net_vrf_delete("Dir", 0, NULL, &err), EISDIR);
+	sh("rmdir /run/netns/Dir && rm /run/target");
+	assert_true(net_vrf_exists("Live"));
+}
+
+static pid_t hold(const char *vrf)
+{
+	char path[64], fd3[64];
+	struct stat ns, st;
+	pid_t pid;
+	int i;
+
+	snprintf(path, sizeof(path), "/run/netns/%s", vrf);
+	assert_int_equal(stat(path, &ns), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int fd = open(path, O_RDONLY);	/* inherited by sleep */
+
+		if (fd < 0 || dup2(fd, 3) < 0)
+			_exit(126);
+		execlp("sleep", "sleep", "30", (char *)NULL);
+		_exit(127);
+	}
+	snprintf(fd3, sizeof(fd3), "/proc/%d/fd/3", pid);
+	for (i = 0; i < 200; i++) {
+		if (stat(fd3, &st) == 0 && st.st_ino == ns.st_ino)
+			return pid;
+		usleep(10000);
+	}
+	fail_msg("the holder never held %s", vrf);
+	return -1;
+}
+
+/* Defect 6: another process holds the namespace: deleted interfaces
+ * must not forward. */
+static void test_delete_stops_forwarding(void **state)
+{
+	struct net_vrf_del_report r;
+	struct stat ns, now;
+	char path[64];
+	pid_t pid;
+	int st;
+
+	(void)state;
+	OK(net_vrf_create("X", NULL, &err));
+	sh("ip link add f0 type veth peer name f1 netns X"
+	   " && ip addr add 10.66.0.1/24 dev f0 && ip link set f0 up"
+	   " && ip -n X addr add 10.66.0.2/24 dev f1"
+	   " && ip -n X link set f1 up");
+	assert_true(cmd_ok("ping -c 1 -W 2 10.66.0.2"));
+	assert_int_equal(stat("/run/netns/X", &ns), 0);
+	pid = hold("X");
+	OK(net_vrf_delete("X", 0, &r, &err));
+	assert_int_equal(r.nrunning, 0);
+	assert_int_equal(r.npids, 1);
+	assert_true(names_have(&r.destroyed, "f1"));
+	net_vrf_del_report_free(&r);
+	/* at once, although the namespace lives on */
+	assert_false(cmd_ok("ip link show f0"));
+	assert_false(cmd_ok("ping -c 1 -W 1 10.66.0.2"));
+	/* it still holds the namespace */
+	snprintf(path, sizeof(path), "/proc/%d/fd/3", (int)pid);
+	assert_int_equal(stat(path, &now), 0);
+	assert_true(now.st_ino == ns.st_ino);
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+}
+
+static size_t open_fds(void)
+{
+	char *out = sh_out(NULL, "ls /proc/%d/fd | wc -l", getpid());
+	size_t n = strtoul(out, NULL, 10);
+
+	free(out);
+	return n;
+}
+
+#define MANY 300
+#define MANY_LIMIT 200
+
+static int many_vrfs(void)
+{
+	struct rlimit rl = { MANY_LIMIT, MANY_LIMIT };
+	struct net_links links;
+	struct net_names names;
+	struct net_err e = { 0 };
+	char name[32];
+	bool on;
+	int i, ret = 0;
+
+	if (setrlimit(RLIMIT_NOFILE, &rl))
+		return 2;
+	for (i = 0; ret == 0 && i < MANY; i++) {
+		snprintf(name, sizeof(name), "N%d", i);
+		ret = net_vrf_create(name, NULL, &e);
+		if (ret == 0)
+			ret = net_link_dump(name, &links, &e);
+		if (ret == 0)
+			net_links_free(&links);
+		if (ret == 0)
+			ret = net_forwarding_get(name, AF_INET, &on, &e);
+	}
+	if (ret < 0) {
+		fprintf(stderr, "VRF %d: %s\n", i, e.msg);
+		return 3;
+	}
+	/* Each again, as a vrf-all command does. */
+	if (net_vrf_list(&names, &e) < 0 || names.n != MANY)
+		return 4;
+	for (size_t k = 0; ret == 0 && k < names.n; k++) {
+		ret = net_link_dump(names.v[k], &links, &e);
+		if (ret == 0)
+			net_links_free(&links);
+	}
+	net_names_free(&names);
+	if (ret < 0) {
+		fprintf(stderr, "dump: %s\n", e.msg);
+		return 5;
+	}
+	fprintf(stderr, "%zu fds open for %d VRFs\n", open_fds(), MANY);
+	return open_fds() <= 2 * NET_NETNS_CACHE + 16 ? 0 : 6;
+}
+
+/* Defect 7: descriptors are bounded, whatever the number of VRFs. */
+static void test_fd_bound(void **state)
+{
+	(void)state;
+	assert_int_equal(as(0, ALL_CAPS, many_vrfs), 0);
+	assert_true(out_has("N299", "ip netns list"));
+}
+
+/* The netnsid map: right, kept for the command, renewed by
+ * net_cmd_begin() and by the backend's own changes. */
+static void test_nsid_cache(void **state)
+{
+	struct net_link d1, d2, d3, a1;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_vrf_create("B", NULL, &err));
+	OK(net_link_add_veth(NULL, "d1", "A", "a1", &err));
+	OK(net_link_add_veth(NULL, "d2", "B", "b1", &err));
+	OK(net_link_get(NULL, "d1", &d1, &err));
+	OK(net_link_get(NULL, "d2", &d2, &err));
+	OK(net_link_get("A", "a1", &a1, &err));
+	net_cmd_begin();
+	assert_string_equal(net_vrf_by_netnsid(NULL, d1.peer_netnsid), "A");
+	assert_string_equal(net_vrf_by_netnsid(NULL, d2.peer_netnsid), "B");
+	assert_string_equal(net_vrf_by_netnsid("A", a1.peer_netnsid),
+			    "default");
+	assert_null(net_vrf_by_netnsid(NULL, 4242));
+
+	/* A goes behind our back: the answer holds for the command ... */
+	sh("ip netns delete A");
+	assert_string_equal(net_vrf_by_netnsid(NULL, d1.peer_netnsid), "A");
+	/* ... and not after it */
+	net_cmd_begin();
+	assert_null(net_vrf_by_netnsid(NULL, d1.peer_netnsid));
+	assert_string_equal(net_vrf_by_netnsid(NULL, d2.peer_netnsid), "B");
+
+	/* Our own change renews it without net_cmd_begin(). */
+	OK(net_vrf_create("C", NULL, &err));
+	OK(net_link_add_veth(NULL, "d3", "C", "c1", &err));
+	OK(net_link_get(NULL, "d3", &d3, &err));
+	assert_string_equal(net_vrf_by_netnsid(NULL, d3.peer_netnsid), "C");
+}
+
+static int need_nobody(void)
+{
+	struct net_addr a = v4("10.9.9.9", 32);
+	struct net_err e = { 0 };
+	struct net_links links;
+	int bad = 0;
+
+	bad += !got("bridge", net_link_add_bridge(NULL, "nb0", &e), &e, EPERM,
+		    NET_NEED_NET_ADMIN, NULL);
+	bad += !got("address", net_addr_add(NULL, "lo", &a, &e), &e, EPERM,
+		    NET_NEED_NET_ADMIN, NULL);
+	bad += !got("forwarding", net_forwarding_set(NULL, AF_INET, true, &e),
+		    &e, EACCES, NET_NEED_NET_ADMIN, NULL);
+	bad += !got("enter", net_link_dump("Blue", &links, &e), &e, EPERM,
+		    NET_NEED_SYS_ADMIN, NULL);
+	bad += !got("create", net_vrf_create("Nb", NULL, &e), &e, EACCES,
+		    NET_NEED_NETNS_DIR, NULL);
+	bad += !got("delete", net_vrf_delete("Blue", 0, NULL, &e), &e, EACCES,
+		    NET_NEED_NETNS_DIR, NULL);
+	/* not a privilege matter: no need */
+	bad += !got("missing", net_link_dump("Nope", &links, &e), &e, ENOENT,
+		    NULL, NULL);
+	return bad;
+}
+
+static void on_probe(void *ctx, unsigned seq, enum net_probe result,
+		     unsigned rtt_us)
+{
+	(void)ctx;
+	(void)seq;
+	(void)result;
+	(void)rtt_us;
+}
+
+static int need_root_no_caps(void)
+{
+	struct net_ping_opts o;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&o.dst;
+	struct net_err e = { 0 };
+
+	memset(&o, 0, sizeof(o));
+	sin->sin_family = AF_INET;
+	sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	o.count = 1;
+	o.size = 100;
+	o.timeout_ms = 100;
+	/* ping_group_range is "1 0" in a new namespace: no ping socket */
+	return got("ping", net_ping(NULL, &o, on_probe, NULL, NULL, &e), &e,
+		   EACCES, NET_NEED_NET_RAW, NULL) ? 0 : 1;
+}
+
+static int need_sys_admin_only(void)
+{
+	struct net_err e = { 0 };
+
+	return got("delete", net_vrf_delete("Blue", 0, NULL, &e), &e, EPERM,
+		   NET_NEED_NET_ADMIN, NULL) ? 0 : 1;
+}
+
+static int need_net_admin_only(void)
+{
+	struct net_err e = { 0 };
+	struct net_links links;
+	int bad = 0;
+
+	bad += !got("delete", net_vrf_delete("Blue", 0, NULL, &e), &e, EPERM,
+		    NET_NEED_SYS_ADMIN, NULL);
+	bad += !got("enter", net_link_dump("Blue", &links, &e), &e, EPERM,
+		    NET_NEED_SYS_ADMIN, NULL);
+	return bad;
+}
+
+/* Defect 9: a refusal says what it needs. */
+static void test_err_need(void **state)
+{
+	(void)state;
+	OK(net_vrf_create("Blue", NULL, &err));
+	assert_int_equal(as(65534, 0, need_nobody), 0);
+	assert_int_equal(as(0, 0, need_root_no_caps), 0);
+	assert_int_equal(as(0, CAPS(CAP_SYS_ADMIN), need_sys_admin_only), 0);
+	assert_int_equal(as(0, CAPS(CAP_NET_ADMIN), need_net_admin_only), 0);
+	assert_true(net_vrf_exists("Blue"));
+	assert_false(cmd_ok("ip link show nb0"));
+	assert_false(exists("/run/netns/Nb"));
+}
+
+/* Defect 8: a VRF that vanishes after it was listed reads as ENOENT. */
+static void test_vrf_vanishes(void **state)
+{
+	struct net_routes routes;
+	struct net_links links;
+	struct net_addrs addrs;
+	struct net_names names;
+	struct net_link l;
+	bool on;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	OK(net_vrf_create("B", NULL, &err));
+	OK(net_vrf_list(&names, &err));
+	assert_int_equal(names.n, 2);
+	OK(net_link_dump("A", &links, &err));	/* cached now */
+	net_links_free(&links);
+	sh("ip netns delete A");
+	FAILS(net_link_dump(names.v[0], &links, &err), ENOENT);
+	FAILS(net_link_get(names.v[0], "lo", &l, &err), ENOENT);
+	FAILS(net_addr_dump(names.v[0], AF_UNSPEC, &addrs, &err), ENOENT);
+	FAILS(net_route_dump(names.v[0], AF_INET, NET_TABLE_MAIN, &routes,
+			     &err), ENOENT);
+	FAILS(net_forwarding_get(names.v[0], AF_INET, &on, &err), ENOENT);
+	assert_null(net_vrf_by_netnsid(names.v[0], 0));
+	OK(net_link_dump(names.v[1], &links, &err));
+	net_links_free(&links);
+	net_names_free(&names);
+
+	/* Half-deleted by another tool: the file without its namespace. */
+	OK(net_link_dump("B", &links, &err));
+	net_links_free(&links);
+	sh("umount -l /run/netns/B");
+	FAILS(net_link_dump("B", &links, &err), ENOENT);
+	assert_non_null(strstr(err.msg, "stale"));
+	FAILS(net_forwarding_get("B", AF_INET, &on, &err), ENOENT);
+	assert_false(net_vrf_exists("B"));
+}
+
+static int race(const char *what)
+{
+	struct net_err e = { 0 };
+	struct net_links links;
+	int i, ret, bad = 0;
+
+	for (i = 0; i < 150; i++) {
+		memset(&e, 0, sizeof(e));
+		if (!strcmp(what, "create")) {
+			ret = net_vrf_create("Race", NULL, &e);
+		} else if (!strcmp(what, "delete")) {
+			ret = net_vrf_delete("Race", 0, NULL, &e);
+			if (ret == -ENOENT)
+				ret = 0;
+		} else {
+			ret = net_link_dump("Race", &links, &e);
+			if (ret == 0)
+				net_links_free(&links);
+			if (ret == -ENOENT)
+				ret = 0;
+		}
+		if (ret < 0 && bad++ < 5)
+			fprintf(stderr, "%s: %s\n", what, e.msg);
+	}
+	return bad ? 1 : 0;
+}
+
+static int race_create(void)
+{
+	return race("create");
+}
+
+static int race_delete(void)
+{
+	return race("delete");
+}
+
+static int race_read(void)
+{
+	return race("read");
+}
+
+/* Defect 2: creations and deletions at once give no spurious error
+ * and never leave half a VRF. */
+static void test_concurrent_create_delete(void **state)
+{
+	int (*fns[])(void) = { race_create, race_delete, race_create,
+			       race_delete, race_read };
+	pid_t pids[5];
+	size_t i;
+	int st;
+
+	(void)state;
+	for (i = 0; i < 5; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0)
+			_exit(fns[i]());
+	}
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(waitpid(pids[i], &st, 0), pids[i]);
+		assert_true(WIFEXITED(st));
+		assert_int_equal(WEXITSTATUS(st), 0);
+	}
+	assert_false(net_vrf_is_stale("Race"));
+	if (exists("/run/netns/Race"))
+		assert_true(out_has("\"UP\"", "ip -n Race -j link show lo"));
+}
+
+static void count_done(void *ctx, const struct net_err *e)
+{
+	int *n = ctx;
+
+	if (e->code == 0)
+		(*n)++;
+}
+
+/* A socket with requests queued is flushed before it is closed: here
+ * because its VRF went behind our back while they waited. */
+static void test_batch_flushed_before_close(void **state)
+{
+	struct net_route r;
+	int done = 0;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	memset(&r, 0, sizeof(r));
+	r.family = AF_INET;
+	r.plen = 8;
+	r.protocol = NET_PROTO_STATIC;
+	r.type = NET_RT_UNICAST;
+	r.table = NET_TABLE_MAIN;
+	r.nnh = 1;
+	r.nh[0].ifindex = 1;	/* lo */
+	assert_int_equal(inet_pton(AF_INET, "10.0.0.0", &r.dst.v4), 1);
+	OK(net_route_add_deferred("A", &r, count_done, &done, &err));
+	assert_int_equal(done, 0);
+	sh("ip netns delete A");
+	assert_false(net_vrf_exists("A"));	/* drops A's socket */
+	assert_int_equal(done, 1);
+	OK(net_flush(&err));
+	assert_int_equal(done, 1);
 }
 
 int main(void)
@@ -730,6 +1370,16 @@ int main(void)
 		T(test_forwarding),
 		T(test_delete_report),
 		T(test_delete_then_create_same_name),
+		T(test_create_rolls_back),
+		T(test_delete_refused_keeps_vrf),
+		T(test_stale_entries),
+		T(test_delete_stops_forwarding),
+		T(test_fd_bound),
+		T(test_nsid_cache),
+		T(test_err_need),
+		T(test_vrf_vanishes),
+		T(test_concurrent_create_delete),
+		T(test_batch_flushed_before_close),
 #undef T
 	};
 	int ret;

@@ -98,7 +98,7 @@ expect_eq "the peer in default went too" "$(link_json default r0)" "{}"
 # physical interfaces returning to default: the sandbox has none (only
 # lo and virtual links); not tested here.
 
-# ---- a process keeps the namespace alive and is named
+# ---- a process running in it: refused without force, then named
 cfg 'vrf Busy' 'exit' 'interface b0 type veth peer b1 vrf Busy'
 ip netns exec Busy sleep 30 &
 pid=$!
@@ -106,20 +106,21 @@ i=0
 while [ "$(readlink /proc/$pid/ns/net)" = "$(readlink /proc/self/ns/net)" ] &&
       [ $i -lt 30 ]; do sleep 0.1; i=$((i + 1)); done
 cfg 'no vrf Busy'
-expect_eq "no vrf Busy status" "$rc" 0
+expect_eq "no vrf Busy refused" "$rc:$out" "1:"
+expect_eq "no vrf Busy: the process named" "$err" \
+	"-c 2: % VRF Busy not deleted: process $pid (sleep) runs in it (no vrf Busy force deletes it anyway)"
+expect_eq "Busy kept" "$(vrfs)" "Blue Busy"
+expect_eq "Busy: b1 kept" "$(jlink Busy b1 .ifname)" '"b1"'
+cfg 'no vrf Busy force'
+expect_eq "no vrf Busy force status" "$rc" 0
 expect_match "Busy: b1 reported" "$out" "^% Interface b1 destroyed with VRF Busy"
 expect_match "Busy: process named" "$out" \
 	"% VRF Busy is still in use by process $pid \\(sleep\\)"
-expect_eq "Busy unregistered anyway" "$(vrfs)" "Blue"
+expect_eq "Busy unregistered" "$(vrfs)" "Blue"
+expect_eq "veth destroyed although the process holds the namespace" \
+	"$(link_json default b0)" "{}"
 kill $pid 2>/dev/null
 wait $pid 2>/dev/null
-i=0
-while [ "$(link_json default b0)" != "{}" ] && [ $i -lt 30 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-expect_eq "veth destroyed when the last process left" \
-	"$(link_json default b0)" "{}"
 
 # ---- routing-context
 cfg 'interface c0 vrf Blue type veth peer c1 vrf Blue'

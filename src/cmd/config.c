@@ -58,12 +58,8 @@ struct cfg_vrf *cfg_vrf(struct cli_config *c, size_t i)
 	v->ok = read_vrf(v, &err) == 0;
 	if (v->ok)
 		return v;
-	/* one that vanished since the listing is simply not there */
-	if (err.code != ENOENT) {
-		cmd_fail(c->s, &err, "read VRF %s (its configuration is left "
-			 "out)", vrf_label(v->name));
+	if (cmd_vrf_unreadable(c->s, v->name, &err))
 		c->failed++;
-	}
 	return NULL;
 }
 
@@ -125,13 +121,11 @@ const char *cfg_vrf_suffix(const char *vrf, char *buf, size_t size)
 static int config_open(struct cli_config *c, struct cli_session *s,
 		       struct cli_out *o)
 {
-	struct net_err err = { 0 };
-
 	memset(c, 0, sizeof(*c));
 	c->s = s;
 	c->o = o;
-	if (net_vrf_list(&c->names, &err))
-		return cmd_fail(s, &err, "list VRFs");
+	if (cmd_vrf_list(s, &c->names))
+		return -1;
 	c->v = calloc(c->names.n + 1, sizeof(*c->v));
 	if (!c->v)
 		abort();

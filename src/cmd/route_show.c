@@ -119,9 +119,13 @@ static int route_cmp(const void *a, const void *b)
 	return x->metric < y->metric ? -1 : x->metric > y->metric;
 }
 
-/* Main-table routes plus the local routes of the local table. */
+static void table_free(struct table *t);
+
+/* Main-table routes plus the local routes of the local table.  Returns
+ * 0, or -1 after reporting why not; with 'all', 1 for a VRF that has
+ * vanished. */
 static int table_read(struct cli_session *s, const char *vrf, int family,
-		      struct table *t)
+		      bool all, struct table *t)
 {
 	struct net_routes local = { 0 };
 	struct net_err err = { 0 };
@@ -134,6 +138,11 @@ static int table_read(struct cli_session *s, const char *vrf, int family,
 	    net_route_dump(vrf, family, NET_TABLE_LOCAL, &local, &err) ||
 	    net_link_dump(vrf, &t->links, &err)) {
 		net_routes_free(&local);
+		table_free(t);
+		/* one VRF of 'vrf all' that cannot be read is reported and
+		 * left out; one that vanished is not there */
+		if (all)
+			return cmd_vrf_unreadable(s, vrf, &err) ? -1 : 1;
 		return cmd_fail(s, &err, "read the routes of VRF %s",
 				vrf_label(vrf));
 	}
@@ -391,14 +400,18 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 			json_arr(&j, "vrfs");
 		}
 	}
-	for (size_t k = 0; k < set.n && !rc && !cli_out_aborted(o); k++) {
+	for (size_t k = 0; k < set.n && !cli_out_aborted(o); k++) {
 		struct table t;
 		struct net_route match;
 		const struct net_route *longest;
+		int got = table_read(s, set.v[k], family, all, &t);
 
-		if (table_read(s, set.v[k], family, &t)) {
-			rc = -1;
-			break;
+		if (got) {
+			if (got < 0)
+				rc = -1;
+			if (!all)
+				break;
+			continue;
 		}
 		longest = longest_match(&t, &sel, &match) ? &match : NULL;
 		if (json) {
@@ -434,7 +447,7 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 		json_arr_end(&j);
 		json_obj_end(&j);
 	}
-	if (json && !rc)
+	if (json && (all || !rc))
 		json_done(&j);
 	net_names_free(&set);
 	if (!rc && !found && !json && (sel.has_addr || sel.has_prefix)) {

@@ -115,6 +115,29 @@ static bool peer_of(struct views *vs, size_t vi, const struct net_link *l,
 	return true;
 }
 
+/* The views of set that could not be read: one VRF is a failure; with
+ * 'vrf all' each is reported (unless it vanished) and the others shown.
+ * Returns -1 when any is reported. */
+static int check_views(struct cli_session *s, const struct views *vs,
+		       const struct net_names *set, bool all)
+{
+	int rc = 0;
+
+	for (size_t k = 0; k < set->n; k++) {
+		const struct view *v = &vs->v[k];
+
+		if (v->ok)
+			continue;
+		if (!all)
+			return cmd_fail(s, &v->err,
+					"read the interfaces of VRF %s",
+					vrf_label(set->v[k]));
+		if (cmd_vrf_unreadable(s, set->v[k], &v->err))
+			rc = -1;
+	}
+	return rc;
+}
+
 /* ---- show interfaces ------------------------------------------------------ */
 
 static void iface_json(struct json *j, struct views *vs, size_t vi,
@@ -232,13 +255,8 @@ static int do_show_interfaces(struct cli_session *s,
 		return -1;
 	for (size_t k = 0; k < set.n; k++)
 		view_get(&vs, set.v[k]);
-	for (size_t k = 0; k < set.n && !rc; k++) {
-		if (!vs.v[k].ok)
-			rc = cmd_fail(s, &vs.v[k].err,
-				      "read the interfaces of VRF %s",
-				      vrf_label(set.v[k]));
-	}
-	if (rc)
+	rc = check_views(s, &vs, &set, cli_has(a, "all"));
+	if (rc && !cli_has(a, "all"))
 		goto out;
 	if (json) {
 		json_init(&j, o);
@@ -246,7 +264,7 @@ static int do_show_interfaces(struct cli_session *s,
 		json_arr(&j, "interfaces");
 	}
 	for (size_t k = 0; k < set.n && !cli_out_aborted(o); k++) {
-		for (size_t i = 0; i < vs.v[k].links.n; i++) {
+		for (size_t i = 0; vs.v[k].ok && i < vs.v[k].links.n; i++) {
 			struct net_link l = vs.v[k].links.v[i];
 
 			if (one && strcmp(one, l.name))
@@ -343,14 +361,10 @@ static int do_show_brief(struct cli_session *s, const struct cli_args *a,
 
 	if (cmd_vrf_set(s, a, &set))
 		return -1;
-	for (size_t k = 0; k < set.n && !rc; k++) {
-		struct view *v = view_get(&vs, set.v[k]);
-
-		if (!v->ok)
-			rc = cmd_fail(s, &v->err, "read the interfaces of VRF %s",
-				      vrf_label(set.v[k]));
-	}
-	if (rc)
+	for (size_t k = 0; k < set.n; k++)
+		view_get(&vs, set.v[k]);
+	rc = check_views(s, &vs, &set, all);
+	if (rc && !all)
 		goto out;
 	if (cli_has(a, "json")) {
 		json_init(&j, o);
@@ -359,17 +373,23 @@ static int do_show_brief(struct cli_session *s, const struct cli_args *a,
 			json_arr(&j, "vrfs");
 		}
 		for (size_t k = 0; k < set.n; k++)
-			brief_json(&j, &vs.v[k]);
+			if (vs.v[k].ok)
+				brief_json(&j, &vs.v[k]);
 		if (all) {
 			json_arr_end(&j);
 			json_obj_end(&j);
 		}
 		json_done(&j);
 	} else {
+		bool first = true;
+
 		for (size_t k = 0; k < set.n; k++) {
-			if (k)
+			if (!vs.v[k].ok)
+				continue;
+			if (!first)
 				cli_printf(o, "\n");
 			brief_text(o, &vs.v[k], all);
+			first = false;
 		}
 	}
 out:

@@ -89,6 +89,7 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 static void begin(struct cli_session *s)
 {
 	(void)s;
+	net_cmd_begin();
 }
 
 void cmd_session_setup(struct cli_session *s)

@@ -68,19 +68,35 @@ int cmd_fail(struct cli_session *s, const struct net_err *err,
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	if (err->code == EPERM || err->code == EACCES)
-		cli_error(s, "Permission denied: cannot %s (%s; vrfsh needs "
-			     "CAP_NET_ADMIN and CAP_SYS_ADMIN)",
-			  what, err->msg);
+	if ((err->code == EPERM || err->code == EACCES) && err->need)
+		cli_error(s, "Permission denied: cannot %s (%s; it needs %s)",
+			  what, err->msg, err->need);
+	else if (err->code == EPERM || err->code == EACCES)
+		cli_error(s, "Permission denied: cannot %s (%s)", what,
+			  err->msg);
 	else
 		cli_error(s, "Cannot %s: %s", what, err->msg);
 	return -1;
 }
 
+int cmd_vrf_list(struct cli_session *s, struct net_names *out)
+{
+	struct net_names stale = { 0 };
+	struct net_err err = { 0 };
+
+	if (net_vrf_scan(out, &stale, &err))
+		return cmd_fail(s, &err, "list VRFs");
+	for (size_t i = 0; i < stale.n; i++)
+		cli_warn(s, "%s/%s is a stale entry (no namespace on it): "
+			    "skipped; 'no vrf %s' removes it", NET_NETNS_DIR,
+			 stale.v[i], stale.v[i]);
+	net_names_free(&stale);
+	return 0;
+}
+
 int cmd_vrf_set(struct cli_session *s, const struct cli_args *a,
 		struct net_names *out)
 {
-	struct net_err err = { 0 };
 	const char *vrf = cmd_vrf(s, a);
 
 	memset(out, 0, sizeof(*out));
@@ -93,8 +109,8 @@ int cmd_vrf_set(struct cli_session *s, const struct cli_args *a,
 		out->n = 1;
 		return 0;
 	}
-	if (net_vrf_list(out, &err))
-		return cmd_fail(s, &err, "list VRFs");
+	if (cmd_vrf_list(s, out))
+		return -1;
 	out->v = realloc(out->v, (out->n + 1) * sizeof(*out->v));
 	if (!out->v)
 		abort();
@@ -106,3 +122,12 @@ int cmd_vrf_set(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
+
+bool cmd_vrf_unreadable(struct cli_session *s, const char *vrf,
+			const struct net_err *err)
+{
+	if (err->code == ENOENT)
+		return false;	/* gone since it was listed: not there */
+	cmd_fail(s, err, "read VRF %s (it is left out)", vrf_label(vrf));
+	return true;
+}

@@ -24,10 +24,22 @@ int cmd_vrf_exists(struct cli_session *s, const char *vrf);
 int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
 	     struct net_link *out);
 
-/* Prints a backend error once: "% Permission denied: cannot WHAT" for
- * EPERM/EACCES, else "% Cannot WHAT: CAUSE".  Returns -1. */
+/* Prints a backend error once: "% Permission denied: cannot WHAT (CAUSE;
+ * it needs NEED)" for EPERM/EACCES, naming what the backend says the
+ * operation needs (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW, write
+ * access to /run/netns), else "% Cannot WHAT: CAUSE".  Returns -1. */
 int cmd_fail(struct cli_session *s, const struct net_err *err,
 	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* The VRFs but default, by name; a stale entry of /run/netns is left
+ * out with a warning. */
+int cmd_vrf_list(struct cli_session *s, struct net_names *out);
+
+/* A VRF of 'vrf all' could not be read: reports it and returns true,
+ * unless it vanished since it was listed (ENOENT), which is no error.
+ * The command goes on with the others. */
+bool cmd_vrf_unreadable(struct cli_session *s, const char *vrf,
+			const struct net_err *err);
 
 /* The VRFs a show covers: the one named (or in context), or with 'all'
  * default and every other.  Free with net_names_free(). */

@@ -100,7 +100,8 @@ expect_match "show vrf goes on after it" "$out" '^Y +/run/netns/Y +no +no'
 for c in 'show running-config' 'show interfaces vrf all' \
 	 'show ip interface brief vrf all' 'show ip route vrf all'; do
 	run -c "$c"
-	expect_eq "$c with a stale entry: status" "$rc:$err" "0:"
+	expect_eq "$c with a stale entry: status, and a warning" "$rc:$err" \
+		"0:-c 1: % Warning: /run/netns/Half is a stale entry (no namespace on it): skipped; 'no vrf Half' removes it"
 done
 run -c 'show running-config'
 expect_match "running-config has Y" "$out" '^vrf Y$'

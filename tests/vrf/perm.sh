@@ -67,6 +67,17 @@ expect_match "show vrf text: Blue" "$out" '^Blue +/run/netns/Blue'
 urun -c 'show interfaces vrf Blue'
 expect_match "show interfaces vrf Blue" "$rc:$err" \
 	'^1:-c 1: % Permission denied: .+$'
+# 'vrf all': a VRF that cannot be entered is reported, the others shown
+for c in 'show interfaces vrf all' 'show ip interface brief vrf all' \
+	 'show ip route vrf all' 'show running-config'; do
+	urun -c "$c"
+	expect_match "$c: Blue reported" "$rc:$err" \
+		'^1:-c 1: % Permission denied: cannot read VRF Blue \(it is left out\) \(.*CAP_SYS_ADMIN\)$'
+	expect_match "$c: default shown" "$out" '(^va is up|^va |10\.0\.0\.0/24|^interface va)'
+done
+urun -c 'show ip interface brief vrf all json'
+expect_eq "brief json: default alone, valid" \
+	"$(printf '%s' "$out" | jq -c '[.vrfs[].vrf]')" '["default"]'
 
 # ---- every change is refused with % Permission denied, nothing changes
 # refused LABEL COMMAND... (config mode)

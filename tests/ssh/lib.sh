@@ -12,7 +12,8 @@
 #
 # API (all functions set $out, $err and $rc where they run something):
 #   ssh_need PROG...            exit 77 unless every PROG is installed
-#   ssh_init                    temp dir, private accounts, host name
+#   ssh_init                    temp dir, private accounts, host name,
+#                               a private directory for $SSH_STARTUP
 #   ssh_add_user NAME [SHELL [PASSWORD]]   an account (key auth; a
 #                               password too when PASSWORD is given)
 #   ssh_group_add USER GROUP    USER joins GROUP (made when missing)
@@ -55,6 +56,8 @@ SSH_PORT=
 SSH_USERS=
 SSH_VRFSH=
 SSH_VRFSH_CAPS=
+SSH_STARTUP=
+SSH_SYSCONF_MNT=
 
 # ssh_need PROG... : exit 77 (SKIP) naming the first missing program
 ssh_need() {
@@ -122,11 +125,52 @@ ssh_init() {
 	fi
 	[ -d /run/sshd ] || mkdir -m 0755 /run/sshd
 	[ -z "$SSH_HOSTNAME" ] || hostname "$SSH_HOSTNAME"
+	ssh_private_sysconf
 	ssh-keygen -q -t ed25519 -N '' -C vrfsh-test-host \
 		-f "$SSH_DIR/server/ssh_host_ed25519_key" &&
 	ssh-keygen -q -t ed25519 -N '' -C vrfsh-test-client \
 		-f "$SSH_DIR/client/id_ed25519" || exit 99
 	SSH_KEY=$SSH_DIR/client/id_ed25519
+}
+
+# ssh_private_sysconf : vrfsh run over SSH gets no VRFSH_CONFIG (and a
+# copy with capabilities must ignore it), so `write memory` goes to the
+# built-in path: give the sandbox a private, empty directory there.  An
+# existing directory gets a temp dir bound over it; a missing one is made
+# in an overlay over its nearest existing parent, so nothing reaches the
+# host's file system.  $SSH_STARTUP is the file's path.
+ssh_private_sysconf() {
+	SSH_STARTUP=$("$VRFSH" --help 2>/dev/null |
+		grep -o '/[^ ,()]*/vrfsh\.conf' | head -n 1)
+	case $SSH_STARTUP in
+	/?*/vrfsh.conf) ;;
+	*)
+		echo "cannot find vrfsh's startup configuration path" >&2
+		exit 99
+		;;
+	esac
+	d=${SSH_STARTUP%/*}
+	mkdir -m 0755 "$SSH_DIR/sysconf" "$SSH_DIR/ovl"
+	if [ -d "$d" ]; then
+		SSH_SYSCONF_MNT=$d
+		mount --bind "$SSH_DIR/sysconf" "$d" && return 0
+	else
+		p=$d
+		while [ ! -d "$p" ]; do p=${p%/*}; done
+		case $p in
+		'' | / | /etc | /usr)
+			echo "refusing an overlay over '${p:-/}'" >&2
+			exit 99
+			;;
+		esac
+		mkdir "$SSH_DIR/ovl/up" "$SSH_DIR/ovl/work"
+		SSH_SYSCONF_MNT=$p
+		mount -t overlay vrfsh-sysconf \
+			-o "lowerdir=$p,upperdir=$SSH_DIR/ovl/up,workdir=$SSH_DIR/ovl/work" \
+			"$p" && mkdir -p -m 0755 "$d" && return 0
+	fi
+	echo "cannot make a private $d" >&2
+	exit 99
 }
 
 # ssh_free_id FILE : the first id from 20000 that /etc/FILE does not use
@@ -386,6 +430,7 @@ ssh_cleanup() {
 	for f in passwd group shadow gshadow; do
 		umount "/etc/$f" 2>/dev/null
 	done
+	[ -z "$SSH_SYSCONF_MNT" ] || umount "$SSH_SYSCONF_MNT" 2>/dev/null
 	rm -rf "$SSH_DIR"
 	SSH_DIR=
 }

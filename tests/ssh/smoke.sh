@@ -18,6 +18,18 @@ ssh_add_user op "$SSH_VRFSH"
 ssh_add_user op2 "$SSH_VRFSH"
 ssh_start
 
+# The startup configuration's directory is the sandbox's own: write
+# memory lands there, and the host's (seen through pid 1's root) is as it was
+host_before=$(ls -ld --time-style=full-iso "/proc/1/root${SSH_STARTUP%/*}" \
+	"/proc/1/root$SSH_STARTUP" 2>&1)
+run -c 'write memory'
+expect_eq "write memory in the sandbox: status" "$rc" 0
+[ -s "$SSH_STARTUP" ] && ok || fail "write memory: no $SSH_STARTUP"
+expect_eq "write memory: the host's directory is untouched" \
+	"$(ls -ld --time-style=full-iso "/proc/1/root${SSH_STARTUP%/*}" \
+		"/proc/1/root$SSH_STARTUP" 2>&1)" "$host_before"
+rm -f "$SSH_STARTUP"
+
 # A VRF made by root with iproute2, seen by the operator over SSH
 ip netns add Blue || fail "ip netns add Blue"
 

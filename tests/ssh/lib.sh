@@ -42,7 +42,8 @@
 #
 # Knobs: SSH_USER (op), SSH_HOSTNAME (R1), SSH_TIMEOUT (10 s),
 # SSH_PASSWORD_AUTH (no), SSH_ANSIBLE_DEBUG (-vvvv and a full log),
-# SSH_NET_TEXTFSM (ntc-templates directory for use_textfsm).
+# SSH_NET_TEXTFSM (the ntc-templates directory with its index, for
+# use_textfsm; default $top_srcdir/tests/ntc).
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/lib.sh"
 
 SSH_USER=${SSH_USER:-op}
@@ -642,7 +643,7 @@ ssh_netmiko() {
 	fi
 	mkdir -p "$SSH_DIR/netmiko/home"
 	env HOME="$SSH_DIR/netmiko/home" \
-		NET_TEXTFSM="${SSH_NET_TEXTFSM:-$top_srcdir/tests/ntc-templates}" \
+		NET_TEXTFSM="${SSH_NET_TEXTFSM:-$top_srcdir/tests/ntc}" \
 		"$SSH_PY" "$top_srcdir/tests/ssh/netmiko-run.py" \
 		--port "$SSH_PORT" --user "$SSH_USER" --key "$SSH_KEY" \
 		--session-log "$SSH_DIR/netmiko/session.log" "$@" \

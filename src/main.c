@@ -11,12 +11,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <unistd.h>
 
 #include "cli/batch.h"
 #include "cmd/cmds.h"
+#include "net/route.h"
 
 #define EXIT_USAGE 2
+#define CAP_SYS_ADMIN_BIT 21
 #define CAP_NET_ADMIN_BIT 12
 
 static const char usage_text[] =
@@ -37,8 +40,11 @@ static const char usage_text[] =
 	"\n"
 	"Without -c, -f or -b, vrfsh is interactive when standard input is a\n"
 	"terminal and otherwise reads commands from standard input as -f - does.\n"
-	"Batch input starts in privileged EXEC and prints no prompt; errors go\n"
-	"to standard error as 'FILE:LINE: % message' or '-c N: % message'.\n"
+	"Batch input and the console start at the caller's privilege level:\n"
+	"privileged EXEC (15) for root or a user holding CAP_NET_ADMIN or\n"
+	"CAP_SYS_ADMIN, else user EXEC (1), from which enable asks for the\n"
+	"enable secret.  Batch input prints no prompt; errors go to standard\n"
+	"error as 'FILE:LINE: % message' or '-c N: % message'.\n"
 	"\n"
 	"Exit status: 0 every command succeeded, 1 a command failed,\n"
 	"2 usage error (bad option, unreadable file).\n"
@@ -55,6 +61,7 @@ struct options {
 
 static void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
+static bool raised(void);
 
 static void usage_error(const char *fmt, ...)
 {
@@ -118,31 +125,54 @@ static void parse(int argc, char **argv, struct options *o)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	if ((o->ncmds > 0) + (o->file != NULL) + o->boot > 1)
 		usage_error("%s", "-c, -f and -b cannot be combined");
+	/* with rights its user lacks (file capabilities, a set-id bit),
+	 * vrfsh reads and writes no file a user names */
+	if (raised() && o->config) {
+		fprintf(stderr, "vrfsh: --config is ignored: vrfsh runs with "
+			"rights that you do not have\n");
+		o->config = NULL;
+	}
 	if (!o->config)
-		o->config = getenv("VRFSH_CONFIG");
+		o->config = secure_getenv("VRFSH_CONFIG");
 	if (!o->config || !*o->config)
 		o->config = VRFSH_CONFIG_FILE;
 }
 
-/* Does the process hold CAP_NET_ADMIN? */
-static bool net_admin(void)
+/* Did file capabilities or a set-id bit give the process rights that its
+ * user does not have? */
+static bool raised(void)
 {
-	FILE *fp = fopen("/proc/self/status", "r");
+	return getauxval(AT_SECURE) != 0;
+}
+
+/* Does the caller hold, themselves, the rights of privilege level 15:
+ * root, or CAP_NET_ADMIN or CAP_SYS_ADMIN of their own (not given by
+ * this binary's file capabilities)?  An operator who runs vrfsh with
+ * file capabilities starts at level 1 and reaches 15 with enable and
+ * the enable secret. */
+static bool caller_privileged(void)
+{
+	FILE *fp;
 	unsigned long long caps = 0;
 	char line[256];
 
+	if (raised())
+		return false;
+	if (geteuid() == 0)
+		return true;
+	fp = fopen("/proc/self/status", "r");
 	if (!fp)
-		return geteuid() == 0;
+		return false;
 	while (fgets(line, sizeof(line), fp))
 		if (sscanf(line, "CapEff: %llx", &caps) == 1)
 			break;
 	fclose(fp);
-	return caps & (1ULL << CAP_NET_ADMIN_BIT);
+	return caps & ((1ULL << CAP_NET_ADMIN_BIT) | (1ULL << CAP_SYS_ADMIN_BIT));
 }
 
 static char *history_file(void)
 {
-	const char *home = getenv("HOME");
+	const char *home = raised() ? NULL : getenv("HOME");
 	struct passwd *pw;
 	char *path;
 
@@ -192,16 +222,22 @@ int main(int argc, char **argv)
 	cli_session_init(&s, g);
 	cmd_session_setup(&s);
 	cmd_set_config_path(o.config);
+	/* batch input and the console start at the caller's own level */
+	s.level = caller_privileged() ? PRIV_ADMIN : PRIV_USER;
+	cmd_set_caller_privileged(s.level == PRIV_ADMIN);
+	/* a shell started from vrfsh never keeps vrfsh's extra rights */
+	net_exec_drop_rights(raised());
 	if (o.ncmds) {
 		rc = cli_batch_commands(&s, o.cmds, o.ncmds, o.keep_going);
 	} else if (o.file) {
 		rc = run_file(&s, o.file, o.keep_going);
 	} else if (o.boot) {
+		/* a startup file runs no program */
+		s.refuse_spawn = true;
 		rc = run_file(&s, o.config, o.keep_going);
 	} else if (isatty(STDIN_FILENO)) {
 		char *hist = history_file();
 
-		s.level = net_admin() ? PRIV_ADMIN : PRIV_USER;
 		rc = cli_interactive(&s, hist);
 		free(hist);
 	} else {

@@ -66,45 +66,87 @@ static int finish(struct cli_session *s, int status)
 	return s->queued_failures ? 1 : status;
 }
 
+/* Where batch input comes from: a file, or the -c arguments. */
+struct source {
+	FILE *fp;
+	const char *name;
+	char *line;
+	size_t size;
+	unsigned long lineno;
+	char *const *cmds;
+	int ncmds, next;
+	char origin[512];
+};
+
+/* The one batch that runs (a process runs at most one at a time). */
+static struct source *current;
+
+/* The next line of the input, or NULL: what enable's secret is read from. */
+static const char *next_line(struct cli_session *s)
+{
+	struct source *src = current;
+
+	(void)s;
+	if (!src)
+		return NULL;
+	if (src->cmds) {
+		if (src->next >= src->ncmds)
+			return NULL;
+		snprintf(src->origin, sizeof(src->origin), "-c %d",
+			 src->next + 1);
+		return src->cmds[src->next++];
+	}
+	if (getline(&src->line, &src->size, src->fp) < 0)
+		return NULL;
+	set_origin(src->origin, sizeof(src->origin), src->name,
+		   ++src->lineno);
+	return src->line;
+}
+
 int cli_batch_file(struct cli_session *s, FILE *fp, const char *name,
 		   bool keep_going)
 {
-	char origin[512];
-	char *line = NULL;
-	size_t size = 0;
-	unsigned long lineno = 0;
+	struct source src = { .fp = fp, .name = name };
 	ssize_t len;
 	int status = 0;
 
 	start(s, keep_going);
-	while (!s->done && (len = getline(&line, &size, fp)) >= 0) {
-		set_origin(origin, sizeof(origin), name, ++lineno);
-		s->origin = origin;
-		if (run_one(s, line, (size_t)len) || s->queued_failures) {
+	current = &src;
+	s->next_line = next_line;
+	while (!s->done && (len = getline(&src.line, &src.size, fp)) >= 0) {
+		set_origin(src.origin, sizeof(src.origin), name, ++src.lineno);
+		s->origin = src.origin;
+		if (run_one(s, src.line, (size_t)len) || s->queued_failures) {
 			status = 1;
 			if (!keep_going)
 				break;
 		}
 	}
-	free(line);
+	free(src.line);
+	current = NULL;
+	s->next_line = NULL;
 	return finish(s, status);
 }
 
 int cli_batch_commands(struct cli_session *s, char *const *cmds, int n,
 		       bool keep_going)
 {
-	char origin[32];
+	struct source src = { .cmds = cmds, .ncmds = n };
 	int status = 0;
 
 	start(s, keep_going);
-	for (int i = 0; i < n && !s->done; i++) {
-		snprintf(origin, sizeof(origin), "-c %d", i + 1);
-		s->origin = origin;
-		if (cli_exec(s, cmds[i]) || s->queued_failures) {
+	current = &src;
+	s->next_line = next_line;
+	while (src.next < n && !s->done) {
+		snprintf(src.origin, sizeof(src.origin), "-c %d", src.next + 1);
+		s->origin = src.origin;
+		if (cli_exec(s, cmds[src.next++]) || s->queued_failures) {
 			status = 1;
 			if (!keep_going)
 				break;
 		}
 	}
+	current = NULL;
+	s->next_line = NULL;
 	return finish(s, status);
 }

@@ -20,4 +20,9 @@ int cli_batch_commands(struct cli_session *s, char *const *cmds, int n,
  * Returns 0. */
 int cli_interactive(struct cli_session *s, const char *histfile);
 
+/* A secret typed at the console: prompt, then a line read from the
+ * terminal with echo off.  Returns 0, or -1 at end of input. */
+int cli_console_secret(struct cli_session *s, const char *prompt, char *buf,
+		       size_t size);
+
 #endif

@@ -39,6 +39,8 @@ enum {
 				 * ('sh' is show, not shell) */
 	CLI_F_DEFER = 1 << 4,	/* may leave its change queued until its
 				 * area's flush (see struct cli_area) */
+	CLI_F_SPAWN = 1 << 5,	/* starts a process of the user's choice:
+				 * refused where s->refuse_spawn is set */
 };
 
 /* Privilege levels, as IOS numbers them: a command needs at least its
@@ -207,7 +209,16 @@ struct cli_session {
 	void *app;			/* the application's own data */
 	volatile int *interrupted;	/* set by SIGINT while running */
 	bool keep_going;		/* batch: go on after a failure */
+	bool refuse_spawn;		/* the startup configuration: no
+					 * CLI_F_SPAWN command runs */
 	unsigned queued_failures;	/* queued changes that failed */
+	/* The next line of input, taken by a command that asks for more
+	 * (enable's secret): set by batch input; NULL when there is none.
+	 * Returns a line that lives until the next call, or NULL. */
+	const char *(*next_line)(struct cli_session *s);
+	/* A secret read at the console (set by the console). */
+	int (*console_secret)(struct cli_session *s, const char *prompt,
+			      char *buf, size_t size);
 	/* called before each command (the command layer's; may be NULL) */
 	void (*begin)(struct cli_session *s);
 };
@@ -242,6 +253,13 @@ const char *cli_context_vrf(const struct cli_session *s);
 /* Runs every area's flush hook; returns how many queued changes failed
  * (and counts them in s->queued_failures). */
 int cli_flush(struct cli_session *s);
+
+/* Reads a secret for a command (enable): at the console, prompt is
+ * printed and the answer read from the terminal without echo; in batch
+ * input the next line is the answer (it is not run, nor kept in the
+ * history).  Returns 0, or -1 when there is no more input. */
+int cli_read_secret(struct cli_session *s, const char *prompt, char *buf,
+		    size_t size);
 
 /* Runs one line.  Returns 0 on success, -1 when the command failed (the
  * error has been printed). */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -210,6 +211,39 @@ static void run_line(struct console *c, const char *line)
 	fflush(s->out);
 }
 
+int cli_console_secret(struct cli_session *s, const char *prompt, char *buf,
+		       size_t size)
+{
+	struct termios old, quiet;
+	bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
+	size_t n = 0;
+	int rc = -1;
+	char ch;
+
+	fputs(prompt, s->out);
+	fflush(s->out);
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= (tcflag_t) ~(ECHO | ECHONL);
+		quiet.c_lflag |= ICANON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+	}
+	/* byte by byte: nothing after the line is taken from the input */
+	while (read(STDIN_FILENO, &ch, 1) == 1) {
+		rc = 0;
+		if (ch == '\n' || ch == '\r')
+			break;
+		if (n + 1 < size)
+			buf[n++] = ch;
+	}
+	buf[n] = '\0';
+	if (tty)
+		tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	fputc('\n', s->out);
+	fflush(s->out);
+	return rc;
+}
+
 int cli_interactive(struct cli_session *s, const char *histfile)
 {
 	struct console c = { .s = s };
@@ -220,6 +254,7 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 
 	s->interactive = true;
 	s->interrupted = &interrupted;
+	s->console_secret = cli_console_secret;
 	if (!s->term_length)
 		s->term_length = screen_rows();
 	sigemptyset(&sa.sa_mask);

@@ -418,9 +418,23 @@ static int match_command(struct cli_session *s, struct cli_words *w, int last,
 	struct match_try t = { .w = w, .last = last, .m = m };
 	int frame = cli_walk_up(s, match_in, &t);
 
-	if (frame < 0)
-		report(s, &t.best, w, line);
-	return frame;
+	if (frame >= 0)
+		return frame;
+	/* a command of a higher level than the session's is no typo */
+	if (cli_session_priv(s) < PRIV_ADMIN) {
+		struct cli_match hi;
+
+		cli_match(s->grammar, cli_top(s)->mode->bit, PRIV_ADMIN, w, 0,
+			  last, &hi);
+		if (hi.status == MATCH_OK) {
+			cli_error(s, "Permission denied: '%s' needs privilege "
+				     "level %d (enable)",
+				  w->w[0], (int)hi.cmd->priv);
+			return -1;
+		}
+	}
+	report(s, &t.best, w, line);
+	return -1;
 }
 
 static const char *const filter_names[] = {
@@ -527,6 +541,12 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 	}
 	if (frame < 0)
 		return -1;
+	if (s->refuse_spawn && (m.cmd->flags & CLI_F_SPAWN)) {
+		cli_error(s, "Permission denied: '%s' starts a process, which "
+			     "the startup configuration may not do",
+			  w->w[m.args.v[0].word]);
+		return -1;
+	}
 	cli_out_init(&o, s, s->out);
 	if (bar < w->n && !(m.cmd->flags & CLI_F_OUTPUT)) {
 		invalid_at(s, w, bar);
@@ -555,6 +575,28 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 	rc = m.cmd->handler(s, &m.args, &o);
 	cli_out_finish(&o);
 	return rc ? -1 : 0;
+}
+
+int cli_read_secret(struct cli_session *s, const char *prompt, char *buf,
+		    size_t size)
+{
+	const char *line;
+	size_t n;
+
+	if (!size)
+		return -1;
+	if (s->interactive)
+		return s->console_secret ? s->console_secret(s, prompt, buf, size)
+					 : -1;
+	line = s->next_line ? s->next_line(s) : NULL;
+	if (!line)
+		return -1;
+	n = strcspn(line, "\r\n");
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, line, n);
+	buf[n] = '\0';
+	return 0;
 }
 
 int cli_flush(struct cli_session *s)

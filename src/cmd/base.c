@@ -10,15 +10,55 @@
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 
-#include "cmd/cmds.h"
+#include <string.h>
 
+#include "cmd/cmds.h"
+#include "cmd/priv.h"
+
+static bool caller_privileged = true;
+
+void cmd_set_caller_privileged(bool yes)
+{
+	caller_privileged = yes;
+}
+
+/* enable: a caller who holds the rights of level 15 is not asked; any
+ * other needs the enable secret, three tries, as IOS asks on a vty. */
 static int do_enable(struct cli_session *s, const struct cli_args *a,
 		     struct cli_out *o)
 {
+	char hash[CMD_SECRET_MAX], typed[256];
+
 	(void)a;
 	(void)o;
-	s->level = PRIV_ADMIN;
-	return 0;
+	if (s->level >= PRIV_ADMIN || caller_privileged) {
+		s->level = PRIV_ADMIN;
+		return 0;
+	}
+	if (cmd_secret_get(s, hash, sizeof(hash)))
+		return -1;
+	if (!*hash) {
+		cli_error(s, "No password set: enable needs an 'enable secret' "
+			     "(configured at privilege level 15)");
+		return -1;
+	}
+	for (int tries = 0; tries < 3; tries++) {
+		bool right;
+
+		if (cli_read_secret(s, "Password: ", typed, sizeof(typed)))
+			break;
+		right = cmd_secret_check(hash, typed);
+		explicit_bzero(typed, sizeof(typed));
+		if (right) {
+			s->level = PRIV_ADMIN;
+			return 0;
+		}
+		if (!s->interactive)
+			break;	/* batch input gives one answer */
+	}
+	explicit_bzero(typed, sizeof(typed));
+	cli_error(s, "Bad secrets");
+	return -1;
 }
 
 static int do_disable(struct cli_session *s, const struct cli_args *a,
@@ -122,6 +162,14 @@ static int do_show_version(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
+static int do_show_privilege(struct cli_session *s, const struct cli_args *a,
+			     struct cli_out *o)
+{
+	(void)a;
+	cli_printf(o, "Current privilege level is %u\n", s->level);
+	return 0;
+}
+
 static int do_show_history(struct cli_session *s, const struct cli_args *a,
 			   struct cli_out *o)
 {
@@ -164,6 +212,10 @@ static const struct cli_cmd base_cmds[] = {
 	  "Show running system information\n"
 	  "System software and kernel versions",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_version },
+	{ "show privilege",
+	  "Show running system information\n"
+	  "The current privilege level",
+	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_privilege },
 	{ "show history",
 	  "Show running system information\n"
 	  "Display the session command history",

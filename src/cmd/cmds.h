@@ -23,6 +23,7 @@ enum {
 /* The areas, in the order their stanzas appear in the running
  * configuration. */
 extern const struct cli_area base_area;		/* modes, terminal */
+extern const struct cli_area priv_area;		/* enable secret, shell */
 extern const struct cli_area vrf_area;		/* VRFs, forwarding */
 extern const struct cli_area interface_area;	/* interfaces */
 extern const struct cli_area route_area;	/* static routes */
@@ -45,5 +46,9 @@ void cmd_session_cleanup(struct cli_session *s);
 
 /* Where write memory saves and show startup-config reads. */
 void cmd_set_config_path(const char *path);
+
+/* Does the caller hold the rights of level 15 themselves (root)?  Then
+ * enable asks for no secret. */
+void cmd_set_caller_privileged(bool yes);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd/cmds.h"
+#include "cmd/priv.h"
 #include "cmd/util.h"
 #include "net/route.h"
 
@@ -250,6 +251,11 @@ static int do_shell(struct cli_session *s, const struct cli_args *a,
 	int status = 0;
 
 	(void)o;
+	if (!cmd_shell_allowed(s)) {
+		cli_error(s, "Permission denied: shell is switched off here "
+			     "('no service shell')");
+		return -1;
+	}
 	if (cmd_vrf_exists(s, vrf))
 		return -1;
 	if (!user_shell || !*user_shell)
@@ -294,7 +300,7 @@ static const struct cli_cmd ping_cmds[] = {
 	{ "shell [vrf NAME$vrf] [LINE$cmd]",
 	  "Run a command (or your shell) in a VRF, as ip netns exec does\n"
 	  "In a VRF\nVRF name\nThe command line, run by /bin/sh -c",
-	  CLI_EXEC, PRIV_ADMIN, CLI_F_WEAK, do_shell },
+	  CLI_EXEC, PRIV_ADMIN, CLI_F_WEAK | CLI_F_SPAWN, do_shell },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 

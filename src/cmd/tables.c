@@ -28,6 +28,7 @@
 
 static const struct cli_area *const areas[] = {
 	&base_area,
+	&priv_area,
 	&vrf_area,
 	&interface_area,
 	&route_area,

@@ -23,6 +23,9 @@
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <linux/capability.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
 
@@ -161,6 +164,36 @@ static void child_signals(void)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
+static bool drop_rights;
+
+void net_exec_drop_rights(bool on)
+{
+	drop_rights = on;
+}
+
+/* Gives up what the process holds beyond the caller's own rights: the
+ * real user and group ids everywhere, no capability in any set, none
+ * ambient.  Done after entering the VRF, which needs them. */
+static int give_up_rights(struct child_fail *f)
+{
+	struct __user_cap_header_struct hdr = {
+		_LINUX_CAPABILITY_VERSION_3, 0
+	};
+	struct __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3];
+	gid_t gid = getgid();
+	uid_t uid = getuid();
+
+	memset(none, 0, sizeof(none));
+	if (setresgid(gid, gid, gid) < 0)
+		return child_failed(f, "drop the group id");
+	if (setresuid(uid, uid, uid) < 0)
+		return child_failed(f, "drop the user id");
+	prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+	if (syscall(SYS_capset, &hdr, none) < 0)
+		return child_failed(f, "drop the capabilities");
+	return 0;
+}
+
 static void __attribute__((noreturn))
 exec_child(const char *vrf, int nsfd, char *const argv[], int report)
 {
@@ -169,6 +202,10 @@ exec_child(const char *vrf, int nsfd, char *const argv[], int report)
 
 	child_signals();
 	if (nsfd >= 0 && child_enter(vrf, nsfd, true, &f) < 0) {
+		write_all(report, &f, sizeof(f));
+		_exit(127);
+	}
+	if (drop_rights && give_up_rights(&f) < 0) {
 		write_all(report, &f, sizeof(f));
 		_exit(127);
 	}

@@ -267,5 +267,10 @@ int net_traceroute(const char *vrf, const struct sockaddr_storage *dst,
  * enter the VRF (or fork failed); then no command ran. */
 int net_exec(const char *vrf, char *const argv[], int *status,
 	     struct net_err *err);
+/* When on, the program run by net_exec gives up, after entering the VRF,
+ * every right the process holds beyond its caller's: the real user and
+ * group ids, and no capability.  vrfsh turns it on when file
+ * capabilities or a set-id bit gave it rights its user lacks. */
+void net_exec_drop_rights(bool on);
 
 #endif

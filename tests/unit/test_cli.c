@@ -587,7 +587,7 @@ static void test_completion(void **state)
 {
 	(void)state;
 	assert_string_equal(completions("sh"), "show");
-	assert_string_equal(completions("show "), "history ip lines terminal "
+	assert_string_equal(completions("show "), "history ip lines privilege terminal "
 						  "version");
 	assert_string_equal(completions("s"), "show");
 	assert_string_equal(completions("show ip route vrf B"), "Black Blue");

@@ -877,10 +877,17 @@ static int open_holders(const struct net_acls *old, const struct net_acls *new,
 	for (size_t i = 0; ret == 0 && i < names.n; i++) {
 		struct vtab *v = &out->v[out->n];
 
-		ret = vtab_open(v, names.v[i], true, err);
+		/* A VRF gone meanwhile, or whose `table inet vrfsh` is not
+		 * vrfsh's, holds no copy: it is no concern of this change. */
+		ret = vtab_open(v, names.v[i], false, err);
+		if (ret == -ENOENT) {
+			ret = 0;
+			continue;
+		}
 		if (ret == 0)
 			ret = check_unused(v, new, err);
-		if (ret < 0 || !holds_changed(&v->cur, old, new, rb)) {
+		if (ret < 0 || v->alien ||
+		    !holds_changed(&v->cur, old, new, rb)) {
 			vtab_close(v);
 			continue;
 		}

@@ -505,9 +505,12 @@ static void chain_read(struct nft_chain *c, const struct nftnl_chain *nc)
 		h->prio = nftnl_chain_get_s32(nc, NFTNL_CHAIN_PRIO);
 		type = nftnl_chain_get_str(nc, NFTNL_CHAIN_TYPE);
 		h->nat = type && !strcmp(type, "nat");
+		/* vrfsh's base chains accept by policy: a chain that drops
+		 * is marked with a priority vrfsh never uses, so that it is
+		 * seen as hooked in otherwise and made anew */
 		if (nftnl_chain_is_set(nc, NFTNL_CHAIN_POLICY) &&
 		    nftnl_chain_get_u32(nc, NFTNL_CHAIN_POLICY) != NF_ACCEPT)
-			h->prio = INT32_MIN;	/* never what vrfsh makes */
+			h->prio = INT32_MIN;
 	}
 	c->foreign = !nft_chain_known(c->name, &want) ||
 		     memcmp(&want, h, sizeof(want));
@@ -1169,8 +1172,7 @@ static bool chain_replaced(const struct nft_chain *c,
 static bool table_has_foreign(const struct nft_table *t)
 {
 	for (size_t i = 0; i < t->nchains; i++)
-		if (t->chains[i].foreign && !nft_chain_known(t->chains[i].name,
-							     NULL))
+		if (!nft_chain_known(t->chains[i].name, NULL))
 			return true;
 	for (size_t i = 0; i < t->nsets; i++)
 		if (!nft_set_known(t->sets[i].name))
@@ -1326,6 +1328,13 @@ static int tx_send(struct tx *x, struct net_err *err)
 	return ret;
 }
 
+static unsigned long changed;	/* kernel objects changed, in all */
+
+unsigned long net_nft_changes(void)
+{
+	return changed;
+}
+
 int nft_table_apply(struct nfnl *s, const struct nft_table *cur,
 		    const struct nft_table *want, size_t *changes,
 		    struct net_err *err)
@@ -1358,6 +1367,8 @@ int nft_table_apply(struct nfnl *s, const struct nft_table *cur,
 		ret = net_err_errno(err, -x.error);
 	else if (x.n)
 		ret = tx_send(&x, err);
+	if (ret == 0)
+		changed += x.n;
 	if (ret == 0 && changes)
 		*changes = x.n;
 	nfnl_batch_free(&x.b);

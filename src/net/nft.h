@@ -299,6 +299,12 @@ int net_nft_check(const char *vrf, struct net_nft_notes *out,
 		  struct net_err *err);
 void net_nft_notes_free(struct net_nft_notes *notes);
 
+/* How many kernel objects (tables, chains, rules, sets, set elements)
+ * the changes of this process have made, changed or deleted so far: a
+ * change that leaves everything as it was adds nothing (what `configure
+ * replace` onto the running configuration must show). */
+unsigned long net_nft_changes(void);
+
 /* ---- connection tracking ------------------------------------------- */
 
 struct net_ct_tuple {

@@ -319,12 +319,16 @@ static void test_set_same(void **state)
 {
 	struct net_acl x = acl(AF_INET, NET_ACL_EXTENDED, "X", ext_v, 12);
 	char *before, *after;
+	unsigned long n;
 
 	(void)state;
+
 	OK(net_acl_set(&x, &err));
 	before = sh_out(NULL, "nft -j list ruleset");
+	n = net_nft_changes();
 	OK(net_acl_set(&x, &err));
 	OK(net_acl_create(AF_INET, NET_ACL_EXTENDED, "X", &err));
+	assert_int_equal(net_nft_changes(), n);
 	after = sh_out(NULL, "nft -j list ruleset");
 	assert_string_equal(before, after);
 	free(before);
@@ -340,11 +344,14 @@ static void test_entry_edit(void **state)
 			 "select(.chain == \"ip_E\") | .handle] | join(\" \")";
 	char *before, *mid, *after, want[512];
 	struct net_acl got;
+	unsigned long n;
 
 	(void)state;
 	OK(net_acl_set(&x, &err));
 	before = nftj(NULL, jq);
+	n = net_nft_changes();
 	OK(net_acl_entry_add(AF_INET, "E", &e, &err));
+	assert_int_equal(net_nft_changes(), n + 1);	/* one rule */
 	FAILS(net_acl_entry_add(AF_INET, "E", &e, &err), EEXIST);
 	mid = nftj(NULL, jq);
 	/* the new rule sits between 10 and 20; every other handle stays */
@@ -531,10 +538,24 @@ static void test_foreign_table(void **state)
 static void test_foreign_owner(void **state)
 {
 	struct net_acl x = acl(AF_INET, NET_ACL_EXTENDED, "F", ext_v, 1);
+	struct net_acl_bind b = mkbind("r0", AF_INET, NET_ACL_IN, "F");
 	char *before, *after;
 	struct net_nft_notes notes;
 
 	(void)state;
+	/* in another VRF: none of a list's concern, but no binding there */
+	OK(net_vrf_create("X", NULL, &err));
+	sh("ip netns exec X nft 'add table inet vrfsh; add chain inet vrfsh "
+	   "ip_F'");
+	before = sh_out(NULL, "ip netns exec X nft -j list ruleset");
+	OK(net_acl_set(&x, &err));
+	FAILS(net_acl_bind("X", &b, &err), EEXIST);
+	OK(net_acl_delete(AF_INET, "F", &err));
+	after = sh_out(NULL, "ip netns exec X nft -j list ruleset");
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	/* in the default VRF: every list change is refused */
 	sh("nft 'add table inet vrfsh; add chain inet vrfsh ip_F'");
 	before = sh_out(NULL, "nft -j list ruleset");
 	FAILS(net_acl_set(&x, &err), EEXIST);

@@ -129,3 +129,21 @@ while read -r kind line; do
 		"$(echo "$ms $i" | awk '{ printf "%.2fx", $1 / ($2 * 1000) }')" \
 		"< 20 ms"
 done <"$w/k"
+
+# ---- 6. a 10,000-entry access list in one transaction ----------------------
+# The backend's side (bench/acl: net_acl_set of the whole list) against
+# nft -f of the same rules.  The command layer's `vrfsh -f` of the list in
+# IOS syntax will take the backend's place when it exists.
+A=$top_builddir/bench/acl
+NACL=${NACL:-10000}
+$A -n "$NACL" -w "$w/acl.nft"
+: >"$w/v" ; : >"$w/i"
+for r in $(seq "$runs"); do
+	$M "$A" -n "$NACL" >>"$w/v"
+	nft delete table inet vrfsh
+	$M nft -f "$w/acl.nft" >>"$w/i"
+	nft delete table inet bench
+done
+v=$(median <"$w/v"); i=$(median <"$w/i")
+row "$NACL-entry list, backend vs nft -f (s)" "$v" "$i" \
+	"$(echo "$v $i" | awk '{ printf "%.2fx", $1 / $2 }')" "-"

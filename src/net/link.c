@@ -88,6 +88,7 @@ static int parse_link(const struct nlmsghdr *nlh, struct net_link *l)
 	l->admin_up = ifm->ifi_flags & IFF_UP;
 	l->loopback = ifm->ifi_flags & IFF_LOOPBACK;
 	l->oper_up = parse_oper(tb[IFLA_OPERSTATE], ifm->ifi_flags);
+	l->carrier = ifm->ifi_flags & IFF_LOWER_UP;
 	nl_str(tb[IFLA_IFNAME], l->name, sizeof(l->name));
 	nl_str(tb[IFLA_IFALIAS], l->alias, sizeof(l->alias));
 	if (nl_u32(tb[IFLA_MTU], &v))

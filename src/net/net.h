@@ -90,6 +90,7 @@ struct net_link {
 	char kind[32];		/* "veth", "bridge", ... ; "" for physical */
 	bool admin_up;		/* IFF_UP */
 	bool oper_up;		/* IFF_LOWER_UP / operstate up */
+	bool carrier;		/* IFF_LOWER_UP now (operstate may lag) */
 	bool loopback;		/* IFF_LOOPBACK */
 	unsigned mtu;
 	unsigned char mac[6];

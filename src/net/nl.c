@@ -31,6 +31,7 @@ struct nl_sock {
 	dev_t ns_dev;
 	ino_t ns_ino;
 	struct mnl_socket *mnl;
+	uint64_t cookie;	/* SO_NETNS_COOKIE, 0 when unknown */
 	unsigned portid;
 	unsigned seq;
 	bool broken;		/* a reply stream was left half read */
@@ -106,6 +107,22 @@ static int open_in(int nsfd, struct mnl_socket **out, struct net_err *err)
 	return mnl ? 0 : net_err_errno(err, e);
 }
 
+/* The kernel's never-reused id of the namespace a socket lives in. */
+static uint64_t netns_cookie(int fd)
+{
+#ifdef SO_NETNS_COOKIE
+	uint64_t cookie = 0;
+	socklen_t len = sizeof(cookie);
+
+	if (getsockopt(fd, SOL_SOCKET, SO_NETNS_COOKIE, &cookie, &len) == 0 &&
+	    len == sizeof(cookie))
+		return cookie;
+#else
+	(void)fd;
+#endif
+	return 0;
+}
+
 static int sock_open(const char *key, int nsfd, const struct stat *st,
 		     struct nl_sock **out, struct net_err *err)
 {
@@ -120,6 +137,7 @@ static int sock_open(const char *key, int nsfd, const struct stat *st,
 		return ret;
 	}
 	sock_options(s->mnl);
+	s->cookie = netns_cookie(mnl_socket_get_fd(s->mnl));
 	snprintf(s->vrf, sizeof(s->vrf), "%s", key);
 	s->ns_dev = st->st_dev;
 	s->ns_ino = st->st_ino;
@@ -160,6 +178,27 @@ int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err)
 	}
 	*out = s;
 	return s ? 0 : sock_open(key, nsfd, &st, out, err);
+}
+
+int nl_netns_id(const char *vrf, struct nl_netns_id *id,
+		struct net_err *err)
+{
+	struct nl_sock *s;
+	int ret = nl_sock_get(vrf, &s, err);
+
+	if (ret < 0)
+		return ret;
+	id->dev = (uint64_t)s->ns_dev;
+	id->ino = (uint64_t)s->ns_ino;
+	id->cookie = s->cookie;
+	return 0;
+}
+
+unsigned nl_sock_portid(const char *vrf)
+{
+	struct nl_sock *s = sock_find(netns_key(vrf));
+
+	return s ? s->portid : 0;
 }
 
 void nl_sock_drop(const char *vrf)

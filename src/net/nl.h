@@ -20,6 +20,17 @@ struct nl_sock;
 
 /* The socket of vrf, opened inside its namespace on first use. */
 int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err);
+/* Who a namespace is: the device and inode of its namespace file (reused
+ * by the kernel once a namespace is gone) and the kernel's cookie for it
+ * (SO_NETNS_COOKIE, never reused; 0 on kernels before 5.14). */
+struct nl_netns_id {
+	uint64_t dev, ino, cookie;
+};
+int nl_netns_id(const char *vrf, struct nl_netns_id *id,
+		struct net_err *err);
+/* The netlink port id of vrf's cached socket, 0 when none is open (what
+ * the kernel puts in the notifications that our requests cause). */
+unsigned nl_sock_portid(const char *vrf);
 /* Close the cached socket of vrf (the VRF was deleted). */
 void nl_sock_drop(const char *vrf);
 void nl_sock_cleanup(void);

@@ -5,8 +5,10 @@
  *
  * Routes are added as plain `ip route add P via G dev D metric M proto
  * static` does: type unicast, table main, scope universe with a gateway
- * and link without.  Deleting sends only what identifies the route (type,
- * protocol and scope left for the kernel to match any).
+ * and link without (blackhole, unreachable and prohibit routes: no next
+ * hop, scope universe).  Deleting sends only what identifies the route
+ * (type and scope left for the kernel to match any; protocol too, except
+ * through net_route_request).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -33,6 +35,11 @@ _Static_assert((int)NET_TABLE_MAIN == RT_TABLE_MAIN &&
 	       (int)NET_TABLE_LOCAL == RT_TABLE_LOCAL, "route tables");
 _Static_assert((int)NET_SCOPE_LINK == RT_SCOPE_LINK &&
 	       (int)NET_SCOPE_HOST == RT_SCOPE_HOST, "scopes");
+_Static_assert(NET_NH_F_DEAD == RTNH_F_DEAD && NET_NH_F_ONLINK == RTNH_F_ONLINK &&
+	       NET_NH_F_LINKDOWN == RTNH_F_LINKDOWN, "next hop flags");
+
+#define NH_FLAGS (RTNH_F_DEAD | RTNH_F_PERVASIVE | RTNH_F_ONLINK | \
+		  RTNH_F_OFFLOAD | RTNH_F_LINKDOWN)
 
 static size_t ip_len(int family)
 {
@@ -66,6 +73,7 @@ static void parse_nexthop(const struct rtnexthop *rtnh, int family,
 
 	memset(nh, 0, sizeof(*nh));
 	nh->ifindex = rtnh->rtnh_ifindex;
+	nh->flags = rtnh->rtnh_flags & NH_FLAGS;
 	a = (const void *)((const char *)rtnh + RTNH_LENGTH(0));
 	for (; mnl_attr_ok(a, end - (const char *)a); a = mnl_attr_next(a))
 		if (mnl_attr_get_type(a) == RTA_GATEWAY)
@@ -87,7 +95,8 @@ static void parse_multipath(const struct nlattr *mp, struct net_route *r)
 	}
 }
 
-static void parse_nexthops(const struct nlattr **tb, struct net_route *r)
+static void parse_nexthops(const struct nlattr **tb, unsigned flags,
+			   struct net_route *r)
 {
 	uint32_t oif = 0;
 	struct net_nexthop *nh = &r->nh[0];
@@ -98,7 +107,8 @@ static void parse_nexthops(const struct nlattr **tb, struct net_route *r)
 	}
 	nh->has_gw = get_ip(tb[RTA_GATEWAY], r->family, &nh->gw);
 	nl_u32(tb[RTA_OIF], &oif);
-	nh->ifindex = oif;
+	nh->ifindex = (int)oif;
+	nh->flags = flags & NH_FLAGS;
 	if (nh->has_gw || nh->ifindex)
 		r->nnh = 1;
 }
@@ -124,7 +134,7 @@ static int parse_route(const struct nlmsghdr *nlh, struct net_route *r)
 	nl_u32(tb[RTA_PRIORITY], &r->metric);
 	get_ip(tb[RTA_DST], r->family, &r->dst);
 	r->has_prefsrc = get_ip(tb[RTA_PREFSRC], r->family, &r->prefsrc);
-	parse_nexthops(tb, r);
+	parse_nexthops(tb, rtm->rtm_flags, r);
 	return 0;
 }
 
@@ -186,6 +196,49 @@ int net_route_dump(const char *vrf, int family, uint32_t table,
 	return ret;
 }
 
+/* What a walk hands on, and to whom. */
+struct route_walk {
+	net_route_fn fn;
+	void *ctx;
+	void (*reset)(void *ctx);
+	struct route_dump d;
+	int error;		/* what fn stopped with */
+};
+
+static int route_walk_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct route_walk *w = data;
+	struct net_route r;
+
+	if (parse_route(nlh, &r) < 0 || !route_wanted(nlh, &w->d, &r))
+		return MNL_CB_OK;
+	w->error = w->fn(w->ctx, &r);
+	if (w->error >= 0)
+		return MNL_CB_OK;
+	errno = -w->error;
+	return MNL_CB_ERROR;
+}
+
+static void walk_reset(void *data)
+{
+	struct route_walk *w = data;
+
+	if (w->reset)
+		w->reset(w->ctx);
+}
+
+int net_route_walk(const char *vrf, int family, uint32_t table,
+		   net_route_fn fn, void *ctx, void (*reset)(void *ctx),
+		   struct net_err *err)
+{
+	struct route_walk w = { fn, ctx, reset, { NULL, family, table }, 0 };
+
+	if (family != AF_UNSPEC && !ip_len(family))
+		return net_err_errno(err, EAFNOSUPPORT);
+	return nl_dump_family(vrf, RTM_GETROUTE, sizeof(struct rtmsg), family,
+			      route_walk_cb, &w, walk_reset, err);
+}
+
 void net_routes_free(struct net_routes *routes)
 {
 	free(routes->v);
@@ -195,16 +248,34 @@ void net_routes_free(struct net_routes *routes)
 
 /* ---- changing --------------------------------------------------- */
 
-static int check_route(const struct net_route *r, bool need_nh,
+static bool is_unicast(const struct net_route *r)
+{
+	return r->type == NET_RT_UNSPEC || r->type == NET_RT_UNICAST;
+}
+
+static bool no_nexthop_type(unsigned char type)
+{
+	return type == NET_RT_BLACKHOLE || type == NET_RT_UNREACHABLE ||
+	       type == NET_RT_PROHIBIT;
+}
+
+static int check_route(const struct net_route *r, bool adding,
 		       struct net_err *err)
 {
 	size_t len = ip_len(r->family);
+	bool need_nh = adding && is_unicast(r);
 	int i;
 
 	if (!len)
 		return net_err_errno(err, EAFNOSUPPORT);
 	if (r->plen > len * 8)
 		return net_err_set(err, EINVAL, "Invalid prefix length");
+	if (adding && !is_unicast(r) && !no_nexthop_type(r->type))
+		return net_err_set(err, EINVAL, "Invalid route type");
+	if (adding && !is_unicast(r) && r->nnh)
+		return net_err_set(err, EINVAL, "%s",
+				   "A blackhole, unreachable or prohibit "
+				   "route takes no next hop");
 	if (r->nnh < 0 || r->nnh > NET_MAX_NEXTHOPS || (need_nh && !r->nnh))
 		return net_err_set(err, EINVAL, "Invalid number of next hops");
 	for (i = 0; i < r->nnh; i++)
@@ -268,10 +339,14 @@ static struct nlmsghdr *route_msg(void *buf, uint16_t type, uint16_t flags,
 	struct rtmsg *rtm;
 
 	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
-	rtm->rtm_family = r->family;
+	rtm->rtm_family = (unsigned char)r->family;
 	rtm->rtm_dst_len = r->plen;
 	rtm->rtm_table = RT_TABLE_MAIN;
-	if (type == RTM_NEWROUTE) {
+	if (type == RTM_NEWROUTE && !is_unicast(r)) {
+		rtm->rtm_type = r->type;
+		rtm->rtm_protocol = r->protocol;
+		rtm->rtm_scope = RT_SCOPE_UNIVERSE;
+	} else if (type == RTM_NEWROUTE) {
 		rtm->rtm_type = RTN_UNICAST;
 		rtm->rtm_protocol = r->protocol;
 		rtm->rtm_scope = any_gateway(r) ? RT_SCOPE_UNIVERSE :
@@ -332,6 +407,36 @@ int net_route_del(const char *vrf, const struct net_route *r,
 		  struct net_err *err)
 {
 	return route_change(vrf, r, RTM_DELROUTE, 0, err);
+}
+
+int net_route_request(const char *vrf, const struct net_route *r,
+		      enum net_route_op op, net_done_fn fn, void *ctx,
+		      struct net_err *err)
+{
+	uint16_t type = op == NET_ROUTE_DEL ? RTM_DELROUTE : RTM_NEWROUTE;
+	uint16_t flags = op == NET_ROUTE_ADD ? NLM_F_CREATE | NLM_F_EXCL :
+			 op == NET_ROUTE_REPLACE ? NLM_F_CREATE | NLM_F_REPLACE :
+						   0;
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct nl_sock *s;
+	int ret;
+
+	ret = check_route(r, type == RTM_NEWROUTE, err);
+	if (ret < 0)
+		return ret;
+	s = fn ? nl_batch_sock(vrf) : NULL;
+	if (!s && (ret = nl_sock_get(vrf, &s, err)) < 0)
+		return ret;
+	nlh = route_msg(buf, type, flags, r);
+	if (op == NET_ROUTE_DEL) {
+		struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
+
+		rtm->rtm_protocol = r->protocol;
+	}
+	if (fn)
+		return nl_defer(s, nlh, fn, ctx, err);
+	return nl_talk(s, nlh, NULL, NULL, err);
 }
 
 /* ---- lookups ---------------------------------------------------- */

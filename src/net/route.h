@@ -22,10 +22,20 @@ union net_ip {
 	struct in6_addr v6;
 };
 
+/* Next hop flags as the kernel reports them (its RTNH_F_* values). */
+enum net_nh_flag {
+	NET_NH_F_DEAD = 1,	/* its link is down */
+	NET_NH_F_PERVASIVE = 2,
+	NET_NH_F_ONLINK = 4,	/* gateway taken as on-link */
+	NET_NH_F_OFFLOAD = 8,
+	NET_NH_F_LINKDOWN = 16,	/* its link has no carrier */
+};
+
 struct net_nexthop {
 	bool has_gw;
 	union net_ip gw;
 	int ifindex;		/* 0 when none */
+	unsigned char flags;	/* enum net_nh_flag bits (read only) */
 };
 
 #define NET_MAX_NEXTHOPS 8
@@ -120,9 +130,19 @@ struct net_routes {
 int net_route_dump(const char *vrf, int family, uint32_t table,
 		   struct net_routes *out, struct net_err *err);
 void net_routes_free(struct net_routes *routes);
-/* Adds a unicast route to the main table with r->protocol (the caller
- * sets NET_PROTO_STATIC), r->metric and its one or more next hops, with
- * NLM_F_CREATE|NLM_F_EXCL (an existing one is EEXIST). */
+/* Like net_route_dump, but each route is handed to fn as it is read, so
+ * that a large table needs no array: fn returns 0 to go on or a negative
+ * errno value to stop.  When the kernel restarts the dump, reset(ctx)
+ * (may be NULL) is called first and the routes come again. */
+typedef int (*net_route_fn)(void *ctx, const struct net_route *r);
+int net_route_walk(const char *vrf, int family, uint32_t table,
+		   net_route_fn fn, void *ctx, void (*reset)(void *ctx),
+		   struct net_err *err);
+/* Adds a route to the main table with r->protocol (the caller sets
+ * NET_PROTO_STATIC), r->metric and its one or more next hops, with
+ * NLM_F_CREATE|NLM_F_EXCL (an existing one is EEXIST).  r->type 0 or
+ * NET_RT_UNICAST is a unicast route; NET_RT_BLACKHOLE, NET_RT_UNREACHABLE
+ * and NET_RT_PROHIBIT take no next hop; other types are EINVAL. */
 int net_route_add(const char *vrf, const struct net_route *r,
 		  struct net_err *err);
 /* Like net_route_add, but queued with others and sent in one go: fn gets
@@ -135,6 +155,19 @@ int net_route_add_deferred(const char *vrf, const struct net_route *r,
  * hops (when nnh > 0) from the main table; ESRCH when none matches. */
 int net_route_del(const char *vrf, const struct net_route *r,
 		  struct net_err *err);
+/* One change of the main table: add as net_route_add does, replace the
+ * route of the same prefix and metric (NLM_F_REPLACE; created when
+ * there is none), or delete as net_route_del does but only a route of
+ * r->protocol (when nonzero).  fn NULL: done now, the outcome returned;
+ * else queued as net_route_add_deferred does and fn gets the outcome. */
+enum net_route_op {
+	NET_ROUTE_ADD,
+	NET_ROUTE_REPLACE,
+	NET_ROUTE_DEL,
+};
+int net_route_request(const char *vrf, const struct net_route *r,
+		      enum net_route_op op, net_done_fn fn, void *ctx,
+		      struct net_err *err);
 /* The kernel's route lookup (RTM_GETROUTE for one address). */
 int net_route_get(const char *vrf, int family, const union net_ip *addr,
 		  struct net_route *out, struct net_err *err);

@@ -865,42 +865,44 @@ static bool matches(const struct net_static *s, const struct net_static *m,
 	return !mdev || (sdev && !strcmp(s->ifname, m->ifname));
 }
 
-/* Every static or boot route of the kernel at m's prefix that the
- * record does not cover yet, taken in (those that cannot be are left). */
+/* The first static or boot route of the kernel at m's prefix (and
+ * distance, when matched) that the record does not cover, or NONE. */
+static uint32_t uncovered_at(const struct vctx *v, const struct net_static *m,
+			     unsigned flags)
+{
+	uint32_t i = kroute_first_at(v, m->family, &m->dst, m->plen);
+
+	for (; i != NONE; i = kroute_next_at(v, i)) {
+		const struct kroute *k = &v->k[i];
+		uint32_t g;
+
+		if (!kroute_ours(k) || ((flags & NET_STATIC_MATCH_DISTANCE) &&
+					k->metric != m->distance))
+			continue;
+		g = group_find(v, m->family, &m->dst, m->plen, k->metric);
+		if (g == NONE || !v->g[g].nent)
+			return i;
+	}
+	return NONE;
+}
+
+/* Every such route taken in (those that cannot be are left alone). */
 static void adopt_prefix(struct vctx *v, const struct net_static *m,
 			 unsigned flags)
 {
-	uint32_t k = kroute_first_at(v, m->family, &m->dst, m->plen);
+	uint32_t i;
 
-	for (; k != NONE; k = kroute_first_at(v, m->family, &m->dst, m->plen)) {
+	while ((i = uncovered_at(v, m, flags)) != NONE) {
 		struct net_static key = *m;
 		struct net_err e = { 0 };
-		uint32_t g = NONE, i;
+		uint32_t g;
 		bool adopted;
 
-		/* the first one at this prefix not covered yet */
-		for (i = k; i != NONE; i = (i + 1 < v->nk) ? i + 1 : NONE) {
-			const struct kroute *kr = &v->k[i];
-
-			if (kr->gone || kr->family != m->family ||
-			    kr->plen != m->plen ||
-			    memcmp(&kr->dst, &m->dst, sizeof(kr->dst)) ||
-			    !kroute_ours(kr) ||
-			    ((flags & NET_STATIC_MATCH_DISTANCE) &&
-			     kr->metric != m->distance))
-				continue;
-			g = group_find(v, m->family, &m->dst, m->plen,
-				       kr->metric);
-			if (g == NONE || !v->g[g].nent)
-				break;
-		}
-		if (i == NONE)
-			return;
 		key.distance = v->k[i].metric;
-		if (adopt(v, &key, &g, &adopted, &e) < 0 && g == NONE)
-			g = group_add(v, &key, v->k[i].protocol);
-		if (!adopted)
-			return;	/* cannot: leave the rest as they are */
+		g = group_find(v, m->family, &m->dst, m->plen, key.distance);
+		if (adopt(v, &key, &g, &adopted, &e) < 0 || !adopted ||
+		    !v->g[g].nent)
+			return;
 	}
 }
 
@@ -912,12 +914,9 @@ static int del_locked(struct vctx *v, const struct net_static *m,
 
 	adopt_prefix(v, m, flags);
 	for (uint32_t g = group_first_at(v, m->family, &m->dst, m->plen);
-	     g != NONE; g = g + 1 < v->ng ? g + 1 : NONE) {
+	     g != NONE; g = group_next_at(v, g)) {
 		const struct group *gr = &v->g[g];
 
-		if (gr->family != m->family || gr->plen != m->plen ||
-		    memcmp(&gr->dst, &m->dst, sizeof(gr->dst)))
-			continue;
 		for (uint32_t e = gr->first; e != NONE; e = v->e[e].gnext) {
 			if (!matches(&v->e[e].s, m, flags))
 				continue;
@@ -980,7 +979,7 @@ int net_static_touch(const char *vrf, struct net_err *err)
 	struct vctx *v;
 	int ret;
 
-	if (!net_state_exists(vrf, NET_STATIC_RECORD))
+	if (!ctx_find(vrf) && !net_state_exists(vrf, NET_STATIC_RECORD))
 		return 0;
 	ret = ctx_get(vrf, &v, err);
 	if (ret == 0)

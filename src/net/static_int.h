@@ -127,15 +127,19 @@ uint32_t entry_add(struct vctx *v, uint32_t group, const struct net_static *s);
 /* Takes an entry out of its group (dead) or puts it back. */
 void entry_kill(struct vctx *v, uint32_t e);
 void entry_revive(struct vctx *v, uint32_t e);
-/* The next group at the same prefix as g (any distance), for walks. */
+/* The groups of one prefix (any distance): the first, and the next one
+ * after group i; NONE at the end. */
 uint32_t group_first_at(const struct vctx *v, int family,
 			const union net_ip *dst, unsigned plen);
+uint32_t group_next_at(const struct vctx *v, uint32_t i);
 
 /* Kernel snapshot. */
 uint32_t kroute_slot(const struct vctx *v, int family, const union net_ip *dst,
 		     unsigned plen, uint32_t metric);
+/* The snapshot's routes of one prefix (any metric), as above. */
 uint32_t kroute_first_at(const struct vctx *v, int family,
 			 const union net_ip *dst, unsigned plen);
+uint32_t kroute_next_at(const struct vctx *v, uint32_t i);
 bool kroute_ours(const struct kroute *k);
 /* Brings the snapshot in line with a request that worked. */
 void kroute_apply(struct vctx *v, const struct net_route *r,

@@ -193,8 +193,7 @@ uint32_t kroute_first_at(const struct vctx *v, int family,
 	return NONE;
 }
 
-/* The next route of the same prefix after i (or NONE). */
-static uint32_t kroute_next_at(const struct vctx *v, uint32_t i)
+uint32_t kroute_next_at(const struct vctx *v, uint32_t i)
 {
 	const struct kroute *at = &v->k[i];
 
@@ -395,7 +394,7 @@ uint32_t group_first_at(const struct vctx *v, int family,
 	return NONE;
 }
 
-static uint32_t group_next_at(const struct vctx *v, uint32_t i)
+uint32_t group_next_at(const struct vctx *v, uint32_t i)
 {
 	const struct group *at = &v->g[i];
 

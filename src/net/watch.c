@@ -218,7 +218,7 @@ static void drain(struct watch *w, struct wvrf *v)
 			return;
 		}
 		len = (int)n;
-		for (; NLMSG_OK(h, (unsigned)len); h = NLMSG_NEXT(h, len)) {
+		for (; mnl_nlmsg_ok(h, len); h = mnl_nlmsg_next(h, &len)) {
 			bool route = h->nlmsg_type == RTM_NEWROUTE ||
 				     h->nlmsg_type == RTM_DELROUTE;
 

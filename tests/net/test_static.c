@@ -151,6 +151,10 @@ static void pair(void)
 {
 	OK(net_vrf_create("R1", NULL, &err));
 	OK(net_vrf_create("R2", NULL, &err));
+	/* no DAD: link-local routes appearing later would change snapshots */
+	sh("for n in R1 R2; do ip netns exec $n sysctl -qw"
+	   " net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0;"
+	   " done");
 	sh("ip link add r1a netns R1 type veth peer name r2a netns R2"
 	   " && ip link add r1b netns R1 type veth peer name r2c netns R2"
 	   " && ip -n R1 addr add 10.0.12.1/24 dev r1a"
@@ -374,7 +378,7 @@ static void test_store_elsewhere(void **state)
 	assert_true(lock >= 0);
 	/* a writer killed halfway left this: the next lock holder cleans */
 	net_state_unlock(lock);
-	sh_out(NULL, "touch %s/counters/.tmp.0123456789abcdef", dir);
+	free(sh_out(NULL, "touch %s/counters/.tmp.0123456789abcdef", dir));
 	lock = net_state_lock("counters", true, &err);
 	FAILS(net_state_lock("counters", false, &err), EDEADLK);
 	OK(net_state_write(NULL, "counters", "42", 2, &err));
@@ -448,6 +452,23 @@ static void test_add_idempotent(void **state)
 	s = via("10.9.0.0", 16, 1, NULL);
 	OK(net_static_del("R1", &s, 0, NULL, NULL, &err));
 	assert_int_equal(access(SDIR "/vrf.R1", F_OK), -1);	/* empty */
+	/* every distance of a prefix, made by iproute2, one distance kept
+	 * when it is named; another protocol's is not touched */
+	sh("ip -n R1 route add 10.5.0.0/16 via 10.0.12.2 metric 10"
+	   " && ip -n R1 route add 10.5.0.0/16 dev r1b metric 20"
+	   " && ip -n R1 route add 10.5.0.0/16 via 10.0.12.2 metric 30"
+	   " && ip -n R1 route add 10.5.0.0/16 via 10.0.12.2 metric 40"
+	   " proto bgp");
+	s = via("10.5.0.0", 16, 30, NULL);
+	OK(net_static_del("R1", &s, NET_STATIC_MATCH_DISTANCE, NULL, NULL,
+			  &err));
+	assert_false(kernel_has("R1", "10.5.0.0/16", "\"metric\":30"));
+	assert_true(kernel_has("R1", "10.5.0.0/16", "\"metric\":20"));
+	OK(net_static_del("R1", &s, 0, NULL, NULL, &err));
+	assert_false(kernel_has("R1", "10.5.0.0/16", "\"metric\":10"));
+	assert_false(kernel_has("R1", "10.5.0.0/16", "\"metric\":20"));
+	assert_true(kernel_has("R1", "10.5.0.0/16", "\"metric\":40"));
+	FAILS(net_static_del("R1", &s, 0, NULL, NULL, &err), ESRCH);
 }
 
 static void test_link_flaps(void **state)
@@ -896,6 +917,23 @@ static void test_batch(void **state)
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
+	/* and all removed again in one go */
+	n = requests();
+	w = writes();
+	for (int i = 0; i < N; i++) {
+		char pfx[32];
+		struct net_static s;
+
+		snprintf(pfx, sizeof(pfx), "10.%d.%d.0", 100 + i / 256, i % 256);
+		s = via(pfx, 24, 1, "10.0.12.2");
+		OK(net_static_del("R1", &s, NET_STATIC_MATCH_NH, done, &o[i],
+				  &err));
+	}
+	assert_int_equal(net_static_flush(true, &err), 0);
+	assert_int_equal(requests() - n, N);
+	assert_int_equal(writes() - w, 1);
+	assert_true(out_has("0", "ip -n R1 route show proto static | wc -l"));
+	assert_int_equal(access(SDIR "/vrf.R1", F_OK), -1);
 	free(o);
 }
 

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "cli/batch.h"
 #include "cmd/cmds.h"
 #include "net/route.h"
+#include "net/static.h"
 
 #define EXIT_USAGE 2
 #define CAP_SYS_ADMIN_BIT 21
@@ -24,6 +26,7 @@
 
 static const char usage_text[] =
 	"Usage: vrfsh [-c CMD]... [-f FILE] [-b] [OPTION]...\n"
+	"   or: vrfsh --watch\n"
 	"A Cisco-style router shell for Linux network namespaces (VRFs).\n"
 	"\n"
 	"  -c CMD            run CMD, then exit; repeat -c to run several\n"
@@ -35,6 +38,10 @@ static const char usage_text[] =
 	"                    or the VRFSH_CONFIG environment variable)\n"
 	"      --keep-going  with -c, -f, -b or piped input: go on after a\n"
 	"                    failed command instead of stopping\n"
+	"      --watch       follow link, address and route changes made by\n"
+	"                    other tools and keep the configured static routes\n"
+	"                    installed while their next hops are usable, until\n"
+	"                    SIGINT or SIGTERM (see vrfsh(1), WATCHING)\n"
 	"  -h, --help        show this help and exit\n"
 	"  -V, --version     show the version and exit\n"
 	"\n"
@@ -57,6 +64,7 @@ struct options {
 	const char *config;
 	bool boot;
 	bool keep_going;
+	bool watch;
 };
 
 static void usage_error(const char *fmt, ...)
@@ -77,12 +85,13 @@ static void usage_error(const char *fmt, ...)
 
 static void parse(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CONFIG = 256, OPT_KEEP_GOING };
+	enum { OPT_CONFIG = 256, OPT_KEEP_GOING, OPT_WATCH };
 	static const struct option longs[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
+		{ "watch", no_argument, NULL, OPT_WATCH },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -109,6 +118,9 @@ static void parse(int argc, char **argv, struct options *o)
 		case OPT_KEEP_GOING:
 			o->keep_going = true;
 			break;
+		case OPT_WATCH:
+			o->watch = true;
+			break;
 		case 'h':
 			fputs(usage_text, stdout);
 			exit(0);
@@ -123,8 +135,8 @@ static void parse(int argc, char **argv, struct options *o)
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
-	if ((o->ncmds > 0) + (o->file != NULL) + o->boot > 1)
-		usage_error("%s", "-c, -f and -b cannot be combined");
+	if ((o->ncmds > 0) + (o->file != NULL) + o->boot + o->watch > 1)
+		usage_error("%s", "-c, -f, -b and --watch cannot be combined");
 	/* with rights its user lacks (file capabilities, a set-id bit),
 	 * vrfsh reads and writes no file a user names */
 	if (raised() && o->config) {
@@ -210,6 +222,49 @@ static int run_file(struct cli_session *s, const char *path,
 	return rc;
 }
 
+static volatile int watch_stop;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	watch_stop = 1;
+}
+
+static void watch_report(void *ctx, const char *vrf,
+			 const struct net_static_report *r,
+			 const struct net_err *err)
+{
+	(void)ctx;
+	if (err)
+		fprintf(stderr, "vrfsh: VRF %s: %s\n", vrf, err->msg);
+	else
+		fprintf(stderr, "vrfsh: VRF %s: routes added %u, replaced %u, "
+			"deleted %u, refused %u%s%s\n", vrf, r->added,
+			r->replaced, r->deleted, r->failed,
+			r->failed ? ": " : "", r->failed ? r->first.msg : "");
+}
+
+/* vrfsh --watch: until SIGINT or SIGTERM. */
+static int watch(void)
+{
+	struct net_watch_opts opts = { .report = watch_report };
+	struct net_err err = { 0 };
+	struct sigaction sa;
+	int ret;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;	/* no SA_RESTART: the wait ends */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	ret = net_watch(&watch_stop, &opts, &err);
+	net_cleanup();
+	if (ret < 0) {
+		fprintf(stderr, "vrfsh: cannot watch: %s\n", err.msg);
+		return 1;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -218,6 +273,10 @@ int main(int argc, char **argv)
 	int rc = 0;
 
 	parse(argc, argv, &o);
+	if (o.watch) {
+		free(o.cmds);
+		return watch();
+	}
 	g = cmd_grammar();
 	cli_session_init(&s, g);
 	cmd_session_setup(&s);

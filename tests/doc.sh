@@ -12,7 +12,7 @@ else
 	echo "mandoc is not installed: lint skipped" >&2
 fi
 help=$("$VRFSH" --help)
-for opt in -c -f -b --config --keep-going --help --version; do
+for opt in -c -f -b --config --keep-going --watch --help --version; do
 	case $help in *"$opt"*) ok ;; *) fail "--help lacks $opt" ;; esac
 	grep -q -- "Fl ${opt#-}\|Fl -${opt#--}" "$man" && ok ||
 		fail "vrfsh.1 lacks $opt"

@@ -636,7 +636,10 @@ static void test_ping_v6(void **state)
 
 	(void)state;
 	chain(true);
-	sh("ip -n R1 addr add 2001:db8:12::1/64 dev r1a nodad"
+	/* R2's time-exceeded answers must not be rate-limited away when
+	 * the machine is busy and the probes bunch up */
+	sh("ip netns exec R2 sysctl -qw net.ipv6.icmp.ratelimit=0"
+	   " && ip -n R1 addr add 2001:db8:12::1/64 dev r1a nodad"
 	   " && ip -n R2 addr add 2001:db8:12::2/64 dev r2a nodad");
 	OK(net_ping("R1", &o, on_probe, &p, NULL, &err));
 	assert_int_equal(count_of(&p, PROBE_REPLY), 3);
@@ -862,7 +865,10 @@ static void test_traceroute_v6(void **state)
 	(void)state;
 	chain(true);
 	OK(net_forwarding_set("R2", AF_INET6, true, &err));
-	sh("ip -n R1 addr add 2001:db8:12::1/64 dev r1a nodad"
+	/* R2's time-exceeded answers must not be rate-limited away when
+	 * the machine is busy and the probes bunch up */
+	sh("ip netns exec R2 sysctl -qw net.ipv6.icmp.ratelimit=0"
+	   " && ip -n R1 addr add 2001:db8:12::1/64 dev r1a nodad"
 	   " && ip -n R2 addr add 2001:db8:12::2/64 dev r2a nodad"
 	   " && ip -n R2 addr add 2001:db8:23::2/64 dev r2b nodad"
 	   " && ip -n R3 addr add 2001:db8:23::3/64 dev r3a nodad");

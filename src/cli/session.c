@@ -494,7 +494,7 @@ static int check_names(struct cli_session *s, const struct cli_args *a)
 			what = "interface";
 		}
 		if (why) {
-			cli_error(s, "Invalid %s name \"%s\": %s", what,
+			cli_error(s, "Error: Invalid %s name \"%s\": %s", what,
 				  a->v[i].value, why);
 			return -1;
 		}

@@ -74,7 +74,9 @@ static int do_configure(struct cli_session *s, const struct cli_args *a,
 			struct cli_out *o)
 {
 	(void)a;
-	(void)o;
+	if (s->interactive)
+		cli_printf(o, "Enter configuration commands, one per line.  "
+			      "End with CNTL/Z.\n");
 	cli_enter(s, MODE_CONFIG, NULL, NULL);
 	return 0;
 }

@@ -220,7 +220,7 @@ static int do_write_terminal(struct cli_session *s, const struct cli_args *a,
 static int fail_file(struct cli_session *s, const char *what,
 		     const char *path)
 {
-	cli_error(s, "Cannot %s %s: %s", what, path, strerror(errno));
+	cli_error(s, "Error: Cannot %s %s: %s", what, path, strerror(errno));
 	return -1;
 }
 
@@ -258,7 +258,6 @@ static int do_write_memory(struct cli_session *s, const struct cli_args *a,
 	int fd, rc;
 
 	(void)a;
-	(void)o;
 	snprintf(tmp, sizeof(tmp), "%s.tmp", config_path);
 	snprintf(bak, sizeof(bak), "%s.bak", config_path);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -277,7 +276,7 @@ static int do_write_memory(struct cli_session *s, const struct cli_args *a,
 	cli_out_close(file);
 	/* an incomplete configuration would lose what it leaves out */
 	if (rc) {
-		cli_error(s, "Configuration not saved: %s is unchanged",
+		cli_error(s, "Error: Configuration not saved: %s is unchanged",
 			  config_path);
 		fclose(fp);
 		unlink(tmp);
@@ -304,7 +303,8 @@ static int do_write_memory(struct cli_session *s, const struct cli_args *a,
 		return fail_file(s, "replace", config_path);
 	}
 	sync_dir(config_path);
-	cli_notice(s, "Configuration saved to %s", config_path);
+	/* as IOS says it: scripts read a leading '%' as an error */
+	cli_printf(o, "Building configuration...\n[OK]\n");
 	return 0;
 }
 
@@ -318,7 +318,7 @@ static int do_show_startup(struct cli_session *s, const struct cli_args *a,
 	(void)a;
 	if (!fp) {
 		if (errno == ENOENT) {
-			cli_error(s, "No startup configuration (%s)",
+			cli_error(s, "Error: No startup configuration (%s)",
 				  config_path);
 			return -1;
 		}

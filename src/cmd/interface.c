@@ -66,7 +66,7 @@ static int exists_as(struct cli_session *s, const char *vrf,
 		*same = true;
 		return 0;
 	}
-	cli_error(s, "Cannot create interface %s%s: the name is taken by "
+	cli_error(s, "Error: Cannot create interface %s%s: the name is taken by "
 		     "%s", ifname, in_vrf(vrf, buf, sizeof(buf)),
 		  what_is(&l, what, sizeof(what)));
 	return -1;
@@ -108,14 +108,14 @@ static int do_veth(struct cli_session *s, const struct cli_args *a,
 	    exists_as(s, vrf, ifname, "veth", &same))
 		return -1;
 	if (!strcmp(ifname, peer) && !strcmp(vrf, peer_vrf)) {
-		cli_error(s, "Cannot create veth pair %s: both ends have the "
+		cli_error(s, "Error: Cannot create veth pair %s: both ends have the "
 			     "same name", ifname);
 		return -1;
 	}
 	if (!same && !net_link_get(peer_vrf, peer, &pl, NULL)) {
 		char what[64];
 
-		cli_error(s, "Cannot create veth pair %s%s - %s%s: the name %s "
+		cli_error(s, "Error: Cannot create veth pair %s%s - %s%s: the name %s "
 			     "is taken by %s", ifname,
 			  in_vrf(vrf, b1, sizeof(b1)), peer,
 			  in_vrf(peer_vrf, b2, sizeof(b2)), peer,
@@ -129,7 +129,7 @@ static int do_veth(struct cli_session *s, const struct cli_args *a,
 			return cmd_fail(s, &err, "read interface %s%s", ifname,
 					in_vrf(vrf, b1, sizeof(b1)));
 		if (!veth_peer_is(vrf, &l, peer_vrf, peer)) {
-			cli_error(s, "Cannot create veth pair %s%s - %s%s: %s "
+			cli_error(s, "Error: Cannot create veth pair %s%s - %s%s: %s "
 				     "exists with another peer", ifname,
 				  in_vrf(vrf, b1, sizeof(b1)), peer,
 				  in_vrf(peer_vrf, b2, sizeof(b2)), ifname);
@@ -174,7 +174,7 @@ static int do_no_interface(struct cli_session *s, const struct cli_args *a,
 	if (cmd_link(s, vrf, ifname, &l))
 		return -1;
 	if (l.loopback || net_link_is_physical(&l)) {
-		cli_error(s, "Interface %s%s is %s: only virtual interfaces "
+		cli_error(s, "Error: Interface %s%s is %s: only virtual interfaces "
 			     "can be deleted", ifname,
 			  in_vrf(vrf, buf, sizeof(buf)),
 			  l.loopback ? "the loopback" : "physical");
@@ -234,7 +234,7 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 	if (!strcmp(mode_vrf(f), to))
 		return 0;
 	if (l.loopback) {
-		cli_error(s, "Cannot move interface %s: the loopback belongs "
+		cli_error(s, "Error: Cannot move interface %s: the loopback belongs "
 			     "to its namespace", mode_if(f));
 		return -1;
 	}
@@ -273,7 +273,7 @@ static int do_no_vrf_forwarding(struct cli_session *s,
 
 	(void)o;
 	if (named && strcmp(vrf_label(named), vrf_label(mode_vrf(f)))) {
-		cli_error(s, "Interface %s is not in VRF %s", mode_if(f),
+		cli_error(s, "Error: Interface %s is not in VRF %s", mode_if(f),
 			  named);
 		return -1;
 	}
@@ -477,7 +477,7 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 		char text[64];
 
 		addr_text(&x, text, sizeof(text));
-		cli_error(s, "Address %s is not configured on %s", text,
+		cli_error(s, "Error: Address %s is not configured on %s", text,
 			  mode_if(cli_top(s)));
 		rc = -1;
 	}
@@ -585,7 +585,7 @@ static int set_alias(struct cli_session *s, const char *text)
 	struct net_link l;
 
 	if (strlen(text) > ALIAS_MAX) {
-		cli_error(s, "Description is longer than %d characters",
+		cli_error(s, "Error: Description is longer than %d characters",
 			  ALIAS_MAX);
 		return -1;
 	}
@@ -624,11 +624,11 @@ static int do_bridge_group(struct cli_session *s, const struct cli_args *a,
 	if (current(s, &l) || cmd_link(s, mode_vrf(f), bridge, &br))
 		return -1;
 	if (strcmp(br.kind, "bridge")) {
-		cli_error(s, "Interface %s is not a bridge", bridge);
+		cli_error(s, "Error: Interface %s is not a bridge", bridge);
 		return -1;
 	}
 	if (br.ifindex == l.ifindex) {
-		cli_error(s, "Interface %s cannot be a member of itself",
+		cli_error(s, "Error: Interface %s cannot be a member of itself",
 			  bridge);
 		return -1;
 	}

@@ -46,7 +46,7 @@ static int read_rec(struct cli_session *s, const char *name, char *buf,
 	}
 	if (len >= size || memchr(data, '\0', len)) {
 		free(data);
-		cli_error(s, "Cannot read %s: the record is not a line", name);
+		cli_error(s, "Error: Cannot read %s: the record is not a line", name);
 		return -1;
 	}
 	memcpy(buf, data, len);
@@ -137,21 +137,21 @@ static int do_enable_secret(struct cli_session *s, const struct cli_args *a,
 	(void)o;
 	if (hash) {
 		if (!usable_hash(hash)) {
-			cli_error(s, "Invalid enable secret: \"%s\" is not a "
+			cli_error(s, "Error: Invalid enable secret: \"%s\" is not a "
 				     "crypt(3) hash", hash);
 			return -1;
 		}
 		return write_rec(s, REC_SECRET, hash);
 	}
 	if (strlen(text) < 1 || strlen(text) > 255) {
-		cli_error(s, "Invalid enable secret: 1 to 255 characters");
+		cli_error(s, "Error: Invalid enable secret: 1 to 255 characters");
 		return -1;
 	}
 	memset(&cd, 0, sizeof(cd));
 	if (!crypt_gensalt_rn(NULL, 0, NULL, 0, salt, sizeof(salt)) ||
 	    !(made = crypt_r(text, salt, &cd)) || *made == '*') {
 		explicit_bzero(&cd, sizeof(cd));
-		cli_error(s, "Cannot hash the enable secret: %s",
+		cli_error(s, "Error: Cannot hash the enable secret: %s",
 			  strerror(errno ? errno : EINVAL));
 		return -1;
 	}

@@ -52,7 +52,7 @@ static int parse_dst(struct cli_session *s, const struct cli_args *a,
 	/* every bit past the prefix must be zero */
 	for (int bit = plen; bit < (family == AF_INET ? 32 : 128); bit++) {
 		if (b[bit / 8] & (0x80 >> (bit % 8))) {
-			cli_error(s, "Inconsistent address and mask");
+			cli_error(s, "Error: Inconsistent address and mask");
 			return -1;
 		}
 	}
@@ -142,7 +142,7 @@ static void queued_done(void *ctx, const struct net_err *err)
 		queued_what(q, what, sizeof(what));
 		s->origin = q->origin;
 		if (err->code == EEXIST)
-			cli_error(s, "Cannot add route %s: a route to this "
+			cli_error(s, "Error: Cannot add route %s: a route to this "
 				     "prefix with distance %u exists",
 				  what, q->r.metric);
 		else
@@ -275,7 +275,7 @@ static int del_route(struct cli_session *s, const struct cli_args *a,
 	}
 	net_routes_free(&have);
 	if (!found && !rc) {
-		cli_error(s, "No matching route to delete: %s", what);
+		cli_error(s, "Error: No matching route to delete: %s", what);
 		rc = -1;
 	}
 	return rc;

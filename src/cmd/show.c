@@ -284,7 +284,7 @@ static int do_show_interfaces(struct cli_session *s,
 	if (one && !found) {
 		char buf[96];
 
-		cli_error(s, "Interface %s does not exist%s", one,
+		cli_error(s, "Interface %s not found%s", one,
 			  set.n == 1 ? in_vrf(set.v[0], buf, sizeof(buf)) : "");
 		rc = -1;
 	}

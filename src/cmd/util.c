@@ -36,7 +36,7 @@ int cmd_vrf_exists(struct cli_session *s, const char *vrf)
 {
 	if (net_vrf_is_default(vrf) || !*vrf || net_vrf_exists(vrf))
 		return 0;
-	cli_error(s, "VRF %s does not exist", vrf);
+	cli_error(s, "VRF %s not found", vrf);
 	return -1;
 }
 
@@ -51,7 +51,7 @@ int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
 	if (net_link_get(vrf, ifname, out, &err) == 0)
 		return 0;
 	if (err.code == ENODEV || err.code == ENOENT) {
-		cli_error(s, "Interface %s does not exist%s", ifname,
+		cli_error(s, "Interface %s not found%s", ifname,
 			  in_vrf(vrf, buf, sizeof(buf)));
 		return -1;
 	}
@@ -69,13 +69,13 @@ int cmd_fail(struct cli_session *s, const struct net_err *err,
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	if ((err->code == EPERM || err->code == EACCES) && err->need)
-		cli_error(s, "Permission denied: cannot %s (%s; it needs %s)",
+		cli_error(s, "Error: Permission denied: cannot %s (%s; it needs %s)",
 			  what, err->msg, err->need);
 	else if (err->code == EPERM || err->code == EACCES)
-		cli_error(s, "Permission denied: cannot %s (%s)", what,
+		cli_error(s, "Error: Permission denied: cannot %s (%s)", what,
 			  err->msg);
 	else
-		cli_error(s, "Cannot %s: %s", what, err->msg);
+		cli_error(s, "Error: Cannot %s: %s", what, err->msg);
 	return -1;
 }
 

@@ -17,7 +17,7 @@ static int reserved(struct cli_session *s, const char *vrf)
 {
 	if (!net_vrf_is_default(vrf))
 		return 0;
-	cli_error(s, "Invalid VRF name \"%s\": reserved for the starting "
+	cli_error(s, "Error: Invalid VRF name \"%s\": reserved for the starting "
 		     "namespace", vrf);
 	return -1;
 }
@@ -77,13 +77,13 @@ static int no_vrf_failed(struct cli_session *s, const char *vrf,
 	char list[512];
 
 	if (err->code == ENOENT) {
-		cli_error(s, "VRF %s does not exist", vrf);
+		cli_error(s, "VRF %s not found", vrf);
 		return -1;
 	}
 	if (err->code != EBUSY || !r->nrunning)
 		return cmd_fail(s, err, "delete VRF %s", vrf);
 	pid_list(r->running, r->nrunning, list, sizeof(list));
-	cli_error(s, "VRF %s not deleted: process%s %s run%s in it (no vrf "
+	cli_error(s, "Error: VRF %s not deleted: process%s %s run%s in it (no vrf "
 		     "%s force deletes it anyway)",
 		  vrf, r->nrunning == 1 ? "" : "es", list,
 		  r->nrunning == 1 ? "s" : "", vrf);

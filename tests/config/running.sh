@@ -125,13 +125,13 @@ expect_eq "lo not in the whole" "$(grep -c '^interface lo' "$tmp/full")" 0
 
 # errors: exit status 1, the contract's messages, nothing on stdout
 run -c 'show running-config vrf Nope'
-expect_eq "missing VRF" "$rc [$out] $err" "1 [] -c 1: % VRF Nope does not exist"
+expect_eq "missing VRF" "$rc [$out] $err" "1 [] -c 1: % VRF Nope not found"
 run -c 'show running-config interface nope vrf R1'
 expect_eq "missing interface" "$rc [$out] $err" \
-	"1 [] -c 1: % Interface nope does not exist in VRF R1"
+	"1 [] -c 1: % Interface nope not found in VRF R1"
 run -c 'show running-config interface r1-r2'
 expect_eq "interface not in default" "$rc [$out] $err" \
-	"1 [] -c 1: % Interface r1-r2 does not exist"
+	"1 [] -c 1: % Interface r1-r2 not found"
 
 # user EXEC may look; filters apply
 run -c disable -c 'show running-config'

@@ -46,7 +46,7 @@ conf="$etc/vrfsh.conf"
 # ---- nothing saved yet --------------------------------------------------
 run --config "$conf" -c 'show startup-config'
 expect_eq "no startup file" "$rc [$out] $err" \
-	"1 [] -c 1: % No startup configuration ($conf)"
+	"1 [] -c 1: % Error: No startup configuration ($conf)"
 run --config "$conf" -b
 expect_eq "-b without a startup file: status" "$rc" 2
 expect_match "-b without a startup file: message" "$err" \
@@ -60,7 +60,8 @@ expect_ok "seed applied"
 running "$tmp/run1"
 run --config "$conf" -c 'write memory'
 expect_eq "write memory" "$rc [$out] $err" \
-	"0 [% Configuration saved to $conf] "
+	"0 [Building configuration...
+[OK]] "
 same "the file is show running-config" "$conf" "$tmp/run1"
 expect_eq "no .bak after the first write" "$(ls -A "$etc")" "vrfsh.conf"
 expect_eq "mode 644" "$(stat -c %a "$conf")" 644
@@ -78,7 +79,8 @@ expect_ok "a change"
 running "$tmp/run2"
 VRFSH_CONFIG=$conf run -c 'copy running-config startup-config'
 expect_eq "copy running-config startup-config" "$rc [$out] $err" \
-	"0 [% Configuration saved to $conf] "
+	"0 [Building configuration...
+[OK]] "
 same "the file is the new running-config" "$conf" "$tmp/run2"
 same "the previous file is kept as .bak" "$conf.bak" "$tmp/saved1"
 expect_eq "nothing else left in the directory" "$(ls -A "$etc" | tr '\n' ' ')" \
@@ -110,7 +112,7 @@ same "file untouched after the refusal" "$conf" "$tmp/run3"
 : >"$tmp/plain"
 run --config "$tmp/plain/vrfsh.conf" -c 'write memory'
 expect_eq "parent is a file" "$rc [$out] $err" \
-	"1 [] -c 1: % Cannot write $tmp/plain/vrfsh.conf.tmp: Not a directory"
+	"1 [] -c 1: % Error: Cannot write $tmp/plain/vrfsh.conf.tmp: Not a directory"
 # a read-only mount (root ignores permission bits; the mount is in the
 # sandbox's own mount namespace)
 ro="$tmp/ro"
@@ -120,7 +122,7 @@ cp "$tmp/run1" "$ro/vrfsh.conf.bak"
 if mount --bind "$ro" "$ro" && mount -o remount,bind,ro "$ro"; then
 	run --config "$ro/vrfsh.conf" -c 'write memory'
 	expect_eq "read-only directory" "$rc [$out] $err" \
-		"1 [] -c 1: % Cannot write $ro/vrfsh.conf.tmp: Read-only file system"
+		"1 [] -c 1: % Error: Cannot write $ro/vrfsh.conf.tmp: Read-only file system"
 	same "old file intact (read-only)" "$ro/vrfsh.conf" "$tmp/run2"
 	same "old .bak intact (read-only)" "$ro/vrfsh.conf.bak" "$tmp/run1"
 	expect_eq "no temporary file left" "$(ls -A "$ro" | tr '\n' ' ')" \
@@ -132,7 +134,7 @@ fi
 # the directory of the file is missing
 run --config "$tmp/nodir/vrfsh.conf" -c 'copy running-config startup-config'
 expect_eq "missing directory" "$rc [$out] $err" \
-	"1 [] -c 1: % Cannot write $tmp/nodir/vrfsh.conf.tmp: No such file or directory"
+	"1 [] -c 1: % Error: Cannot write $tmp/nodir/vrfsh.conf.tmp: No such file or directory"
 same "the real file was not touched by any of that" "$conf" "$tmp/run3"
 expect_eq "nothing written where VRFSH_CONFIG points" \
 	"$(ls -A "$tmp/unused" 2>&1)" \
@@ -182,7 +184,7 @@ EOF
 reset
 run -b --config "$bad"
 expect_eq "-b stops at the error" "$rc [$out] $err" \
-	"1 [] $bad:7: % Interface nosuch0 does not exist in VRF E1"
+	"1 [] $bad:7: % Interface nosuch0 not found in VRF E1"
 expect_eq "before line 7 applied" "$(vrfs) $(fwd E1 4) $(jlink E1 e0 .ifname)" \
 	'E1 1 "e0"'
 expect_eq "after line 7 not applied" "$(link_json E1 e1)" "{}"
@@ -192,7 +194,7 @@ reset
 run -b --keep-going --config "$bad"
 expect_eq "--keep-going status" "$rc [$out]" "1 []"
 expect_eq "--keep-going reports every error" "$err" \
-"$bad:7: % Interface nosuch0 does not exist in VRF E1
+"$bad:7: % Interface nosuch0 not found in VRF E1
 $bad:11: % Invalid input detected at '^' marker."
 expect_eq "--keep-going: E2 made" "$(vrfs)" "E1 E2"
 expect_eq "--keep-going: e1 in E1 with its address" "$(addrs E1 e1 4)" \

@@ -36,7 +36,7 @@ routes 10000 5000 >"$tmp/fail.conf"
 "$VRFSH" -f "$tmp/fail.conf" 2>"$tmp/err"
 expect_eq "failing line: status" $? 1
 expect_eq "failing line: reported with its number" "$(cat "$tmp/err")" \
-"$tmp/fail.conf:5001: % Cannot add route 172.16.0.0/24 via 10.99.99.99: Nexthop has invalid gateway"
+"$tmp/fail.conf:5001: % Error: Cannot add route 172.16.0.0/24 via 10.99.99.99: Nexthop has invalid gateway"
 expect_eq "lines before the failure applied" "$(count)" 4999
 expect_eq "the last line before it is there" \
 	"$(ip -j route show 10.19.135.0/24 | jq length)" 1
@@ -55,7 +55,7 @@ ip route flush proto static
 "$VRFSH" -f "$tmp/dup.conf" 2>"$tmp/err"
 expect_eq "duplicate: status" $? 1
 expect_match "duplicate: line and cause" "$(cat "$tmp/err")" \
-	"dup.conf:3002: % Cannot add route 10.0.1.0/24 via 192.168.1.2: a route to this prefix with distance 1 exists"
+	"dup.conf:3002: % Error: Cannot add route 10.0.1.0/24 via 192.168.1.2: a route to this prefix with distance 1 exists"
 expect_eq "duplicate: earlier routes stay" "$(count)" 3000
 ip route flush proto static
 
@@ -84,7 +84,7 @@ CONF
 "$VRFSH" -f "$tmp/vrfs.conf" 2>"$tmp/err"
 expect_eq "VRF switch: status" $? 1
 expect_eq "VRF switch: error" "$(cat "$tmp/err")" \
-"$tmp/vrfs.conf:5: % Cannot add route 10.4.0.0/16 via 192.168.9.9 in VRF V: Nexthop has invalid gateway"
+"$tmp/vrfs.conf:5: % Error: Cannot add route 10.4.0.0/16 via 192.168.9.9 in VRF V: Nexthop has invalid gateway"
 expect_eq "VRF switch: default routes" "$(count)" 2
 expect_eq "VRF switch: V keeps the one before" \
 	"$(ip -n V -j route show proto static | jq -r '.[].dst')" "10.2.0.0/16"
@@ -93,5 +93,5 @@ expect_eq "VRF switch: V keeps the one before" \
 "$VRFSH" -c 'configure terminal' -c 'ip route 10.9.0.0/16 192.168.1.2' \
 	-c 'ip route 10.9.0.0/16 192.168.1.2' 2>"$tmp/err"
 expect_eq "-c duplicate: status" $? 1
-expect_match "-c duplicate: origin" "$(cat "$tmp/err")" '^-c 3: % Cannot add'
+expect_match "-c duplicate: origin" "$(cat "$tmp/err")" '^-c 3: % Error: Cannot add'
 finish

@@ -61,66 +61,66 @@ entry() {
 }
 
 # -- routes
-entry "Interface nosuch does not exist in VRF R1" \
+entry "Interface nosuch not found in VRF R1" \
 	'ip route vrf R1 10.5.0.0/16 nosuch'
-entry "Interface nosuch does not exist in VRF R1" \
+entry "Interface nosuch not found in VRF R1" \
 	'ip route vrf R1 10.5.0.0/16 nosuch 10.0.12.2'
-entry "Interface r2-r1 does not exist in VRF R1" \
+entry "Interface r2-r1 not found in VRF R1" \
 	'ip route vrf R1 10.5.0.0/16 r2-r1'
-entry "Interface nosuch does not exist" 'ip route 10.5.0.0/16 nosuch'
-entry "Interface nosuch does not exist in VRF R1" \
+entry "Interface nosuch not found" 'ip route 10.5.0.0/16 nosuch'
+entry "Interface nosuch not found in VRF R1" \
 	'ipv6 route vrf R1 2001:db8:5::/48 nosuch'
 # a next hop on no connected subnet: the kernel's reason follows
-entry "~Cannot add route 10\.5\.0\.0/16 via 10\.99\.0\.1 in VRF R1: [A-Za-z].+" \
+entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.99\.0\.1 in VRF R1: [A-Za-z].+" \
 	'ip route vrf R1 10.5.0.0/16 10.99.0.1'
-entry "~Cannot add route 10\.5\.0\.0/16 via 10\.99\.0\.1, r1-r2 in VRF R1: [A-Za-z].+" \
+entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.99\.0\.1, r1-r2 in VRF R1: [A-Za-z].+" \
 	'ip route vrf R1 10.5.0.0/16 r1-r2 10.99.0.1'
-entry "~Cannot add route 10\.5\.0\.0/16 via 10\.0\.23\.2 in VRF R1: [A-Za-z].+" \
+entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.0\.23\.2 in VRF R1: [A-Za-z].+" \
 	'ip route vrf R1 10.5.0.0/16 10.0.23.2'
-entry "~Cannot add route 2001:db8:5::/48 via 2001:db8:99::1 in VRF R1: [A-Za-z].+" \
+entry "~Error: Cannot add route 2001:db8:5::/48 via 2001:db8:99::1 in VRF R1: [A-Za-z].+" \
 	'ipv6 route vrf R1 2001:db8:5::/48 2001:db8:99::1'
 # duplicates, in both forms of the prefix
-entry "Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists" \
+entry "Error: Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists" \
 	'ip route vrf R1 10.0.23.0/24 10.0.12.2'
-entry "Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists" \
+entry "Error: Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists" \
 	'ip route vrf R1 10.0.23.0 255.255.255.0 10.0.12.2'
 cfg 'vrf R1' 'ip route 10.0.23.0/24 10.0.12.2'
 check "[duplicate in VRF config mode]" \
-	"-c 3: % Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists"
+	"-c 3: % Error: Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists"
 # removing what is not there
-entry "No matching route to delete: 10.6.0.0/16 in VRF R1" \
+entry "Error: No matching route to delete: 10.6.0.0/16 in VRF R1" \
 	'no ip route vrf R1 10.6.0.0/16'
-entry "No matching route to delete: 10.0.23.0/24 via 10.0.12.9 in VRF R1" \
+entry "Error: No matching route to delete: 10.0.23.0/24 via 10.0.12.9 in VRF R1" \
 	'no ip route vrf R1 10.0.23.0/24 10.0.12.9'
-entry "~No matching route to delete: 10\.0\.23\.0/24.* in VRF R1$" \
+entry "~Error: No matching route to delete: 10\.0\.23\.0/24.* in VRF R1$" \
 	'no ip route vrf R1 10.0.23.0/24 10.0.12.2 7'
-entry "No matching route to delete: 10.0.23.0/24 in VRF R3" \
+entry "Error: No matching route to delete: 10.0.23.0/24 in VRF R3" \
 	'no ip route vrf R3 10.0.23.0/24'
-entry "~No matching route to delete: 10\.0\.12\.0/24 in VRF R1$" \
+entry "~Error: No matching route to delete: 10\.0\.12\.0/24 in VRF R1$" \
 	'no ip route vrf R1 10.0.12.0/24'
-entry "No matching route to delete: 2001:db8:6::/48 in VRF R1" \
+entry "Error: No matching route to delete: 2001:db8:6::/48 in VRF R1" \
 	'no ipv6 route vrf R1 2001:db8:6::/48'
 # host bits set
-entry "Inconsistent address and mask" 'ip route vrf R1 10.1.1.1/8 10.0.12.2'
-entry "Inconsistent address and mask" \
+entry "Error: Inconsistent address and mask" 'ip route vrf R1 10.1.1.1/8 10.0.12.2'
+entry "Error: Inconsistent address and mask" \
 	'ip route vrf R1 10.1.1.1 255.0.0.0 10.0.12.2'
-entry "Inconsistent address and mask" 'no ip route vrf R1 10.0.23.1/24'
-entry "Inconsistent address and mask" \
+entry "Error: Inconsistent address and mask" 'no ip route vrf R1 10.0.23.1/24'
+entry "Error: Inconsistent address and mask" \
 	'ipv6 route vrf R1 2001:db8::1/32 r1-r2'
 # malformed
 entry "$INV" 'ip route vrf R1 10.5.0.0 255.0.255.0 10.0.12.2'
 entry "$INV" 'ip route vrf R1 10.5.0.0/33 10.0.12.2'
 # (an address of the other family is taken for an interface name)
-entry 'Invalid interface name "2001:db8::1": character '"':'"' is not allowed' \
+entry 'Error: Invalid interface name "2001:db8::1": character '"':'"' is not allowed' \
 	'ip route vrf R1 10.5.0.0/16 2001:db8::1'
 entry "$INV" 'ip route vrf R1 10.5.0.0/16 10.0.12.2 4294967296'
-entry "Interface 10.0.12.2 does not exist in VRF R1" \
+entry "Interface 10.0.12.2 not found in VRF R1" \
 	'ipv6 route vrf R1 2001:db8:5::/48 10.0.12.2'
 entry "Incomplete command." 'ip route vrf R1 10.5.0.0/16'
 # a VRF that is not there
-entry "VRF NOPE does not exist" 'ip route vrf NOPE 10.1.0.0/16 10.0.12.2'
-entry "VRF NOPE does not exist" 'no ip route vrf NOPE 10.1.0.0/16'
-entry "VRF NOPE does not exist" \
+entry "VRF NOPE not found" 'ip route vrf NOPE 10.1.0.0/16 10.0.12.2'
+entry "VRF NOPE not found" 'no ip route vrf NOPE 10.1.0.0/16'
+entry "VRF NOPE not found" \
 	'ipv6 route vrf NOPE 2001:db8:5::/48 2001:db8:12::2'
 
 # -- ping and traceroute (exec mode, -c 1)
@@ -145,22 +145,22 @@ check "repeat -1" "-c 1: % $INV"
 run -c 'ping vrf R1 10.0.12.2 timeout 3601'
 check "timeout 3601" "-c 1: % $INV"
 run -c 'ping vrf NOPE 10.0.12.2'
-check "ping in a missing VRF" "-c 1: % VRF NOPE does not exist"
+check "ping in a missing VRF" "-c 1: % VRF NOPE not found"
 run -c 'traceroute vrf NOPE 10.0.12.2'
-check "traceroute in a missing VRF" "-c 1: % VRF NOPE does not exist"
+check "traceroute in a missing VRF" "-c 1: % VRF NOPE not found"
 run -c 'ping vrf R1'
 check "ping without a host" "-c 1: % Incomplete command."
 run -c 'ping vrf R1 10.0.12.2 repeat 1 source 10.9.9.9'
 check "ping from an address not on the box" \
-	"~^-c 1: % Cannot ping 10\.0\.12\.2: Invalid source address"
+	"~^-c 1: % Error: Cannot ping 10\.0\.12\.2: Invalid source address"
 run -c 'ping vrf R1 10.0.12.2 repeat 1 source nosuch'
 check "ping from a missing interface" \
-	"~^-c 1: % Cannot ping 10\.0\.12\.2: Invalid source interface"
+	"~^-c 1: % Error: Cannot ping 10\.0\.12\.2: Invalid source interface"
 # -- show
 run -c 'show ip route vrf NOPE'
-check "show ip route in a missing VRF" "-c 1: % VRF NOPE does not exist"
+check "show ip route in a missing VRF" "-c 1: % VRF NOPE not found"
 run -c 'show ip arp vrf NOPE'
-check "show ip arp in a missing VRF" "-c 1: % VRF NOPE does not exist"
+check "show ip arp in a missing VRF" "-c 1: % VRF NOPE not found"
 run -c 'show ip route vrf R1 10.0.23.0/33'
 check "show ip route with a bad prefix" "-c 1: % $INV"
 

@@ -105,13 +105,13 @@ expect_eq "R2 answered 10.0.12.11" \
 run -c 'ping vrf R1 10.0.23.3 repeat 1 source 10.9.9.9'
 expect_eq "source not on the box: status" "$rc" 1
 expect_match "source not on the box: message" "$err" \
-	'^-c 1: % Cannot ping 10\.0\.23\.3: Invalid source address'
+	'^-c 1: % Error: Cannot ping 10\.0\.23\.3: Invalid source address'
 expect_eq "source not on the box: no summary" \
 	"$(printf '%s' "$out" | grep -c 'Success rate')" 0
 run -c 'ping vrf R1 10.0.23.3 repeat 1 source r2-r1'
 expect_eq "source interface of another VRF" "$rc" 1
 expect_match "source interface of another VRF: message" "$err" \
-	'^-c 1: % Cannot ping 10\.0\.23\.3: Invalid source interface'
+	'^-c 1: % Error: Cannot ping 10\.0\.23\.3: Invalid source interface'
 run -c 'ping vrf R1 10.0.23.3 repeat 1 source 2001:db8::1'
 expect_eq "source of the other family" "$rc:$err" \
 	"1:-c 1: % Source 2001:db8::1 is not an address of the destination's family"

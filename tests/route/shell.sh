@@ -95,7 +95,7 @@ three"
 # -- refusals
 run -c 'shell vrf NOPE true'
 expect_eq "shell in a missing VRF" "$rc:$err" \
-	"1:-c 1: % VRF NOPE does not exist"
+	"1:-c 1: % VRF NOPE not found"
 run -c 'shell vrf R1'
 expect_eq "shell without a command, no terminal" "$rc:$err" \
 	"1:-c 1: % A shell without a command needs a terminal"
@@ -126,7 +126,7 @@ if [ -d /etc/netns ]; then
 		"$hosts_before"
 	umount /etc/netns
 else
-	echo "note: /etc/netns does not exist here; the /etc/netns/R1 bind" \
+	echo "note: /etc/netns not found here; the /etc/netns/R1 bind" \
 		"checks are skipped (the host is never changed)" >&2
 fi
 

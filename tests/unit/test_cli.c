@@ -80,7 +80,7 @@ static int fail_cmd(struct cli_session *s, const struct cli_args *a,
 		    struct cli_out *o)
 {
 	record(s, a, o);
-	cli_error(s, "VRF %s does not exist", "Nope");
+	cli_error(s, "VRF %s not found", "Nope");
 	return -1;
 }
 
@@ -388,18 +388,18 @@ static void test_errors(void **state)
 			    "-c 1: % Invalid input detected at '^' marker.\n");
 	reset_out();
 	assert_int_equal(cli_exec(&sess, "ping vrf bad/name x"), -1);
-	assert_string_equal(err(), "-c 1: % Invalid VRF name \"bad/name\": "
+	assert_string_equal(err(), "-c 1: % Error: Invalid VRF name \"bad/name\": "
 				   "character '/' is not allowed\n");
 	reset_out();
 	cli_exec(&sess, "conf t");
 	assert_int_equal(cli_exec(&sess, "interface abcdefghijklmnop"), -1);
-	assert_string_equal(err(), "-c 1: % Invalid interface name "
+	assert_string_equal(err(), "-c 1: % Error: Invalid interface name "
 				   "\"abcdefghijklmnop\": longer than 15 "
 				   "characters\n");
 	assert_string_equal(prompt(), "R1(config)#");
 	reset_out();
 	assert_int_equal(cli_exec(&sess, "no vrf Nope"), -1);
-	assert_string_equal(err(), "-c 1: % VRF Nope does not exist\n");
+	assert_string_equal(err(), "-c 1: % VRF Nope not found\n");
 	sess.origin = NULL;
 }
 

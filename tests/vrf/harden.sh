@@ -55,7 +55,7 @@ y_ino=$(ino Y)
 operator -c 'configure terminal' -c 'no vrf Y'
 expect_eq "no /run/netns write access: refused" "$rc:$out" "1:"
 expect_match "no /run/netns write access: the step named" "$err" \
-	'^-c 2: % Permission denied: cannot delete VRF Y \(check /run/netns: Permission denied'
+	'^-c 2: % Error: Permission denied: cannot delete VRF Y \(check /run/netns: Permission denied'
 snapshot "$tmp/after"
 if cmp -s "$tmp/before" "$tmp/after"; then ok; else
 	fail "refused delete changed the kernel: $(diff "$tmp/before" "$tmp/after")"
@@ -83,11 +83,11 @@ expect_match "unlink refused: still configured" "$out" '^interface y1 vrf Y$'
 # ---- a creation that fails half-way leaves nothing
 as +sys_admin -c 'configure terminal' -c 'vrf Half'
 expect_match "CAP_SYS_ADMIN only: the step named" "$rc:$err" \
-	'^1:-c 2: % Permission denied: cannot create VRF Half \(bring lo up: Operation not permitted'
+	'^1:-c 2: % Error: Permission denied: cannot create VRF Half \(bring lo up: Operation not permitted'
 expect_eq "CAP_SYS_ADMIN only: no file left" "$(ls -A /run/netns)" "Y"
 as +net_admin -c 'configure terminal' -c 'vrf Half'
 expect_match "CAP_NET_ADMIN only: the step named" "$rc:$err" \
-	'^1:-c 2: % Permission denied: cannot create VRF Half \((make /run/netns shared|unshare): Operation not permitted'
+	'^1:-c 2: % Error: Permission denied: cannot create VRF Half \((make /run/netns shared|unshare): Operation not permitted'
 expect_eq "CAP_NET_ADMIN only: no file left" "$(ls -A /run/netns)" "Y"
 expect_eq "nothing half made" "$(vrfs)" "Y"
 
@@ -124,7 +124,7 @@ expect_ok "no vrf Half"
 ln -s "$tmp/target" /run/netns/Link
 cfg 'vrf Link'
 expect_match "vrf never over a symlink" "$rc:$err" \
-	'^1:-c 2: % Cannot create VRF Link: /run/netns/Link is in the way'
+	'^1:-c 2: % Error: Cannot create VRF Link: /run/netns/Link is in the way'
 expect_eq "nothing mounted on the symlink's target" \
 	"$(grep -c "$tmp/target" /proc/self/mountinfo)" 0
 cfg 'no vrf Link'
@@ -155,9 +155,9 @@ p3=$!
 p4=$!
 wait $p1 $p2 $p3 $p4
 expect_eq "concurrent creation: no error" "$(cat "$tmp/mk1.err" "$tmp/mk2.err")" ""
-expect_eq "concurrent deletion: only 'does not exist'" \
+expect_eq "concurrent deletion: only 'not found'" \
 	"$(cat "$tmp/rm1.err" "$tmp/rm2.err" |
-	   grep -v ': % VRF R does not exist$')" ""
+	   grep -v ': % VRF R not found$')" ""
 if [ -e /run/netns/R ]; then
 	expect_eq "R whole if there" "$(vrfs):$(is_up R lo)" "R Y:true"
 else

@@ -68,7 +68,7 @@ expect_eq "re-running changes nothing" \
 # ... not when the name is a veth with another peer
 cfg 'interface va type veth peer vz vrf Blue'
 expect_eq "veth with another peer" "$err" \
-	"-c 2: % Cannot create veth pair va - vz in VRF Blue: va exists with another peer"
+	"-c 2: % Error: Cannot create veth pair va - vz in VRF Blue: va exists with another peer"
 expect_eq "...makes no vz" "$(link_json Blue vz)" "{}"
 cfg 'interface va type veth peer vb'
 expect_eq "veth whose peer is in another VRF" "$rc" 1
@@ -83,11 +83,11 @@ cfg 'interface br1 vrf Blue type bridge'
 expect_eq "bridge in Blue" "$(jlink Blue br1 .linkinfo.info_kind)" '"bridge"'
 cfg 'interface br0 type veth peer x9'
 expect_eq "veth over a bridge's name" "$err" \
-	"-c 2: % Cannot create interface br0: the name is taken by a bridge interface"
+	"-c 2: % Error: Cannot create interface br0: the name is taken by a bridge interface"
 expect_eq "...makes no x9" "$(link_json default x9)" "{}"
 cfg 'interface va type bridge'
 expect_eq "bridge over a veth's name" "$err" \
-	"-c 2: % Cannot create interface va: the name is taken by a veth interface"
+	"-c 2: % Error: Cannot create interface va: the name is taken by a veth interface"
 
 # ---- bridge-group
 cfg 'interface va' 'bridge-group br0'
@@ -99,12 +99,12 @@ expect_eq "va free" "$(jlink default va .master)" null
 cfg 'interface va' 'no bridge-group'
 expect_ok "no bridge-group when free"
 cfg 'interface va' 'bridge-group br1'
-expect_eq "bridge in another VRF" "$err" "-c 3: % Interface br1 does not exist"
+expect_eq "bridge in another VRF" "$err" "-c 3: % Interface br1 not found"
 cfg 'interface va' 'bridge-group vh'
-expect_eq "not a bridge" "$err" "-c 3: % Interface vh is not a bridge"
+expect_eq "not a bridge" "$err" "-c 3: % Error: Interface vh is not a bridge"
 cfg 'interface br0' 'bridge-group br0'
 expect_eq "bridge in itself" "$err" \
-	"-c 3: % Interface br0 cannot be a member of itself"
+	"-c 3: % Error: Interface br0 cannot be a member of itself"
 expect_eq "...nothing enslaved" "$(jlink default va .master)$(jlink default vh .master)" nullnull
 cfg 'interface vb vrf Blue' 'bridge-group br1'
 expect_eq "bridge-group in a VRF" "$(jlink Blue vb .master)" '"br1"'
@@ -134,7 +134,7 @@ expect_eq "no description" "$(jlink default va '.ifalias // "none"')" '"none"'
 long=$(printf 'x%.0s' $(seq 256))
 cfg 'interface va' "description $long"
 expect_eq "description of 256" "$err" \
-	"-c 3: % Description is longer than 255 characters"
+	"-c 3: % Error: Description is longer than 255 characters"
 cfg 'interface va' "description ${long%x}"
 expect_eq "description of 255" "$(jlink default va '.ifalias | length')" 255
 
@@ -171,7 +171,7 @@ cfg 'interface va' 'no ip address 10.0.0.5 255.255.255.0'
 expect_eq "no ip address ADDR MASK" "$(addrs default va 4)" "192.168.7.1/25"
 cfg 'interface va' 'no ip address 10.0.0.5/24'
 expect_eq "removing a missing address" "$err" \
-	"-c 3: % Address 10.0.0.5/24 is not configured on va"
+	"-c 3: % Error: Address 10.0.0.5/24 is not configured on va"
 cfg 'interface va' 'ip address 10.1.0.1/24' 'ip address 10.1.0.2/24 secondary' \
 	'ip address 10.1.0.3/24 secondary'
 expect_eq "without secondary: the primary replaced" \
@@ -233,7 +233,7 @@ expect_eq "the mode followed: address in Blue" "$(addrs Blue va 4)" \
 	"10.6.0.1/24"
 cfg 'interface va vrf Blue' 'no vrf forwarding Red'
 expect_eq "no vrf forwarding of another VRF" "$err" \
-	"-c 3: % Interface va is not in VRF Red"
+	"-c 3: % Error: Interface va is not in VRF Red"
 expect_eq "...stays" "$(jlink Blue va .ifname)" '"va"'
 cfg 'interface va vrf Blue' 'no vrf forwarding'
 expect_eq "no vrf forwarding message" "$out" \
@@ -244,7 +244,7 @@ cfg 'interface va' 'shutdown' 'vrf forwarding Red' 'vrf forwarding default'
 expect_eq "down stays down" "$(is_up default va)" false
 cfg 'interface lo' 'vrf forwarding Red'
 expect_eq "loopback cannot move" "$err" \
-	"-c 3: % Cannot move interface lo: the loopback belongs to its namespace"
+	"-c 3: % Error: Cannot move interface lo: the loopback belongs to its namespace"
 
 # prompt follows the interface (interactive, needs expect)
 if command -v expect >/dev/null 2>&1; then
@@ -279,17 +279,17 @@ expect_eq "no interface in VRF mode" "$(link_json Red ve)$(link_json Red vf)" "{
 cfg 'no interface br0'
 expect_eq "bridge deleted" "$(link_json default br0)" "{}"
 cfg 'no interface br0'
-expect_eq "deleting it twice" "$err" "-c 2: % Interface br0 does not exist"
+expect_eq "deleting it twice" "$err" "-c 2: % Interface br0 not found"
 cfg 'no interface vb'
 expect_eq "no interface in the wrong VRF" "$err" \
-	"-c 2: % Interface vb does not exist"
+	"-c 2: % Interface vb not found"
 cfg 'no interface vb vrf Red'
 expect_eq "...names the VRF" "$err" \
-	"-c 2: % Interface vb does not exist in VRF Red"
+	"-c 2: % Interface vb not found in VRF Red"
 expect_eq "vb kept" "$(jlink Blue vb .ifname)" '"vb"'
 cfg 'no interface lo vrf Blue'
 expect_eq "lo refused" "$err" \
-	"-c 2: % Interface lo in VRF Blue is the loopback: only virtual interfaces can be deleted"
+	"-c 2: % Error: Interface lo in VRF Blue is the loopback: only virtual interfaces can be deleted"
 expect_eq "lo kept" "$(jlink Blue lo .ifname)" '"lo"'
 
 finish

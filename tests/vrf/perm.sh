@@ -66,13 +66,13 @@ expect_match "show vrf text: Blue" "$out" '^Blue +/run/netns/Blue'
 # entering another namespace needs CAP_SYS_ADMIN: refused, not wrong
 urun -c 'show interfaces vrf Blue'
 expect_match "show interfaces vrf Blue" "$rc:$err" \
-	'^1:-c 1: % Permission denied: .+$'
+	'^1:-c 1: % (Error: )?Permission denied: .+$'
 # 'vrf all': a VRF that cannot be entered is reported, the others shown
 for c in 'show interfaces vrf all' 'show ip interface brief vrf all' \
 	 'show ip route vrf all' 'show running-config'; do
 	urun -c "$c"
 	expect_match "$c: Blue reported" "$rc:$err" \
-		'^1:-c 1: % Permission denied: cannot read VRF Blue \(it is left out\) \(.*CAP_SYS_ADMIN\)$'
+		'^1:-c 1: % Error: Permission denied: cannot read VRF Blue \(it is left out\) \(.*CAP_SYS_ADMIN\)$'
 	expect_match "$c: default shown" "$out" '(^va is up|^va |10\.0\.0\.0/24|^interface va)'
 done
 urun -c 'show ip interface brief vrf all json'

@@ -152,12 +152,12 @@ run -c 'show interfaces lo vrf all json'
 expect_eq "lo in every VRF" "$(printf '%s' "$out" | jq -c \
 	'[.interfaces[].vrf]')" '["default","Blue","Green","Red"]'
 run -c 'show interfaces vd'
-expect_eq "missing interface" "$err" "-c 1: % Interface vd does not exist"
+expect_eq "missing interface" "$err" "-c 1: % Interface vd not found"
 run -c 'show interfaces vd vrf Blue json'
 expect_eq "missing interface in a VRF" "$err" \
-	"-c 1: % Interface vd does not exist in VRF Blue"
+	"-c 1: % Interface vd not found in VRF Blue"
 run -c 'show interfaces vrf Nope json'
-expect_eq "missing VRF" "$err" "-c 1: % VRF Nope does not exist"
+expect_eq "missing VRF" "$err" "-c 1: % VRF Nope not found"
 expect_eq "...status" "$rc" 1
 
 # ---- show interfaces text
@@ -212,7 +212,7 @@ run -c 'show vrf default json'
 expect_eq "show vrf default json" "$(printf '%s' "$out" | jq -c \
 	'.vrfs | [length, .[0].name, .[0].netns]')" '[1,"default",null]'
 run -c 'show vrf Nope'
-expect_eq "show vrf of a missing VRF" "$err" "-c 1: % VRF Nope does not exist"
+expect_eq "show vrf of a missing VRF" "$err" "-c 1: % VRF Nope not found"
 run -c 'show vrf'
 expect_eq "show vrf text" "$out" \
 "VRF      Namespace           IPv4 routing  IPv6 routing  Interfaces
@@ -265,6 +265,6 @@ $(ip -n Red -j addr | jq -r '.[] | [.ifname,
 run -c 'show ip interface brief vrf all'
 expect_match "brief vrf all has headers" "$(printf '%s\n' "$out" | grep -c '^VRF ')" '^4$'
 run -c 'show ip interface brief vrf Nope'
-expect_eq "brief missing VRF" "$err" "-c 1: % VRF Nope does not exist"
+expect_eq "brief missing VRF" "$err" "-c 1: % VRF Nope not found"
 
 finish

@@ -108,7 +108,7 @@ while [ "$(readlink /proc/$pid/ns/net)" = "$(readlink /proc/self/ns/net)" ] &&
 cfg 'no vrf Busy'
 expect_eq "no vrf Busy refused" "$rc:$out" "1:"
 expect_eq "no vrf Busy: the process named" "$err" \
-	"-c 2: % VRF Busy not deleted: process $pid (sleep) runs in it (no vrf Busy force deletes it anyway)"
+	"-c 2: % Error: VRF Busy not deleted: process $pid (sleep) runs in it (no vrf Busy force deletes it anyway)"
 expect_eq "Busy kept" "$(vrfs)" "Blue Busy"
 expect_eq "Busy: b1 kept" "$(jlink Busy b1 .ifname)" '"b1"'
 cfg 'no vrf Busy force'
@@ -134,10 +134,10 @@ expect_eq "show uses the context" \
 	'["Blue",["c0","c1","lo"],"Blue","default"]'
 run -c 'routing-context vrf Blue' -c 'show interfaces c0 vrf default'
 expect_eq "vrf keyword beats the context" "$err" \
-	"-c 2: % Interface c0 does not exist"
+	"-c 2: % Interface c0 not found"
 run -c 'routing-context vrf Nope'
 expect_eq "routing-context of a missing VRF" "$err" \
-	"-c 1: % VRF Nope does not exist"
+	"-c 1: % VRF Nope not found"
 expect_eq "its status" "$rc" 1
 run -c 'routing-context vrf Blue' -c 'configure terminal' -c 'no vrf Blue' \
 	-c 'end' -c 'show ip interface brief json'
@@ -148,6 +148,6 @@ expect_eq "Blue deleted" "$(vrfs)" ""
 # ---- no vrf of default
 cfg 'no vrf default'
 expect_eq "no vrf default" "$err" \
-	"-c 2: % Invalid VRF name \"default\": reserved for the starting namespace"
+	"-c 2: % Error: Invalid VRF name \"default\": reserved for the starting namespace"
 
 finish

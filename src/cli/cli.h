@@ -131,25 +131,26 @@ struct cli_mode {
 	void (*prompt)(const struct cli_frame *f, char *buf, size_t size);
 };
 
-/* What a running configuration is written into (the command layer's). */
-struct cli_config;
+/* What an area does for the running configuration: the command layer's
+ * (cmd/running.h); the engine never looks inside. */
+struct cli_config_ops;
 
 /*
  * An area of commands (vrf, interface, route, ...), declared once: its
- * commands, the modes it adds, the stanzas it writes into the running
- * configuration, and a flush hook that sends what its commands queued.
- * The engine reads the commands and modes, and calls every area's flush
- * before a command that is not CLI_F_DEFER, after each interactive
- * command and at the end of batch input; config is for the command layer.
+ * commands, the modes it adds, a flush hook that sends what its commands
+ * queued, and what it writes into the running configuration.  The engine
+ * reads the commands and modes, and calls every area's flush before a
+ * command that is not CLI_F_DEFER, after each interactive command and at
+ * the end of batch input.
  */
 struct cli_area {
 	const char *name;
 	const struct cli_cmd *cmds;	/* ended by syntax NULL; may be NULL */
 	const struct cli_mode *modes;	/* ended by bit 0; may be NULL */
-	void (*config)(struct cli_config *c);
 	/* returns how many queued changes failed, each already reported
 	 * with the origin of its own line */
 	int (*flush)(struct cli_session *s);
+	const struct cli_config_ops *config;	/* may be NULL */
 };
 
 /* The output modifiers ('| include RE', ...): an area of the engine's. */

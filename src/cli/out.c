@@ -429,5 +429,6 @@ static const struct cli_cmd filter_cmds[] = {
 };
 
 const struct cli_area cli_filter_area = {
-	"filters", filter_cmds, NULL, NULL, NULL,
+	.name = "filters",
+	.cmds = filter_cmds,
 };

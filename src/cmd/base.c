@@ -239,5 +239,7 @@ static const struct cli_mode base_modes[] = {
 };
 
 const struct cli_area base_area = {
-	"base", base_cmds, base_modes, NULL, NULL,
+	.name = "base",
+	.cmds = base_cmds,
+	.modes = base_modes,
 };

@@ -118,6 +118,17 @@ const char *cfg_vrf_suffix(const char *vrf, char *buf, size_t size)
 	return buf;
 }
 
+void cfg_if_lines(struct cli_config *c, const struct cfg_vrf *v,
+		  const struct net_link *l)
+{
+	size_t n;
+	const struct cli_area *const *areas = cmd_areas(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (areas[i]->config && areas[i]->config->if_lines)
+			areas[i]->config->if_lines(c, v, l);
+}
+
 static int config_open(struct cli_config *c, struct cli_session *s,
 		       struct cli_out *o)
 {
@@ -162,8 +173,8 @@ static int render(struct cli_config *c)
 		cli_printf(c->o, "! vrfsh %s running configuration\n"
 				 "configure terminal\n!\n", PACKAGE_VERSION);
 	for (size_t i = 0; i < n; i++)
-		if (areas[i]->config)
-			areas[i]->config(c);
+		if (areas[i]->config && areas[i]->config->stanzas)
+			areas[i]->config->stanzas(c);
 	/* every stanza ends in "!"; the routes need one of their own */
 	if (c->whole)
 		cli_printf(c->o, "%send\n", c->lines ? "!\n" : "");
@@ -356,5 +367,6 @@ static const struct cli_cmd config_cmds[] = {
 };
 
 const struct cli_area config_area = {
-	"config", config_cmds, NULL, NULL, NULL,
+	.name = "config",
+	.cmds = config_cmds,
 };

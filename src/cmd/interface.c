@@ -936,6 +936,7 @@ static void interface(struct cli_out *o, struct cli_config *c,
 	if (m)
 		cli_printf(o, " bridge-group %s\n", m->name);
 	addresses(o, v, l);
+	cfg_if_lines(c, v, l);
 	cli_printf(o, " %sshutdown\n", l->admin_up ? "no " : "");
 	cli_printf(o, "!\n");
 }
@@ -990,6 +991,13 @@ static const struct cli_mode interface_modes[] = {
 	{ 0, NULL, 0, { NULL, NULL }, NULL },
 };
 
+static const struct cli_config_ops interface_config_ops = {
+	.stanzas = interface_config,
+};
+
 const struct cli_area interface_area = {
-	"interface", interface_cmds, interface_modes, interface_config, NULL,
+	.name = "interface",
+	.cmds = interface_cmds,
+	.modes = interface_modes,
+	.config = &interface_config_ops,
 };

@@ -127,5 +127,6 @@ static const struct cli_cmd neigh_cmds[] = {
 };
 
 const struct cli_area neigh_area = {
-	"neigh", neigh_cmds, NULL, NULL, NULL,
+	.name = "neigh",
+	.cmds = neigh_cmds,
 };

@@ -305,5 +305,6 @@ static const struct cli_cmd ping_cmds[] = {
 };
 
 const struct cli_area ping_area = {
-	"ping", ping_cmds, NULL, NULL, NULL,
+	.name = "ping",
+	.cmds = ping_cmds,
 };

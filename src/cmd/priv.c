@@ -226,6 +226,12 @@ static const struct cli_cmd priv_cmds[] = {
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 
+static const struct cli_config_ops priv_config_ops = {
+	.stanzas = priv_config,
+};
+
 const struct cli_area priv_area = {
-	"priv", priv_cmds, NULL, priv_config, NULL,
+	.name = "priv",
+	.cmds = priv_cmds,
+	.config = &priv_config_ops,
 };

@@ -493,6 +493,13 @@ static const struct cli_cmd route_cmds[] = {
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 
+static const struct cli_config_ops route_config_ops = {
+	.stanzas = route_config,
+};
+
 const struct cli_area route_area = {
-	"route", route_cmds, NULL, route_config, route_flush,
+	.name = "route",
+	.cmds = route_cmds,
+	.flush = route_flush,
+	.config = &route_config_ops,
 };

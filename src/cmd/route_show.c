@@ -492,5 +492,6 @@ static const struct cli_cmd rib_cmds[] = {
 };
 
 const struct cli_area rib_area = {
-	"rib", rib_cmds, NULL, NULL, NULL,
+	.name = "rib",
+	.cmds = rib_cmds,
 };

@@ -34,6 +34,22 @@ struct cli_config {
 	unsigned lines;		/* stanza lines written by the routes */
 };
 
+/*
+ * What an area writes into the running configuration (struct cli_area's
+ * config): its stanzas, in the order of the areas in cmd/tables.c, and
+ * the lines it adds inside each interface's stanza (an access group, a
+ * NAT role), written after the interface area's own lines.
+ */
+struct cli_config_ops {
+	void (*stanzas)(struct cli_config *c);
+	void (*if_lines)(struct cli_config *c, const struct cfg_vrf *v,
+			 const struct net_link *l);
+};
+
+/* Every area's if_lines for interface l of v. */
+void cfg_if_lines(struct cli_config *c, const struct cfg_vrf *v,
+		  const struct net_link *l);
+
 /* VRF i, read on first use; NULL when it could not be read (reported
  * once, counted in c->failed) or has vanished since it was listed. */
 struct cfg_vrf *cfg_vrf(struct cli_config *c, size_t i);

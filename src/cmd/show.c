@@ -414,5 +414,6 @@ static const struct cli_cmd show_cmds[] = {
 };
 
 const struct cli_area show_area = {
-	"show", show_cmds, NULL, NULL, NULL,
+	.name = "show",
+	.cmds = show_cmds,
 };

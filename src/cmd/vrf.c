@@ -406,6 +406,13 @@ static const struct cli_mode vrf_modes[] = {
 	{ 0, NULL, 0, { NULL, NULL }, NULL },
 };
 
+static const struct cli_config_ops vrf_config_ops = {
+	.stanzas = vrf_config,
+};
+
 const struct cli_area vrf_area = {
-	"vrf", vrf_cmds, vrf_modes, vrf_config, NULL,
+	.name = "vrf",
+	.cmds = vrf_cmds,
+	.modes = vrf_modes,
+	.config = &vrf_config_ops,
 };

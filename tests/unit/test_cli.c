@@ -164,7 +164,8 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 
 /* The test's commands, in the modes the shell's areas declare. */
 static const struct cli_area test_area = {
-	"test", test_cmds, NULL, NULL, NULL,
+	.name = "test",
+	.cmds = test_cmds,
 };
 
 static int setup(void **state)
@@ -178,10 +179,10 @@ static int setup(void **state)
 	char err[256];
 
 	(void)state;
-	vrf_modes = (struct cli_area){ "vrf-modes", NULL, vrf_area.modes,
-				       NULL, NULL };
-	if_modes = (struct cli_area){ "if-modes", NULL, interface_area.modes,
-				      NULL, NULL };
+	vrf_modes = (struct cli_area){ .name = "vrf-modes",
+				       .modes = vrf_area.modes };
+	if_modes = (struct cli_area){ .name = "if-modes",
+				      .modes = interface_area.modes };
 	cli_strict_args = true;
 	grammar = cli_grammar_new(areas, 5, err, sizeof(err));
 	if (!grammar) {
@@ -792,7 +793,7 @@ static void test_strict_args(void **state)
 		  0, ask_wrong },
 		{ NULL, NULL, 0, 0, 0, NULL },
 	};
-	const struct cli_area area = { "t", cmds, NULL, NULL, NULL };
+	const struct cli_area area = { .name = "t", .cmds = cmds };
 	const struct cli_area *areas[] = { &area };
 	struct cli_grammar *g;
 	struct cli_session s;
@@ -842,7 +843,7 @@ static void test_grammar_errors(void **state)
 	static const struct cli_cmd bad4[] = {
 		{ "show", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
 	};
-	struct cli_area one = { "bad", NULL, NULL, NULL, NULL };
+	struct cli_area one = { .name = "bad" };
 	const struct cli_area *t[1] = { &one };
 	char e[256];
 

@@ -94,7 +94,7 @@ typedef int (*cli_handler)(struct cli_session *s, const struct cli_args *a,
 /*
  * One command, declared once.  syntax is written as the user types it:
  *   keywords in lower case; values WORD, HOST, LINE, NAME (a VRF),
- *   IFNAME, <MIN-MAX>, A.B.C.D, A.B.C.D/M, MASK (a dotted mask, shown as
+ *   IFNAME, IFREF (IFNAME or VRF/IFNAME), <MIN-MAX>, A.B.C.D, A.B.C.D/M, MASK (a dotted mask, shown as
  *   A.B.C.D), X:X::X:X, X:X::X:X/M, and DO (an EXEC command line);
  *   [optional], {one|or|other}, {any|of|these}* (each any number of
  *   times, in any order); a value is named with $name ("NAME$vrf").

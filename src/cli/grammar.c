@@ -155,6 +155,7 @@ static const struct placeholder placeholders[] = {
 	{ "LINE", TOK_LINE, "LINE" },
 	{ "NAME", TOK_VRF, "NAME" },
 	{ "IFNAME", TOK_IFNAME, "IFNAME" },
+	{ "IFREF", TOK_IFREF, "IFNAME" },
 	{ "A.B.C.D", TOK_IPV4, "A.B.C.D" },
 	{ "A.B.C.D/M", TOK_IPV4_PREFIX, "A.B.C.D/M" },
 	{ "MASK", TOK_MASK, "A.B.C.D" },

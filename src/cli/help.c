@@ -217,7 +217,8 @@ void cli_complete(struct cli_session *s, const char *line,
 			add_name(&c, x->text);
 		else if (s->names && x->kind == TOK_VRF)
 			s->names(s, TOK_VRF, NULL, add_name, &c);
-		else if (s->names && x->kind == TOK_IFNAME)
+		else if (s->names &&
+			 (x->kind == TOK_IFNAME || x->kind == TOK_IFREF))
 			s->names(s, TOK_IFNAME,
 				 x->vrf ? x->vrf : cli_context_vrf(s),
 				 add_name, &c);

@@ -492,6 +492,9 @@ static int check_names(struct cli_session *s, const struct cli_args *a)
 		} else if (a->v[i].kind == TOK_IFNAME) {
 			why = cli_ifname_error(a->v[i].value);
 			what = "interface";
+		} else if (a->v[i].kind == TOK_IFREF) {
+			why = cli_ifref_error(a->v[i].value);
+			what = "interface";
 		}
 		if (why) {
 			cli_error(s, "Error: Invalid %s name \"%s\": %s", what,

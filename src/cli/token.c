@@ -298,3 +298,27 @@ const char *cli_ifname_error(const char *name)
 	}
 	return NULL;
 }
+
+const char *cli_ifref_error(const char *ref)
+{
+	static char why[96];
+	const char *slash = strchr(ref, '/');
+	char vrf[80];
+	const char *e;
+
+	if (!slash)
+		return cli_ifname_error(ref);
+	if ((size_t)(slash - ref) >= sizeof(vrf))
+		return "the VRF before '/' is longer than 64 characters";
+	memcpy(vrf, ref, (size_t)(slash - ref));
+	vrf[slash - ref] = '\0';
+	if ((e = cli_vrf_name_error(vrf))) {
+		snprintf(why, sizeof(why), "the VRF before '/': %s", e);
+		return why;
+	}
+	if ((e = cli_ifname_error(slash + 1))) {
+		snprintf(why, sizeof(why), "the name after '/': %s", e);
+		return why;
+	}
+	return NULL;
+}

@@ -20,6 +20,7 @@ enum cli_tok {
 	TOK_IPV6_PREFIX,/* X:X::X:X/M */
 	TOK_VRF,	/* a VRF name: NAME, completed from live data */
 	TOK_IFNAME,	/* an interface name: IFNAME, completed likewise */
+	TOK_IFREF,	/* an interface, IFNAME or VRF/IFNAME: IFREF */
 	TOK_LINE,	/* the rest of the line: LINE */
 	TOK_SUBCMD,	/* the rest of the line is an EXEC command (do) */
 };
@@ -55,5 +56,8 @@ bool cli_parse_long(const char *s, long *out);
  * reason. */
 const char *cli_vrf_name_error(const char *name);
 const char *cli_ifname_error(const char *name);
+/* An interface named as IFNAME or, where the name alone is not unique,
+ * as VRF/IFNAME (the form running-config writes). */
+const char *cli_ifref_error(const char *ref);
 
 #endif

@@ -15,6 +15,9 @@ enum {
 	MODE_CONFIG = 1u << 1,	/* global configuration (base area) */
 	MODE_VRF = 1u << 2,	/* VRF configuration (vrf area) */
 	MODE_IF = 1u << 3,	/* interface configuration (interface area) */
+	MODE_VRF_DEF = 1u << 19, /* 'vrf definition NAME', as IOS has it:
+				  * no interfaces or routes in it */
+	MODE_VRF_AF = 1u << 20,	/* a VRF's address family (vrf area) */
 };
 
 /* Every configuration mode, whichever area adds it. */

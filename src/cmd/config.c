@@ -198,15 +198,22 @@ static int show_running(struct cli_session *s, struct cli_out *o,
 	c.only_vrf = vrf;
 	c.whole = !vrf && !ifname;
 	if (ifname) {
+		static char in[NET_VRF_NAME_MAX + 1], name[NET_IFNAMSIZ];
 		struct net_link l;
-		const char *in = vrf ? vrf : cli_context_vrf(s);
+		int r = cmd_if_resolve(s, ifname, vrf, true, in, sizeof(in),
+				       name, sizeof(name), &l);
 
-		c.only_vrf = in;
-		c.only_if = ifname;
-		if (cmd_link(s, in, ifname, &l)) {
+		if (r) {
+			char b[96];
+
+			if (r == 1)
+				cli_error(s, "Interface %s not found%s", name,
+					  in_vrf(in, b, sizeof(b)));
 			config_close(&c);
 			return -1;
 		}
+		c.only_vrf = in;
+		c.only_if = name;
 	}
 	rc = render(&c);
 	config_close(&c);
@@ -344,7 +351,7 @@ static int do_show_startup(struct cli_session *s, const struct cli_args *a,
 #define H_SHOW "Show running system information\n"
 
 static const struct cli_cmd config_cmds[] = {
-	{ "show running-config [vrf NAME$vrf|interface IFNAME$ifname "
+	{ "show running-config [vrf NAME$vrf|interface IFREF$ifname "
 	  "[vrf NAME$vrf]]",
 	  H_SHOW "The configuration, read from the kernel\n"
 	  "Only one VRF\nVRF name\nOnly one interface\nInterface name\n"

@@ -2,7 +2,13 @@
 /*
  * interface.c - interfaces: enter, create (veth, bridge), delete, and the
  * interface mode: VRF membership, addresses, state, MTU, description,
- * bridge membership.
+ * bridge membership; their running-config stanzas.
+ *
+ * 'interface NAME' enters the mode of an interface whichever VRF it is
+ * in (when the name is unique; VRF/NAME names it otherwise), or of one
+ * that does not exist yet: its first line 'type veth peer P [vrf V]' or
+ * 'type bridge' makes it.  So a stanza is headed by 'interface NAME'
+ * alone, as IOS tools read it, and still rebuilds what it describes.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -27,13 +33,20 @@ static const char *if_vrf(struct cli_session *s, const struct cli_args *a)
 static int do_interface(struct cli_session *s, const struct cli_args *a,
 			struct cli_out *o)
 {
-	const char *vrf = if_vrf(s, a), *ifname = cli_arg(a, "ifname");
+	char vrf[NET_VRF_NAME_MAX + 1], name[NET_IFNAMSIZ], buf[96];
 	struct net_link l;
+	int r;
 
 	(void)o;
-	if (cmd_link(s, vrf, ifname, &l))
+	r = cmd_if_resolve(s, cli_arg(a, "ifname"), cli_arg(a, "vrf"), true,
+			   vrf, sizeof(vrf), name, sizeof(name), &l);
+	if (r < 0)
 		return -1;
-	cli_enter(s, MODE_IF, vrf, ifname);
+	if (r == 1 && s->interactive)
+		cli_notice(s, "Interface %s%s does not exist yet: 'type veth "
+			      "peer NAME' or 'type bridge' makes it", name,
+			   in_vrf(vrf, buf, sizeof(buf)));
+	cli_enter(s, MODE_IF, vrf, name);
 	return 0;
 }
 
@@ -88,18 +101,17 @@ static bool veth_peer_is(const char *vrf, const struct net_link *l,
 	return !strcmp(p.kind, "veth") && p.ifindex == l->peer_ifindex;
 }
 
-static int do_veth(struct cli_session *s, const struct cli_args *a,
-		   struct cli_out *o)
+/* Makes the veth pair ifname (in vrf) - peer (in peer_vrf, NULL for the
+ * same VRF), or finds it made already. */
+static int make_veth(struct cli_session *s, const char *vrf,
+		     const char *ifname, const char *peer,
+		     const char *peer_vrf)
 {
-	const char *vrf = if_vrf(s, a), *ifname = cli_arg(a, "ifname");
-	const char *peer = cli_arg(a, "peer");
-	const char *peer_vrf = cli_arg(a, "peervrf");
 	struct net_err err = { 0 };
 	struct net_link pl;
 	char b1[96], b2[96];
 	bool same;
 
-	(void)o;
 	if (!peer_vrf)
 		peer_vrf = vrf;
 	else if (net_vrf_is_default(peer_vrf))
@@ -140,6 +152,38 @@ static int do_veth(struct cli_session *s, const struct cli_args *a,
 		return cmd_fail(s, &err, "create veth pair %s%s - %s%s",
 				ifname, in_vrf(vrf, b1, sizeof(b1)), peer,
 				in_vrf(peer_vrf, b2, sizeof(b2)));
+	if (!same)
+		cmd_if_changed();
+	return 0;
+}
+
+static int make_bridge(struct cli_session *s, const char *vrf,
+		       const char *ifname)
+{
+	struct net_err err = { 0 };
+	char buf[96];
+	bool same;
+
+	if (cmd_vrf_exists(s, vrf) || exists_as(s, vrf, ifname, "bridge", &same))
+		return -1;
+	if (!same && net_link_add_bridge(vrf, ifname, &err))
+		return cmd_fail(s, &err, "create bridge %s%s", ifname,
+				in_vrf(vrf, buf, sizeof(buf)));
+	if (!same)
+		cmd_if_changed();
+	return 0;
+}
+
+/* The one-line forms of 0.1: interface IFNAME [vrf NAME] type ... */
+static int do_veth(struct cli_session *s, const struct cli_args *a,
+		   struct cli_out *o)
+{
+	const char *vrf = if_vrf(s, a), *ifname = cli_arg(a, "ifname");
+
+	(void)o;
+	if (make_veth(s, vrf, ifname, cli_arg(a, "peer"),
+		      cli_arg(a, "peervrf")))
+		return -1;
 	cli_enter(s, MODE_IF, vrf, ifname);
 	return 0;
 }
@@ -148,16 +192,10 @@ static int do_bridge(struct cli_session *s, const struct cli_args *a,
 		     struct cli_out *o)
 {
 	const char *vrf = if_vrf(s, a), *ifname = cli_arg(a, "ifname");
-	struct net_err err = { 0 };
-	char buf[96];
-	bool same;
 
 	(void)o;
-	if (cmd_vrf_exists(s, vrf) || exists_as(s, vrf, ifname, "bridge", &same))
+	if (make_bridge(s, vrf, ifname))
 		return -1;
-	if (!same && net_link_add_bridge(vrf, ifname, &err))
-		return cmd_fail(s, &err, "create bridge %s%s", ifname,
-				in_vrf(vrf, buf, sizeof(buf)));
 	cli_enter(s, MODE_IF, vrf, ifname);
 	return 0;
 }
@@ -165,14 +203,22 @@ static int do_bridge(struct cli_session *s, const struct cli_args *a,
 static int do_no_interface(struct cli_session *s, const struct cli_args *a,
 			   struct cli_out *o)
 {
-	const char *vrf = if_vrf(s, a), *ifname = cli_arg(a, "ifname");
+	char vrf[NET_VRF_NAME_MAX + 1], ifname[NET_IFNAMSIZ], buf[96];
 	struct net_err err = { 0 };
 	struct net_link l;
-	char buf[96];
+	int r;
 
 	(void)o;
-	if (cmd_link(s, vrf, ifname, &l))
+	/* a deletion names its VRF: no search through the others */
+	r = cmd_if_resolve(s, cli_arg(a, "ifname"), cli_arg(a, "vrf"), false,
+			   vrf, sizeof(vrf), ifname, sizeof(ifname), &l);
+	if (r < 0)
 		return -1;
+	if (r == 1) {
+		cli_error(s, "Interface %s not found%s", ifname,
+			  in_vrf(vrf, buf, sizeof(buf)));
+		return -1;
+	}
 	if (l.loopback || net_link_is_physical(&l)) {
 		cli_error(s, "Error: Interface %s%s is %s: only virtual interfaces "
 			     "can be deleted", ifname,
@@ -183,6 +229,7 @@ static int do_no_interface(struct cli_session *s, const struct cli_args *a,
 	if (net_link_del(vrf, ifname, &err))
 		return cmd_fail(s, &err, "delete interface %s%s", ifname,
 				in_vrf(vrf, buf, sizeof(buf)));
+	cmd_if_changed();
 	return 0;
 }
 
@@ -205,6 +252,40 @@ static int current(struct cli_session *s, struct net_link *l)
 	struct cli_frame *f = cli_top(s);
 
 	return cmd_link(s, mode_vrf(f), mode_if(f), l);
+}
+
+/* type veth peer PEER [vrf NAME], type bridge: the first line of the
+ * stanza of an interface that may not exist yet. */
+static int do_type_veth(struct cli_session *s, const struct cli_args *a,
+			struct cli_out *o)
+{
+	struct cli_frame *f = cli_top(s);
+	const char *peer = cli_arg(a, "peer"), *pvrf = cli_arg(a, "peervrf");
+	char qv[NET_VRF_NAME_MAX + 1], qn[NET_IFNAMSIZ + 64];
+
+	(void)o;
+	/* the peer written VRF/NAME */
+	if (cmd_if_split(peer, qv, sizeof(qv), qn, sizeof(qn))) {
+		if (pvrf && strcmp(vrf_label(pvrf), vrf_label(qv))) {
+			cli_error(s, "Error: Peer %s is named in VRF %s and in "
+				     "VRF %s", peer, vrf_label(qv),
+				  vrf_label(pvrf));
+			return -1;
+		}
+		peer = qn;
+		pvrf = qv;
+	}
+	return make_veth(s, mode_vrf(f), mode_if(f), peer, pvrf);
+}
+
+static int do_type_bridge(struct cli_session *s, const struct cli_args *a,
+			  struct cli_out *o)
+{
+	struct cli_frame *f = cli_top(s);
+
+	(void)a;
+	(void)o;
+	return make_bridge(s, mode_vrf(f), mode_if(f));
 }
 
 static bool has_ipv4(const char *vrf, int ifindex)
@@ -239,6 +320,7 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 		return -1;
 	}
 	had_v4 = has_ipv4(mode_vrf(f), l.ifindex);
+	cmd_if_changed();
 	if (net_link_move(mode_vrf(f), mode_if(f), to, &err))
 		return cmd_fail(s, &err, "move interface %s%s to VRF %s",
 				mode_if(f), in_vrf(mode_vrf(f), b1, sizeof(b1)),
@@ -662,7 +744,7 @@ static int do_no_bridge_group(struct cli_session *s,
 #define H_IPV6 "Internet Protocol version 6\n"
 
 static const struct cli_cmd interface_cmds[] = {
-	{ "interface IFNAME$ifname [vrf NAME$vrf]",
+	{ "interface IFREF$ifname [vrf NAME$vrf]",
 	  H_IF H_VRF, IF_MODES, PRIV_ADMIN, 0, do_interface },
 	{ "interface IFNAME$ifname [vrf NAME$vrf] type veth peer "
 	  "IFNAME$peer [vrf NAME$peervrf]",
@@ -674,14 +756,31 @@ static const struct cli_cmd interface_cmds[] = {
 	{ "interface IFNAME$ifname [vrf NAME$vrf] type bridge",
 	  H_IF H_VRF "Create a virtual interface\nAn Ethernet bridge",
 	  IF_MODES, PRIV_ADMIN, 0, do_bridge },
-	{ "no interface IFNAME$ifname [vrf NAME$vrf]",
+	{ "no interface IFREF$ifname [vrf NAME$vrf]",
 	  H_NO "Delete a virtual interface\nInterface name\n" H_VRF,
 	  IF_MODES, PRIV_ADMIN, 0, do_no_interface },
+	{ "type veth peer IFREF$peer [vrf NAME$peervrf]",
+	  "Make the interface of the mode, if it does not exist\n"
+	  "A veth pair: two interfaces joined like a cable\n"
+	  "The other end\nName of the other end (or VRF/NAME)\n"
+	  "The VRF of the other end (default: this one)\nVRF name",
+	  MODE_IF, PRIV_ADMIN, 0, do_type_veth },
+	{ "type bridge",
+	  "Make the interface of the mode, if it does not exist\n"
+	  "An Ethernet bridge",
+	  MODE_IF, PRIV_ADMIN, 0, do_type_bridge },
 	{ "vrf forwarding NAME$vrf",
 	  "VRF membership\nMove the interface into a VRF\nVRF name",
 	  MODE_IF, PRIV_ADMIN, 0, do_vrf_forwarding },
+	{ "ip vrf forwarding NAME$vrf",
+	  H_IP "VRF membership\nMove the interface into a VRF\nVRF name",
+	  MODE_IF, PRIV_ADMIN, 0, do_vrf_forwarding },
 	{ "no vrf forwarding [NAME$vrf]",
 	  H_NO "VRF membership\nMove the interface back to VRF default\n"
+	  "VRF name",
+	  MODE_IF, PRIV_ADMIN, 0, do_no_vrf_forwarding },
+	{ "no ip vrf forwarding [NAME$vrf]",
+	  H_NO H_IP "VRF membership\nMove the interface back to VRF default\n"
 	  "VRF name",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_vrf_forwarding },
 	{ "ip address A.B.C.D/M$prefix [secondary]",
@@ -763,23 +862,70 @@ static bool rendered_before(const struct cli_config *c, const struct cfg_vrf *v,
 	return strcmp(p->name, l->name) < 0;
 }
 
-static void header_line(struct cli_out *o, struct cli_config *c,
-			const struct cfg_vrf *v, const struct net_link *l)
+/* How many VRFs have an interface of that name. */
+static unsigned homes(struct cli_config *c, const char *name)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cfg_vrf *v = cfg_vrf(c, i);
+
+		for (size_t k = 0; v && k < v->links.n; k++)
+			n += !strcmp(v->links.v[k].name, name);
+	}
+	return n;
+}
+
+/* Is the interface written VRF/NAME?  When 'interface NAME' typed in
+ * global configuration would not find it (the name is not unique, or is
+ * the default VRF's too), and for what cannot change VRF once made (a
+ * bridge, the loopback), which is made where the header says. */
+static bool qualified(struct cli_config *c, const struct cfg_vrf *v,
+		      const struct net_link *l)
+{
+	if (!*v->name)
+		return false;
+	return l->loopback || !strcmp(l->kind, "bridge") ||
+	       homes(c, l->name) > 1;
+}
+
+/* "NAME" or "VRF/NAME", as the stanza's header names it. */
+static const char *if_ref(struct cli_config *c, const struct cfg_vrf *v,
+			  const struct net_link *l, char *buf, size_t size)
+{
+	if (!qualified(c, v, l))
+		return l->name;
+	snprintf(buf, size, "%s/%s", v->name, l->name);
+	return buf;
+}
+
+/* The header, and the line that makes the interface: a bridge, or a veth
+ * pair from the end met first.  An end that is not qualified is made in
+ * the default VRF and moved by its 'vrf forwarding' line; so is its peer,
+ * unless the peer is qualified or belongs to the default VRF, when it is
+ * made where it belongs. */
+static void header_lines(struct cli_out *o, struct cli_config *c,
+			 const struct cfg_vrf *v, const struct net_link *l)
 {
 	const struct cfg_vrf *pv;
 	const struct net_link *p;
-	char b1[96], b2[96];
+	char ref[NET_VRF_NAME_MAX + NET_IFNAMSIZ + 2];
+	bool here = qualified(c, v, l);
 
-	cli_printf(o, "interface %s%s", l->name,
-		   cfg_vrf_suffix(v->name, b1, sizeof(b1)));
+	cli_printf(o, "interface %s\n", if_ref(c, v, l, ref, sizeof(ref)));
 	if (!strcmp(l->kind, "bridge")) {
-		cli_printf(o, " type bridge");
+		cli_printf(o, " type bridge\n");
 	} else if (veth_peer(c, v, l, &pv, &p) &&
 		   !rendered_before(c, v, l, pv, p)) {
-		cli_printf(o, " type veth peer %s%s", p->name,
-			   cfg_vrf_suffix(pv->name, b2, sizeof(b2)));
+		bool made_here = here ? !strcmp(pv->name, v->name) : !*pv->name;
+
+		cli_printf(o, " type veth peer %s", p->name);
+		if (!made_here && (qualified(c, pv, p) || !*pv->name || here))
+			cli_printf(o, " vrf %s", vrf_label(pv->name));
+		cli_printf(o, "\n");
 	}
-	cli_printf(o, "\n");
+	if (*v->name)
+		cli_printf(o, " vrf forwarding %s\n", v->name);
 }
 
 static int v6_cmp(const struct net_addr *x, const struct net_addr *y)
@@ -808,7 +954,7 @@ static bool has_lo_v4(const struct cfg_vrf *v, const struct net_link *l)
 static void addresses(struct cli_out *o, const struct cfg_vrf *v,
 		      const struct net_link *l)
 {
-	char a[INET6_ADDRSTRLEN];
+	char a[INET6_ADDRSTRLEN], mask[TEXT_IP_MAX];
 	bool first = true;
 
 	/* lo gets 127.0.0.1/8 when a VRF is made (lo up).  When it has it,
@@ -831,7 +977,8 @@ static void addresses(struct cli_out *o, const struct cfg_vrf *v,
 			if (l->loopback && is_lo_v4(x))
 				continue;
 			inet_ntop(AF_INET, &x->a.v4, a, sizeof(a));
-			cli_printf(o, " ip address %s/%u%s\n", a, x->plen,
+			text_mask(x->plen, mask, sizeof(mask));
+			cli_printf(o, " ip address %s %s%s\n", a, mask,
 				   first ? "" : " secondary");
 			first = false;
 		}
@@ -928,14 +1075,14 @@ static void interface(struct cli_out *o, struct cli_config *c,
 		cli_printf(o, "!\n");
 		return;
 	}
-	header_line(o, c, v, l);
+	header_lines(o, c, v, l);
+	addresses(o, v, l);
 	if (l->alias[0])
 		cli_printf(o, " description %s\n", l->alias);
 	if (l->mtu != (l->loopback ? 65536u : 1500u))
 		cli_printf(o, " mtu %u\n", l->mtu);
 	if (m)
 		cli_printf(o, " bridge-group %s\n", m->name);
-	addresses(o, v, l);
 	cfg_if_lines(c, v, l);
 	cli_printf(o, " %sshutdown\n", l->admin_up ? "no " : "");
 	cli_printf(o, "!\n");

@@ -75,7 +75,7 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 			for (size_t i = 0; i < vrfs.n; i++)
 				add(ctx, vrfs.v[i]);
 		net_names_free(&vrfs);
-	} else if (kind == TOK_IFNAME) {
+	} else if (kind == TOK_IFNAME || kind == TOK_IFREF) {
 		struct net_links links = { 0 };
 
 		if (net_link_dump(vrf, &links, &err) == 0)

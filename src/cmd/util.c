@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 const char *vrf_label(const char *vrf)
@@ -44,8 +45,17 @@ int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
 	     struct net_link *out)
 {
 	struct net_err err = { 0 };
-	char buf[96];
+	char buf[96], qv[NET_VRF_NAME_MAX + 1], qn[NET_IFNAMSIZ + 64];
 
+	/* VRF/NAME names the VRF itself */
+	if (cmd_if_split(ifname, qv, sizeof(qv), qn, sizeof(qn))) {
+		if (strcmp(vrf_label(qv), vrf_label(vrf))) {
+			cli_error(s, "Interface %s not found%s", ifname,
+				  in_vrf(vrf, buf, sizeof(buf)));
+			return -1;
+		}
+		ifname = qn;
+	}
 	if (cmd_vrf_exists(s, vrf))
 		return -1;
 	if (net_link_get(vrf, ifname, out, &err) == 0)
@@ -130,4 +140,128 @@ bool cmd_vrf_unreadable(struct cli_session *s, const char *vrf,
 		return false;	/* gone since it was listed: not there */
 	cmd_fail(s, err, "read VRF %s (it is left out)", vrf_label(vrf));
 	return true;
+}
+
+/* ---- interfaces named across VRFs ----------------------------------------- */
+
+bool cmd_if_split(const char *ref, char *vrf, size_t vsize, char *name,
+		  size_t nsize)
+{
+	const char *slash = strchr(ref, '/');
+
+	if (!slash)
+		return false;
+	snprintf(vrf, vsize, "%.*s", (int)(slash - ref), ref);
+	if (net_vrf_is_default(vrf))
+		vrf[0] = '\0';
+	snprintf(name, nsize, "%s", slash + 1);
+	return true;
+}
+
+/*
+ * Which VRFs have an interface of a name, for 'interface NAME' typed in
+ * global configuration: every VRF's links, read once and kept until vrfsh
+ * changes a link (cmd_if_changed) or an interactive command starts.
+ */
+struct if_home {
+	char name[NET_IFNAMSIZ];
+	char *vrf;
+};
+
+static struct {
+	bool built;
+	struct if_home *v;
+	size_t n;
+	struct net_names vrfs;
+} homes;
+
+void cmd_if_changed(void)
+{
+	free(homes.v);
+	net_names_free(&homes.vrfs);
+	memset(&homes, 0, sizeof(homes));
+}
+
+static void homes_build(struct cli_session *s)
+{
+	if (homes.built)
+		return;
+	homes.built = true;
+	if (cmd_vrf_list(s, &homes.vrfs))
+		return;
+	for (size_t i = 0; i < homes.vrfs.n; i++) {
+		struct net_links links = { 0 };
+		struct net_err err = { 0 };
+
+		if (net_link_dump(homes.vrfs.v[i], &links, &err))
+			continue;	/* one we cannot read has none for us */
+		homes.v = realloc(homes.v, (homes.n + links.n + 1) *
+					   sizeof(*homes.v));
+		if (!homes.v)
+			abort();
+		for (size_t k = 0; k < links.n; k++) {
+			struct if_home *h = &homes.v[homes.n++];
+
+			snprintf(h->name, sizeof(h->name), "%s",
+				 links.v[k].name);
+			h->vrf = homes.vrfs.v[i];
+		}
+		net_links_free(&links);
+	}
+}
+
+int cmd_if_resolve(struct cli_session *s, const char *ref,
+		   const char *vrf_arg, bool search, char *vrf, size_t vsize,
+		   char *name, size_t nsize, struct net_link *l)
+{
+	struct net_err err = { 0 };
+	const char *found = NULL;
+	char buf[96];
+	int many = 0;
+
+	if (cmd_if_split(ref, vrf, vsize, name, nsize)) {
+		if (vrf_arg && strcmp(vrf_label(vrf), vrf_label(vrf_arg))) {
+			cli_error(s, "Error: Interface %s is named in VRF %s "
+				     "and in VRF %s", ref, vrf_label(vrf),
+				  vrf_label(vrf_arg));
+			return -1;
+		}
+	} else {
+		snprintf(vrf, vsize, "%s", vrf_arg ? (net_vrf_is_default(vrf_arg)
+						      ? "" : vrf_arg)
+						   : cli_context_vrf(s));
+		snprintf(name, nsize, "%s", ref);
+	}
+	if (cmd_vrf_exists(s, vrf))
+		return -1;
+	if (net_link_get(vrf, name, l, &err) == 0)
+		return 0;
+	if (err.code != ENODEV && err.code != ENOENT)
+		return cmd_fail(s, &err, "read interface %s%s", name,
+				in_vrf(vrf, buf, sizeof(buf)));
+	/* a name alone in global configuration: whichever VRF has it */
+	if (!search || vrf_arg || strchr(ref, '/') || *vrf)
+		return 1;
+	if (s->interactive)
+		cmd_if_changed();
+	homes_build(s);
+	for (size_t i = 0; i < homes.n; i++) {
+		if (strcmp(homes.v[i].name, name))
+			continue;
+		if (!found)
+			found = homes.v[i].vrf;
+		many++;
+	}
+	if (many > 1) {
+		cli_error(s, "Error: Interface %s is in %d VRFs: name it "
+			     "VRF/%s", name, many, name);
+		return -1;
+	}
+	if (!found)
+		return 1;
+	snprintf(vrf, vsize, "%s", found);
+	if (net_link_get(vrf, name, l, &err))
+		return cmd_fail(s, &err, "read interface %s%s", name,
+				in_vrf(vrf, buf, sizeof(buf)));
+	return 0;
 }

@@ -46,7 +46,35 @@ bool cmd_vrf_unreadable(struct cli_session *s, const char *vrf,
 int cmd_vrf_set(struct cli_session *s, const struct cli_args *a,
 		struct net_names *out);
 
+/* What a VRF holds that the kernel cannot: its description and route
+ * distinguisher (vrf.c).  Zeroed when it has none. */
+#define CMD_VRF_DESC_MAX 244
+struct cmd_vrf_info {
+	char description[CMD_VRF_DESC_MAX + 1];
+	char rd[32];
+};
+int cmd_vrf_info(const char *vrf, struct cmd_vrf_info *out,
+		 struct net_err *err);
+
 /* " in VRF NAME" for a VRF other than default, else "". */
 const char *in_vrf(const char *vrf, char *buf, size_t size);
+
+/* An interface written VRF/NAME (where the name alone is not unique, as
+ * running-config writes it): splits it, "" for default.  false for a
+ * plain name. */
+bool cmd_if_split(const char *ref, char *vrf, size_t vsize, char *name,
+		  size_t nsize);
+/* Where the interface that ref (NAME or VRF/NAME) names is: in vrf_arg
+ * when given, else in the VRF in context, else (in global configuration,
+ * when search is set) in the one VRF that has it.  Fills vrf and name, and l when it exists.
+ * Returns 0 when it exists, 1 when it does not (vrf and name say where it
+ * would be made), -1 after reporting an error (a VRF not found, a name in
+ * several VRFs). */
+int cmd_if_resolve(struct cli_session *s, const char *ref,
+		   const char *vrf_arg, bool search, char *vrf, size_t vsize,
+		   char *name, size_t nsize, struct net_link *l);
+/* vrfsh made, deleted or moved a link: the names cmd_if_resolve keeps
+ * are out of date. */
+void cmd_if_changed(void);
 
 #endif

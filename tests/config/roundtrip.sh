@@ -168,10 +168,12 @@ do
 done
 
 # and running-config renders it, ip route add routes with protocol boot
-for want in 'vrf lab-1.x_y' 'interface lo vrf C
+for want in 'vrf definition lab-1.x_y' 'interface C/lo
+ vrf forwarding C
  no ip address
- shutdown' 'interface lo vrf A
- ip address 10.255.0.1/32 secondary
+ shutdown' 'interface A/lo
+ vrf forwarding A
+ ip address 10.255.0.1 255.255.255.255 secondary
  no shutdown' \
 	'ip route vrf A 10.50.0.0/16 10.1.0.2 0 protocol boot' \
 	'ip route vrf A 10.60.0.0/16 va 0 protocol boot' \

@@ -173,7 +173,7 @@ vrf E1
  ip routing
 exit-vrf
 interface e0 vrf E1 type veth peer e9 vrf E1
-interface nosuch0 vrf E1
+interface nosuch0 vrf Nope
 vrf E2
 interface e1 vrf E1 type veth peer e2 vrf E2
  ip address 10.6.0.1/24
@@ -184,7 +184,7 @@ EOF
 reset
 run -b --config "$bad"
 expect_eq "-b stops at the error" "$rc [$out] $err" \
-	"1 [] $bad:7: % Interface nosuch0 not found in VRF E1"
+	"1 [] $bad:7: % VRF Nope not found"
 expect_eq "before line 7 applied" "$(vrfs) $(fwd E1 4) $(jlink E1 e0 .ifname)" \
 	'E1 1 "e0"'
 expect_eq "after line 7 not applied" "$(link_json E1 e1)" "{}"
@@ -194,7 +194,7 @@ reset
 run -b --keep-going --config "$bad"
 expect_eq "--keep-going status" "$rc [$out]" "1 []"
 expect_eq "--keep-going reports every error" "$err" \
-"$bad:7: % Interface nosuch0 not found in VRF E1
+"$bad:7: % VRF Nope not found
 $bad:11: % Invalid input detected at '^' marker."
 expect_eq "--keep-going: E2 made" "$(vrfs)" "E1 E2"
 expect_eq "--keep-going: e1 in E1 with its address" "$(addrs E1 e1 4)" \

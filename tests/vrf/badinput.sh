@@ -102,12 +102,14 @@ entry 3 "$INV" 'interface va' 'ipv6 address 2001:db8:::1/64'
 entry 3 "$INV" 'interface va' 'no ip address 300.1.1.1/24'
 entry 3 "Error: Address 10.9.9.9/24 is not configured on va" \
 	'interface va' 'no ip address 10.9.9.9/24'
-# -- missing objects
-entry 2 "Interface nosuch not found" 'interface nosuch' \
+# -- missing objects: 'interface NAME' of one that does not exist enters
+# its mode (its first line may make it); what needs it says it is missing
+entry 3 "Interface nosuch not found" 'interface nosuch' \
 	'ip address 10.7.7.7/24'
-entry 2 "Interface nosuch not found in VRF Blue" \
+entry 3 "Interface nosuch not found in VRF Blue" \
 	'interface nosuch vrf Blue' 'ip address 10.7.7.7/24'
-entry 3 "Interface va not found in VRF Blue" 'vrf Blue' 'interface va'
+entry 4 "Interface va not found in VRF Blue" 'vrf Blue' 'interface va' \
+	'shutdown'
 entry 2 "VRF Nope not found" 'interface va vrf Nope'
 entry 3 "VRF Nope not found" 'interface va' 'vrf forwarding Nope'
 entry 3 "VRF Nope not found" 'interface vb vrf Blue' 'vrf forwarding Nope'

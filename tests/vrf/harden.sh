@@ -78,7 +78,8 @@ expect_eq "unlink refused: the same namespace" "$(ino Y)" "$y_ino"
 expect_eq "unlink refused: it still forwards" \
 	"$(ping -c 1 -W 2 -q 10.8.0.2 >/dev/null 2>&1 && echo yes)" yes
 run -c 'show running-config'
-expect_match "unlink refused: still configured" "$out" '^interface y1 vrf Y$'
+expect_match "unlink refused: still configured" \
+	"$(printf '%s\n' "$out" | sed -n '/^interface y1$/,/^!/p')" '^ vrf forwarding Y$'
 
 # ---- a creation that fails half-way leaves nothing
 as +sys_admin -c 'configure terminal' -c 'vrf Half'
@@ -104,7 +105,7 @@ for c in 'show running-config' 'show interfaces vrf all' \
 		"0:-c 1: % Warning: /run/netns/Half is a stale entry (no namespace on it): skipped; 'no vrf Half' removes it"
 done
 run -c 'show running-config'
-expect_match "running-config has Y" "$out" '^vrf Y$'
+expect_match "running-config has Y" "$out" '^vrf definition Y$'
 run --config "$tmp/vrfsh.conf" -c 'write memory'
 expect_eq "write memory with a stale entry" "$rc" 0
 expect_eq "write memory skips it" "$(grep -c Half "$tmp/vrfsh.conf")" 0

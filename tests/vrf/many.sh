@@ -59,11 +59,14 @@ expect_eq "show vrf: every VRF, readable" \
 timed "show running-config" -c 'show running-config'
 expect_eq "show running-config: status" "$rc:$err" "0:"
 expect_eq "show running-config: every VRF" \
-	"$(printf '%s\n' "$out" | grep -c '^vrf V')" "$N"
-expect_match "show running-config: a veth to default named" "$out" \
-	"^interface d20 type veth peer e20 vrf V$N\$"
-expect_match "show running-config: a veth between VRFs named" "$out" \
-	"^interface x1 vrf V1 type veth peer x2 vrf V$N\$"
+	"$(printf '%s\n' "$out" | grep -c '^vrf definition V')" "$N"
+stanza() { printf '%s\n' "$out" | sed -n "/^interface $1\$/,/^!/p" | tr '\n' '|'; }
+expect_eq "show running-config: a veth to default named" "$(stanza d20)" \
+	"interface d20| type veth peer e20| ip address 10.20.0.1 255.255.255.0| no shutdown|!|"
+expect_match "show running-config: its peer moved to its VRF" "$(stanza e20)" \
+	"^interface e20\\| vrf forwarding V$N\\|"
+expect_match "show running-config: a veth between VRFs named" "$(stanza x1)" \
+	"^interface x1\\| type veth peer x2\\| vrf forwarding V1\\|"
 
 timed "show interfaces vrf all" -c 'show interfaces vrf all json'
 expect_eq "show interfaces vrf all: status" "$rc:$err" "0:"

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli/batch.h"
+#include "cmd/archive.h"
 #include "cmd/cmds.h"
 #include "net/route.h"
 #include "net/static.h"
@@ -38,6 +39,8 @@ static const char usage_text[] =
 	"                    or the VRFSH_CONFIG environment variable)\n"
 	"      --keep-going  with -c, -f, -b or piped input: go on after a\n"
 	"                    failed command instead of stopping\n"
+	"      --revert-wait ID  (internal) the process a revert timer leaves:\n"
+	"                    restores the configuration unless confirmed\n"
 	"      --watch       follow link, address and route changes made by\n"
 	"                    other tools and keep the configured static routes\n"
 	"                    installed while their next hops are usable, until\n"
@@ -65,6 +68,7 @@ struct options {
 	bool boot;
 	bool keep_going;
 	bool watch;
+	const char *revert;	/* --revert-wait ID */
 };
 
 static void usage_error(const char *fmt, ...)
@@ -85,13 +89,14 @@ static void usage_error(const char *fmt, ...)
 
 static void parse(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CONFIG = 256, OPT_KEEP_GOING, OPT_WATCH };
+	enum { OPT_CONFIG = 256, OPT_KEEP_GOING, OPT_WATCH, OPT_REVERT };
 	static const struct option longs[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "keep-going", no_argument, NULL, OPT_KEEP_GOING },
 		{ "watch", no_argument, NULL, OPT_WATCH },
+		{ "revert-wait", required_argument, NULL, OPT_REVERT },
 		{ NULL, 0, NULL, 0 },
 	};
 	int ch;
@@ -117,6 +122,9 @@ static void parse(int argc, char **argv, struct options *o)
 			break;
 		case OPT_KEEP_GOING:
 			o->keep_going = true;
+			break;
+		case OPT_REVERT:
+			o->revert = optarg;
 			break;
 		case OPT_WATCH:
 			o->watch = true;
@@ -286,7 +294,9 @@ int main(int argc, char **argv)
 	cmd_set_caller_privileged(s.level == PRIV_ADMIN);
 	/* a shell started from vrfsh never keeps vrfsh's extra rights */
 	net_exec_drop_rights(raised());
-	if (o.ncmds) {
+	if (o.revert) {
+		rc = revert_wait(&s, o.revert);
+	} else if (o.ncmds) {
 		rc = cli_batch_commands(&s, o.cmds, o.ncmds, o.keep_going);
 	} else if (o.file) {
 		rc = run_file(&s, o.file, o.keep_going);

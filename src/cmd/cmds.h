@@ -35,6 +35,7 @@ extern const struct cli_area neigh_area;	/* show ip arp */
 extern const struct cli_area show_area;		/* show interfaces */
 extern const struct cli_area ping_area;		/* ping, traceroute, shell */
 extern const struct cli_area config_area;	/* running/startup config */
+extern const struct cli_area archive_area;	/* replace, archive, revert */
 
 /* All areas, for the grammar; *n is set to their number. */
 const struct cli_area *const *cmd_areas(size_t *n);

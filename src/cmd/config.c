@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "cmd/archive.h"
+#include "cmd/cfgfile.h"
 #include "cmd/cmds.h"
 #include "cmd/running.h"
 #include "cmd/util.h"
@@ -242,85 +244,64 @@ static int fail_file(struct cli_session *s, const char *what,
 	return -1;
 }
 
-/* Makes a rename durable: fsync the directory that holds path. */
-static void sync_dir(const char *path)
+const char *cfg_startup_path(void)
 {
-	char dir[4096];
-	char *slash;
-	int fd;
-
-	snprintf(dir, sizeof(dir), "%s", path);
-	slash = strrchr(dir, '/');
-	if (!slash)
-		snprintf(dir, sizeof(dir), ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
+	return config_path;
 }
 
-/* Writes the running configuration to path.tmp, fsyncs it, keeps the
- * old file as path.bak and renames the new one into place. */
-static int do_write_memory(struct cli_session *s, const struct cli_args *a,
-			   struct cli_out *o)
+int cfg_running_text(struct cli_session *s, char **text, size_t *len)
 {
-	char tmp[4096], bak[4096];
 	struct cli_config c;
-	struct cli_out *file;
+	struct cli_out *out;
 	FILE *fp;
-	int fd, rc;
+	int rc;
 
-	(void)a;
-	snprintf(tmp, sizeof(tmp), "%s.tmp", config_path);
-	snprintf(bak, sizeof(bak), "%s.bak", config_path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		return fail_file(s, "write", tmp);
-	}
-	file = cli_out_open(s, fp);
-	rc = config_open(&c, s, file);
+	*text = NULL;
+	*len = 0;
+	fp = open_memstream(text, len);
+	if (!fp)
+		abort();
+	out = cli_out_open(s, fp);
+	rc = config_open(&c, s, out);
 	if (rc == 0) {
 		c.whole = true;
 		rc = render(&c);
 		config_close(&c);
 	}
-	cli_out_close(file);
-	/* an incomplete configuration would lose what it leaves out */
+	cli_out_close(out);
+	fclose(fp);
 	if (rc) {
+		free(*text);
+		*text = NULL;
+		*len = 0;
+	}
+	return rc;
+}
+
+/* The running configuration replaces the startup file (cfgfile.c); the
+ * one it replaces goes to the archive first. */
+static int do_write_memory(struct cli_session *s, const struct cli_args *a,
+			   struct cli_out *o)
+{
+	char *text;
+	size_t len;
+	int rc;
+
+	(void)a;
+	/* an incomplete configuration would lose what it leaves out */
+	if (cfg_running_text(s, &text, &len)) {
 		cli_error(s, "Error: Configuration not saved: %s is unchanged",
 			  config_path);
-		fclose(fp);
-		unlink(tmp);
 		return -1;
 	}
-	if (ferror(fp) || fflush(fp) || fsync(fileno(fp))) {
-		fail_file(s, "write", tmp);
-		fclose(fp);
-		unlink(tmp);
+	archive_keep_file(s, config_path);
+	/* a new file holding a secret's hash is readable by its owner */
+	rc = cfg_file_replace(s, config_path, text, len,
+			      strstr(text, "\nenable secret ") ? 0600 : 0644,
+			      true);
+	free(text);
+	if (rc)
 		return -1;
-	}
-	if (fclose(fp)) {
-		unlink(tmp);
-		return fail_file(s, "write", tmp);
-	}
-	/* the previous file is kept as .bak; the new one replaces it whole */
-	if ((unlink(bak) && errno != ENOENT) ||
-	    (link(config_path, bak) && errno != ENOENT)) {
-		unlink(tmp);
-		return fail_file(s, "keep the previous file as", bak);
-	}
-	if (rename(tmp, config_path)) {
-		unlink(tmp);
-		return fail_file(s, "replace", config_path);
-	}
-	sync_dir(config_path);
 	/* as IOS says it: scripts read a leading '%' as an error */
 	cli_printf(o, "Building configuration...\n[OK]\n");
 	return 0;

@@ -37,6 +37,7 @@ static const struct cli_area *const areas[] = {
 	&show_area,
 	&ping_area,
 	&config_area,
+	&archive_area,
 	&cli_filter_area,
 };
 

@@ -245,6 +245,13 @@ int net_forwarding_get(const char *vrf, int family, bool *on,
 int net_forwarding_set(const char *vrf, int family, bool on,
 		       struct net_err *err);
 
+/* How many requests that change the kernel this process has sent
+ * (rtnetlink changes, sysctl writes, namespace made or removed); for
+ * configure replace to say what it did, and tests. */
+unsigned long net_changes(void);
+/* Counts one change made by other means than rtnetlink. */
+void net_count_change(void);
+
 /* Release every cached socket and fd (at exit; for leak checkers). */
 void net_cleanup(void);
 

@@ -513,6 +513,26 @@ int net_flush(struct net_err *err)
 	return nl_flush(err);
 }
 
+/* Requests that change the kernel, sent so far: rtnetlink's NEW, DEL
+ * and SET types (its GET types are the ones 2 past a multiple of 4). */
+static unsigned long changes;
+
+unsigned long net_changes(void)
+{
+	return changes;
+}
+
+void net_count_change(void)
+{
+	changes++;
+}
+
+static void count(const struct nlmsghdr *nlh)
+{
+	if (nlh->nlmsg_type >= RTM_BASE && nlh->nlmsg_type % 4 != 2)
+		changes++;
+}
+
 int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	     void *ctx, struct net_err *err)
 {
@@ -525,6 +545,7 @@ int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 		if (ret < 0)
 			return ret;
 	}
+	count(nlh);
 	q = (struct nlmsghdr *)(batch.buf + batch.len);
 	memcpy(q, nlh, nlh->nlmsg_len);
 	q->nlmsg_flags |= NLM_F_ACK;
@@ -545,6 +566,7 @@ int nl_talk(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 	if (ret < 0)
 		return ret;
 	nlh->nlmsg_flags |= NLM_F_ACK;
+	count(nlh);
 	ret = nl_send(s, nlh);
 	if (ret == 0)
 		ret = nl_run(s, nlh->nlmsg_seq, &c);

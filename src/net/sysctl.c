@@ -79,6 +79,7 @@ int net_forwarding_set(const char *vrf, int family, bool on,
 	fd = forwarding_open(vrf, family, O_WRONLY, err);
 	if (fd < 0)
 		return fd;
+	net_count_change();
 	n = write(fd, on ? "1\n" : "0\n", 2);
 	if (n < 0)
 		n = -errno;

@@ -217,8 +217,10 @@ int net_vrf_create(const char *vrf, bool *created, struct net_err *err)
 		return lock;
 	ret = create_locked(vrf, path, &made, err);
 	close(lock);
-	if (made)
+	if (made) {
 		netns_nsid_forget();
+		net_count_change();
+	}
 	if (created)
 		*created = made;
 	return ret;
@@ -524,6 +526,8 @@ int net_vrf_delete(const char *vrf, unsigned flags,
 	d.nsfd = -1;
 	d.r = &r;
 	ret = delete_vrf(&d, err ? err : &local);
+	if (ret == 0)
+		net_count_change();
 	if (d.nsfd >= 0)
 		close(d.nsfd);
 	net_links_free(&d.links);

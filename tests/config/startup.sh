@@ -83,8 +83,8 @@ expect_eq "copy running-config startup-config" "$rc [$out] $err" \
 [OK]] "
 same "the file is the new running-config" "$conf" "$tmp/run2"
 same "the previous file is kept as .bak" "$conf.bak" "$tmp/saved1"
-expect_eq "nothing else left in the directory" "$(ls -A "$etc" | tr '\n' ' ')" \
-	"vrfsh.conf vrfsh.conf.bak "
+expect_eq "nothing else left in the directory (but the archive)" \
+	"$(ls -A "$etc" | tr '\n' ' ')" "archive vrfsh.conf vrfsh.conf.bak "
 VRFSH_CONFIG=$conf run -c 'show startup-config'
 printf '%s\n' "$out" >"$tmp/shown"
 same "show startup-config with VRFSH_CONFIG" "$tmp/shown" "$tmp/run2"
@@ -112,7 +112,7 @@ same "file untouched after the refusal" "$conf" "$tmp/run3"
 : >"$tmp/plain"
 run --config "$tmp/plain/vrfsh.conf" -c 'write memory'
 expect_eq "parent is a file" "$rc [$out] $err" \
-	"1 [] -c 1: % Error: Cannot write $tmp/plain/vrfsh.conf.tmp: Not a directory"
+	"1 [] -c 1: % Error: Cannot write $tmp/plain/vrfsh.conf: Not a directory"
 # a read-only mount (root ignores permission bits; the mount is in the
 # sandbox's own mount namespace)
 ro="$tmp/ro"
@@ -122,7 +122,8 @@ cp "$tmp/run1" "$ro/vrfsh.conf.bak"
 if mount --bind "$ro" "$ro" && mount -o remount,bind,ro "$ro"; then
 	run --config "$ro/vrfsh.conf" -c 'write memory'
 	expect_eq "read-only directory" "$rc [$out] $err" \
-		"1 [] -c 1: % Error: Cannot write $ro/vrfsh.conf.tmp: Read-only file system"
+		"1 [] -c 1: % Warning: Cannot make the archive $ro/archive: Read-only file system
+-c 1: % Error: Cannot write $ro/vrfsh.conf: Read-only file system"
 	same "old file intact (read-only)" "$ro/vrfsh.conf" "$tmp/run2"
 	same "old .bak intact (read-only)" "$ro/vrfsh.conf.bak" "$tmp/run1"
 	expect_eq "no temporary file left" "$(ls -A "$ro" | tr '\n' ' ')" \
@@ -134,7 +135,7 @@ fi
 # the directory of the file is missing
 run --config "$tmp/nodir/vrfsh.conf" -c 'copy running-config startup-config'
 expect_eq "missing directory" "$rc [$out] $err" \
-	"1 [] -c 1: % Error: Cannot write $tmp/nodir/vrfsh.conf.tmp: No such file or directory"
+	"1 [] -c 1: % Error: Cannot write $tmp/nodir/vrfsh.conf: No such file or directory"
 same "the real file was not touched by any of that" "$conf" "$tmp/run3"
 expect_eq "nothing written where VRFSH_CONFIG points" \
 	"$(ls -A "$tmp/unused" 2>&1)" \

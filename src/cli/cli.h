@@ -315,6 +315,9 @@ size_t cli_text_clean_len(const char *s, size_t n);
 /* Writes n bytes to fp, escaping what is not printable UTF-8 (newlines
  * pass): how command output and messages reach the terminal. */
 void cli_text_write(FILE *fp, const char *s, size_t n);
+/* The same for what must stay one line (a message): newlines too are
+ * escaped. */
+void cli_text_write_line(FILE *fp, const char *s, size_t n);
 
 /* ---- help and completion -------------------------------------------- */
 

@@ -305,7 +305,7 @@ static void vmessage(struct cli_session *s, bool to_err, const char *prefix,
 	if (to_err && !s->interactive) {
 		fp = s->err;
 		if (s->origin) {
-			cli_text_write(fp, s->origin, strlen(s->origin));
+			cli_text_write_line(fp, s->origin, strlen(s->origin));
 			fputs(": ", fp);
 		}
 	}
@@ -313,7 +313,7 @@ static void vmessage(struct cli_session *s, bool to_err, const char *prefix,
 	fputs(prefix, fp);
 	n = vasprintf(&text, fmt, ap);
 	if (n > 0)
-		cli_text_write(fp, text, (size_t)n);
+		cli_text_write_line(fp, text, (size_t)n);
 	free(text);
 	fputc('\n', fp);
 	fflush(fp);

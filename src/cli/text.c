@@ -106,7 +106,9 @@ const char *cli_text_escape(const char *s, char *buf, size_t size)
 	return buf;
 }
 
-size_t cli_text_clean_len(const char *s, size_t n)
+/* How many of the n bytes at s are printable UTF-8 (and, when lines,
+ * newlines). */
+static size_t clean_len(const char *s, size_t n, bool lines)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -119,7 +121,7 @@ size_t cli_text_clean_len(const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (p[i] == '\n') {
+		if (p[i] == '\n' && lines) {
 			i++;
 			continue;
 		}
@@ -131,10 +133,15 @@ size_t cli_text_clean_len(const char *s, size_t n)
 	return i;
 }
 
-void cli_text_write(FILE *fp, const char *s, size_t n)
+size_t cli_text_clean_len(const char *s, size_t n)
+{
+	return clean_len(s, n, true);
+}
+
+static void text_write(FILE *fp, const char *s, size_t n, bool lines)
 {
 	while (n) {
-		size_t ok = cli_text_clean_len(s, n);
+		size_t ok = clean_len(s, n, lines);
 
 		if (ok)
 			fwrite_unlocked(s, 1, ok, fp);
@@ -146,4 +153,14 @@ void cli_text_write(FILE *fp, const char *s, size_t n)
 		s++;
 		n--;
 	}
+}
+
+void cli_text_write(FILE *fp, const char *s, size_t n)
+{
+	text_write(fp, s, n, true);
+}
+
+void cli_text_write_line(FILE *fp, const char *s, size_t n)
+{
+	text_write(fp, s, n, false);
 }

@@ -107,8 +107,11 @@ bool cfg_line_ok(const char *text)
 
 void cfg_left_out(struct cli_config *c, const char *what, const char *why)
 {
-	/* what is escaped by the output; the comment stays one line */
-	cli_printf(c->o, "! vrfsh: %s is left out: %s\n", what, why);
+	char esc[CLI_ESCAPED_MAX(512)];
+
+	/* the comment stays one line: what is escaped, newlines too */
+	cli_printf(c->o, "! vrfsh: %s is left out: %s\n",
+		   cli_text_escape(what, esc, sizeof(esc)), why);
 	cli_warn(c->s, "%s is left out of the configuration: %s", what, why);
 }
 

@@ -252,6 +252,8 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 	if (l.admin_up && net_link_set_up(to, mode_if(f), true, &err))
 		cmd_fail(s, &err, "bring interface %s%s up", mode_if(f),
 			 in_vrf(to, b2, sizeof(b2)));
+	cmd_routes_touch(s, mode_vrf(f));
+	cmd_routes_touch(s, to);
 	cli_frame_set(f, "vrf", to);
 	return 0;
 }
@@ -441,6 +443,7 @@ static int do_ip_address(struct cli_session *s, const struct cli_args *a,
 	}
 out:
 	net_addrs_free(&have);
+	cmd_routes_touch(s, mode_vrf(cli_top(s)));
 	return rc;
 }
 
@@ -482,6 +485,7 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 		rc = -1;
 	}
 	net_addrs_free(&have);
+	cmd_routes_touch(s, mode_vrf(cli_top(s)));
 	return rc;
 }
 
@@ -499,6 +503,7 @@ static int do_ipv6_address(struct cli_session *s, const struct cli_args *a,
 	struct net_addr x;
 	struct net_link l;
 	bool there = false;
+	int rc;
 
 	(void)o;
 	if (!parse_v6(a, &x) || current(s, &l) ||
@@ -507,7 +512,11 @@ static int do_ipv6_address(struct cli_session *s, const struct cli_args *a,
 	for (size_t i = 0; i < have.n; i++)
 		there |= same_addr(&have.v[i], &x);
 	net_addrs_free(&have);
-	return there ? 0 : addr_change(s, &x, true);
+	if (there)
+		return 0;
+	rc = addr_change(s, &x, true);
+	cmd_routes_touch(s, mode_vrf(cli_top(s)));
+	return rc;
 }
 
 static int do_no_ipv6_address(struct cli_session *s,
@@ -528,6 +537,7 @@ static int set_up(struct cli_session *s, bool up)
 	if (net_link_set_up(mode_vrf(f), mode_if(f), up, &err))
 		return cmd_fail(s, &err, "bring interface %s %s", mode_if(f),
 				up ? "up" : "down");
+	cmd_routes_touch(s, mode_vrf(f));
 	return 0;
 }
 

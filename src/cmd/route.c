@@ -330,10 +330,10 @@ static void notice_inactive(void)
 		if (!p->inactive || p->failed)
 			continue;
 		route_what(p->vrf, &p->st, true, what, sizeof(what));
-		cli_notice(p->s, "%s%sRoute %s is configured; not installed: "
-			   "its next hop is unusable now",
-			   p->origin ? p->origin : "", p->origin ? ": " : "",
-			   what);
+		cli_notice(p->s, "Route %s is configured; not installed: its "
+			   "next hop is unusable now%s%s%s", what,
+			   p->origin ? " (" : "", p->origin ? p->origin : "",
+			   p->origin ? ")" : "");
 	}
 }
 

@@ -200,16 +200,18 @@ static const char *ifname_of(const struct table *t, int ifindex)
 	return l ? l->name : NULL;
 }
 
-/* Can this next hop forward: its link up with carrier, and not flagged
- * dead or linkdown by the kernel? */
+/* Can this next hop forward: not flagged dead by the kernel, and its
+ * link up with carrier?  (The kernel's linkdown flag says the same a
+ * moment later, when its linkwatch work has run; without a link it is
+ * the only word.) */
 static bool nh_usable(const struct table *t, const struct net_nexthop *nh)
 {
 	const struct net_link *l;
 
-	if (nh->flags & (NET_NH_F_DEAD | NET_NH_F_LINKDOWN))
+	if (nh->flags & NET_NH_F_DEAD)
 		return false;
 	if (!nh->ifindex)
-		return true;
+		return !(nh->flags & NET_NH_F_LINKDOWN);
 	l = link_of(t, nh->ifindex);
 	return l && l->admin_up && l->carrier;
 }

@@ -901,10 +901,12 @@ static bool link_usable(const struct vctx *v, int ifindex)
 	return l && l->usable;
 }
 
+/* The link's state is the truth: the kernel's linkdown flag follows its
+ * carrier only when its linkwatch work has run, a moment later, so a
+ * route of a link that has just got carrier may still say linkdown. */
 static bool knh_usable(const struct vctx *v, const struct knh *nh)
 {
-	return !(nh->flags & (NET_NH_F_DEAD | NET_NH_F_LINKDOWN)) &&
-	       link_usable(v, nh->ifindex);
+	return !(nh->flags & NET_NH_F_DEAD) && link_usable(v, nh->ifindex);
 }
 
 static bool knh_same(int family, const struct knh *a, const struct knh *b)

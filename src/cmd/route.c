@@ -162,9 +162,11 @@ static void route_what(const char *vrf, const struct net_static *st, bool nh,
 
 /*
  * Each change waiting for the flush keeps what its message needs; the
- * backend calls back with its index.  Additions whose next hop was not
+ * backend calls back with its index.  New next hops that were not
  * usable when typed are looked at again just before the flush (a later
- * line may have made it usable) and get a notice if they still are not.
+ * line may have made them usable) and get a notice if they still are
+ * not.  A route entered again as it is configured changes nothing and
+ * says nothing.
  */
 struct pending {
 	struct cli_session *s;
@@ -172,7 +174,6 @@ struct pending {
 	char vrf[NET_VRF_NAME_MAX + 1];
 	struct net_static st;
 	bool del, nh;
-	bool queued;			/* the backend calls back */
 	bool failed;
 	bool inactive;			/* add: a candidate for the notice */
 	bool checked;
@@ -384,11 +385,12 @@ static int add_route(struct cli_session *s, const struct cli_args *a,
 		pending_drop_last();
 		return -1;
 	}
-	p->queued = ret == 0;
+	if (ret == 1) {
+		pending_drop_last();	/* configured so already: no word */
+		return 0;
+	}
 	p->inactive = state == NET_STATIC_INACTIVE;
 	P.any_inactive |= p->inactive;
-	if (!p->queued && !p->inactive)
-		pending_drop_last();	/* configured so already */
 	return 0;
 }
 
@@ -427,7 +429,6 @@ static int del_route(struct cli_session *s, const struct cli_args *a,
 		pending_drop_last();
 		return -1;
 	}
-	P.v[idx].queued = true;
 	return 0;
 }
 

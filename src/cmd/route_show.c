@@ -231,7 +231,9 @@ static bool same_prefix(const struct net_route *x, const struct net_route *y)
 	return x->plen == y->plen && !addr_cmp(x->family, &x->dst, &y->dst);
 }
 
-/* Of each prefix, the first route (in order) that can forward. */
+/* Of each prefix, the best route (in order) that can forward, and those
+ * as good as it (IPv6 keeps routes of one prefix and metric through
+ * different interfaces apart: each forwards). */
 static void mark_active(struct table *t)
 {
 	size_t n = t->routes.n;
@@ -240,16 +242,22 @@ static void mark_active(struct table *t)
 	if (!t->active)
 		abort();
 	for (size_t i = 0; i < n;) {
+		const struct net_route *best = NULL;
 		size_t j = i;
-		bool found = false;
 
 		for (; j < n && same_prefix(t->order[i], t->order[j]); j++) {
-			if (found || !route_usable(t, t->order[j]))
+			const struct net_route *r = t->order[j];
+
+			if (best && (is_local(r) != is_local(best) ||
+				     r->metric != best->metric))
 				continue;
-			found = t->active[j] = true;
+			if (!route_usable(t, r))
+				continue;
+			best = r;
+			t->active[j] = true;
 			t->nactive++;
-			if (t->order[j]->plen == 0 && !is_local(t->order[j]))
-				t->dflt = t->order[j];
+			if (r->plen == 0 && !is_local(r) && !t->dflt)
+				t->dflt = r;
 		}
 		i = j;
 	}
@@ -517,15 +525,26 @@ static void route_text4(struct cli_out *o, const struct table *t,
 	}
 }
 
-/* IPv6: the entry line, then one "via" line per next hop. */
+/* Does r continue the entry of prev (the active route shown before it):
+ * the same prefix, protocol and distance through another interface? */
+static bool same_entry(const struct net_route *prev, const struct net_route *r)
+{
+	return prev && same_prefix(prev, r) && is_local(prev) == is_local(r) &&
+	       prev->protocol == r->protocol && prev->metric == r->metric &&
+	       prev->type == r->type;
+}
+
+/* IPv6: the entry line, then one "via" line per next hop (the routes of
+ * one entry through several interfaces under one entry line). */
 static void route_text6(struct cli_out *o, const struct table *t,
-			const struct net_route *r)
+			const struct net_route *r, const struct net_route *prev)
 {
 	char text[TEXT_PREFIX_MAX], code, buf[16], gw[TEXT_IP_MAX];
 
 	proto_name(r, &code, buf, sizeof(buf));
 	prefix_text(r->family, &r->dst, r->plen, true, text, sizeof(text));
-	cli_printf(o, "%-4c%s [%u/0]\n", code, text, distance_of(r));
+	if (!same_entry(prev, r))
+		cli_printf(o, "%-4c%s [%u/0]\n", code, text, distance_of(r));
 	if (is_discard(r) || r->nnh == 0) {
 		cli_printf(o, "     via Null0, %s\n",
 			   r->type == NET_RT_BLACKHOLE ? "directly connected"
@@ -550,12 +569,18 @@ static void route_text6(struct cli_out *o, const struct table *t,
 	}
 }
 
+/* The entries of the IPv6 table. */
 static size_t count_shown(const struct table *t, const struct selection *sel)
 {
+	const struct net_route *prev = NULL;
 	size_t n = 0;
 
-	for (size_t i = 0; i < t->routes.n; i++)
-		n += t->active[i] && proto_selected(sel, t->order[i]);
+	for (size_t i = 0; i < t->routes.n; i++) {
+		if (!t->active[i] || !proto_selected(sel, t->order[i]))
+			continue;
+		n += !same_entry(prev, t->order[i]);
+		prev = t->order[i];
+	}
 	return n;
 }
 
@@ -601,6 +626,8 @@ static void header6(struct cli_out *o, const struct table *t, size_t n)
 static void table_text(struct cli_out *o, const struct table *t,
 		       const struct selection *sel)
 {
+	const struct net_route *prev = NULL;
+
 	if (t->family == AF_INET)
 		header4(o, t);
 	else
@@ -613,7 +640,8 @@ static void table_text(struct cli_out *o, const struct table *t,
 		if (t->family == AF_INET)
 			route_text4(o, t, r);
 		else
-			route_text6(o, t, r);
+			route_text6(o, t, r, prev);
+		prev = r;
 	}
 }
 

@@ -284,6 +284,16 @@ has_line "carrier back: active again" "$out" \
 ip -n R1 route del default via 10.0.121.2 metric 10
 ip -n R1 route del default via 10.0.12.2
 
+# -- IPv6 keeps one prefix at one metric through two interfaces as two
+# routes: both forward, one entry of the table
+run -c 'show ipv6 route vrf R1'
+expect_eq "ipv6: fe80::/64 through both links, one entry" \
+	"$(printf '%s\n' "$out" | grep -A2 '^C   FE80::/64 \[0/0\]$' |
+	   sed 1d | sort | tr '\n' ,)" \
+	"     via r1-r2, directly connected,     via r1b, directly connected,"
+expect_eq "ipv6: ...counted once" "$(printf '%s\n' "$out" |
+	grep -c '^C   FE80::/64 ')" 1
+
 # -- summary: the active routes by source
 run -c 'show ip route vrf R1 summary'
 expect_eq "summary: header" "$rc:$(printf '%s\n' "$out" | sed -n 1,3p)" \

@@ -657,7 +657,8 @@ static int read_klines(struct cli_config *c, const struct cfg_vrf *v,
 		k->seq += one.seq;
 		free(one.v);
 	}
-	qsort(k->v, k->n, sizeof(*k->v), kline_order);
+	if (k->n)
+		qsort(k->v, k->n, sizeof(*k->v), kline_order);
 	return 0;
 }
 

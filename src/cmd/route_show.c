@@ -777,7 +777,8 @@ static void detail_read(const struct table *t, struct detail *d)
 		x->ne = k - i;
 		i = k;
 	}
-	qsort(d->v, d->n, sizeof(*d->v), slot_cmp);
+	if (d->n)
+		qsort(d->v, d->n, sizeof(*d->v), slot_cmp);
 }
 
 static void detail_free(struct detail *d)

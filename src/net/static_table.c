@@ -1008,7 +1008,9 @@ static void best_at(struct vctx *v, uint32_t self, int family,
 		best->found = true;
 		best->blackhole = h->blackhole;
 		best->metric = h->distance;
-		memcpy(best->own, &v->pool[h->res], h->nres * sizeof(*best->own));
+		if (h->nres)	/* (a blackhole has none; the pool may be NULL) */
+			memcpy(best->own, &v->pool[h->res],
+			       h->nres * sizeof(*best->own));
 		best->nh = best->own;
 		best->nnh = (int)h->nres;
 	}
@@ -1154,7 +1156,8 @@ void group_resolve(struct vctx *v, uint32_t gi)
 			out_of_memory();
 		v->cappool = cap;
 	}
-	memcpy(&v->pool[v->npool], all, (size_t)n * sizeof(*all));
+	if (n > 0)	/* (the pool may still be NULL) */
+		memcpy(&v->pool[v->npool], all, (size_t)n * sizeof(*all));
 	g->res = v->npool;
 	g->nres = (uint32_t)n;
 	v->npool += (uint32_t)n;

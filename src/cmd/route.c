@@ -28,6 +28,7 @@
 #include "cmd/running.h"
 #include "cmd/util.h"
 #include "net/route.h"
+#include "net/state.h"
 #include "net/static.h"
 #include "render/text.h"
 
@@ -472,20 +473,144 @@ static void reconcile_report(struct cli_session *s,
 			 vrf_label(r->first_vrf), r->first.msg);
 }
 
+/*
+ * At the start, a VRF is reconciled when its links or addresses changed
+ * since it last was (by another tool: a link set down and up again, a
+ * carrier lost, an address removed), which a digest of them kept beside
+ * its record ("static-seen") tells at the cost of reading its links and
+ * addresses: a large table is not read again at every start.  Routes
+ * changed by another tool while the links stayed are vrfsh --watch's.
+ */
+#define SEEN_RECORD "static-seen"
+
+static void mix(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++) {
+		*h ^= b[i];
+		*h *= 1099511628211ULL;		/* FNV-1a */
+	}
+}
+
+/* The links (name, state, carrier and how often it changed) and the
+ * addresses of vrf; false when they cannot be read. */
+static bool links_digest(const char *vrf, uint64_t *out)
+{
+	struct net_links ls = { NULL, 0 };
+	struct net_addrs as = { NULL, 0 };
+	struct net_err err = { 0 };
+	uint64_t h = 14695981039346656037ULL;
+
+	if (net_link_dump(vrf, &ls, &err) < 0)
+		return false;
+	if (net_addr_dump(vrf, AF_UNSPEC, &as, &err) < 0) {
+		net_links_free(&ls);
+		return false;
+	}
+	for (size_t i = 0; i < ls.n; i++) {
+		const struct net_link *l = &ls.v[i];
+		unsigned char st = (unsigned char)(l->admin_up | l->carrier << 1);
+
+		mix(&h, &l->ifindex, sizeof(l->ifindex));
+		mix(&h, l->name, strnlen(l->name, sizeof(l->name)) + 1);
+		mix(&h, &st, 1);
+		mix(&h, &l->carrier_changes, sizeof(l->carrier_changes));
+	}
+	for (size_t i = 0; i < as.n; i++) {
+		const struct net_addr *x = &as.v[i];
+
+		mix(&h, &x->ifindex, sizeof(x->ifindex));
+		mix(&h, &x->family, sizeof(x->family));
+		mix(&h, &x->plen, 1);
+		mix(&h, &x->a, x->family == AF_INET ? 4 : 16);
+	}
+	net_links_free(&ls);
+	net_addrs_free(&as);
+	*out = h;
+	return true;
+}
+
+static void seen_text(uint64_t d, char *buf, size_t size)
+{
+	snprintf(buf, size, "links %016llx\n", (unsigned long long)d);
+}
+
+static bool seen_same(const char *vrf, uint64_t d)
+{
+	struct net_err err = { 0 };
+	char want[32], *data;
+	size_t len;
+	bool same;
+
+	if (net_state_read(vrf, SEEN_RECORD, &data, &len, &err) < 0)
+		return false;
+	seen_text(d, want, sizeof(want));
+	same = len == strlen(want) && !memcmp(data, want, len);
+	free(data);
+	return same;
+}
+
+/* Keeps the digests of the VRFs just reconciled (best effort: a digest
+ * not kept costs one more reconciliation). */
+static void seen_write(const struct net_names *vrfs, const uint64_t *d,
+		       const bool *done)
+{
+	struct net_err err = { 0 };
+	char text[32];
+	int lock = -1;
+
+	for (size_t i = 0; i < vrfs->n; i++) {
+		if (!done[i])
+			continue;
+		if (lock < 0 && (lock = net_state_lock(SEEN_RECORD, true,
+						       &err)) < 0)
+			return;
+		seen_text(d[i], text, sizeof(text));
+		net_state_write(vrfs->v[i], SEEN_RECORD, text, strlen(text),
+				&err);
+	}
+	if (lock >= 0)
+		net_state_unlock(lock);
+}
+
 void cmd_routes_begin(struct cli_session *s)
 {
 	struct net_static_report r = { 0 };
+	struct net_names vrfs = { NULL, 0 };
 	struct net_err err = { 0 };
+	uint64_t *d;
+	bool *done;
 
-	/* links may have changed since: at the start of the process, and
-	 * before each command typed at the console (never in the middle of
-	 * queued changes) */
+	/* at the start of the process, and before each command typed at
+	 * the console (never in the middle of queued changes) */
 	if (s->level < PRIV_ADMIN || P.n || (P.reconciled && !s->interactive))
 		return;
 	P.reconciled = true;
-	if (net_static_reconcile(NULL, &r, &err) < 0)
+	if (net_state_list(NET_STATIC_RECORD, &vrfs, &err) < 0) {
 		cli_warn(s, "Cannot reconcile the static routes: %s", err.msg);
+		return;
+	}
+	d = calloc(vrfs.n + 1, sizeof(*d));
+	done = calloc(vrfs.n + 1, sizeof(*done));
+	if (!d || !done)
+		abort();
+	for (size_t i = 0; i < vrfs.n; i++) {
+		bool known = links_digest(vrfs.v[i], &d[i]);
+
+		if (known && seen_same(vrfs.v[i], d[i]))
+			continue;
+		if (net_static_reconcile(vrfs.v[i], &r, &err) < 0)
+			cli_warn(s, "Cannot reconcile the static routes of VRF "
+				    "%s: %s", vrf_label(vrfs.v[i]), err.msg);
+		else
+			done[i] = known;
+	}
 	reconcile_report(s, &r);
+	seen_write(&vrfs, d, done);
+	free(d);
+	free(done);
+	net_names_free(&vrfs);
 }
 
 void cmd_routes_touch(struct cli_session *s, const char *vrf)

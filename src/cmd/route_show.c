@@ -18,6 +18,7 @@
  */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -738,7 +739,8 @@ static int slot_cmp(const void *a, const void *b)
 	return (dx > dy) - (dx < dy);
 }
 
-static void detail_read(const struct table *t, struct detail *d)
+static void detail_read(struct cli_session *s, const struct table *t,
+			struct detail *d)
 {
 	struct net_err err = { 0 };
 	size_t first = 0, n = 0;
@@ -755,6 +757,10 @@ static void detail_read(const struct table *t, struct detail *d)
 	}
 	d->has_list = net_static_list(t->vrf, NET_STATIC_LIST_STATE, &d->list,
 				      &err) == 0;
+	if (!d->has_list && err.code != ENOENT)
+		cli_warn(s, "Cannot read the configured static routes of VRF "
+			    "%s (only the kernel's are shown): %s",
+			 vrf_label(t->vrf), err.msg);
 	if (d->has_list)
 		entries_of(&d->list, t->family, &d->dst, d->plen, &first, &n);
 	/* group the entries by distance, each onto its kernel route */
@@ -765,12 +771,12 @@ static void detail_read(const struct table *t, struct detail *d)
 
 		while (k < first + n && d->list.v[k].s.distance == e->s.distance)
 			k++;
-		for (size_t s = 0; s < d->n && !x; s++)
-			if (d->v[s].k && !is_local(d->v[s].k) &&
-			    (d->v[s].k->protocol == NET_PROTO_STATIC ||
-			     d->v[s].k->protocol == NET_PROTO_BOOT) &&
-			    d->v[s].k->metric == e->s.distance)
-				x = &d->v[s];
+		for (size_t m = 0; m < d->n && !x; m++)
+			if (d->v[m].k && !is_local(d->v[m].k) &&
+			    (d->v[m].k->protocol == NET_PROTO_STATIC ||
+			     d->v[m].k->protocol == NET_PROTO_BOOT) &&
+			    d->v[m].k->metric == e->s.distance)
+				x = &d->v[m];
 		if (!x)
 			x = slot_add(d);
 		x->e = e;
@@ -979,15 +985,16 @@ static void slot_json(struct json *j, const struct table *t,
 
 /* show ip route PREFIX | A.B.C.D MASK | ADDRESS: false when the table
  * has no route for it. */
-static bool detail_show(struct cli_out *o, struct json *j,
-			const struct table *t, const struct selection *sel)
+static bool detail_show(struct cli_session *s, struct cli_out *o,
+			struct json *j, const struct table *t,
+			const struct selection *sel)
 {
 	struct detail d;
 
 	memset(&d, 0, sizeof(d));
 	if (!detail_prefix(t, sel, &d.dst, &d.plen))
 		return false;
-	detail_read(t, &d);
+	detail_read(s, t, &d);
 	if (!d.n) {
 		detail_free(&d);
 		return false;
@@ -1129,7 +1136,7 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 		} else if (detail) {
 			if (json)
 				json_arr(&j, "routes");
-			found |= detail_show(o, json ? &j : NULL, &t, &sel);
+			found |= detail_show(s, o, json ? &j : NULL, &t, &sel);
 			if (json)
 				json_arr_end(&j);
 		} else if (json) {

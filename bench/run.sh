@@ -19,6 +19,14 @@ NROUTES=${NROUTES:-100000}
 NVRFS=${NVRFS:-200}
 NIFS=${NIFS:-2000}
 
+# forget_routes : no static route left, in the kernel nor configured
+# (vrfsh keeps configured routes beside the kernel, in /run/vrfsh, and
+# installs them again at its next start)
+forget_routes() {
+	ip route flush proto static
+	rm -f /run/vrfsh/static/*
+}
+
 # median of the first field of the lines on stdin
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 # median of the second field (peak memory, kB)
@@ -50,13 +58,25 @@ awk -v n="$NROUTES" 'BEGIN {
 : >"$w/v" ; : >"$w/i"
 for r in $(seq "$runs"); do
 	$M "$VRFSH" -f "$w/routes.conf" >>"$w/v"
-	ip route flush proto static
+	forget_routes
 	$M ip -batch "$w/routes.ip" >>"$w/i"
 	ip route flush proto boot
 done
 v=$(median <"$w/v"); i=$(median <"$w/i")
 row "vrfsh -f $NROUTES routes vs ip -batch (s)" "$v" "$i" \
 	"$(echo "$i $v" | awk '{ printf "%.1fx", $1 / $2 }')" ">= 4x faster"
+
+# ---- 1b. the same file again onto the live table (idempotent) ------------
+# Second column: the first apply of the same run (not iproute2).
+: >"$w/v" ; : >"$w/f"
+for r in $(seq "$runs"); do
+	$M "$VRFSH" -f "$w/routes.conf" >>"$w/f"
+	$M "$VRFSH" -f "$w/routes.conf" >>"$w/v"
+	forget_routes
+done
+v=$(median <"$w/v"); f=$(median <"$w/f")
+row "vrfsh -f again vs first apply (s)" "$v" "$f" \
+	"$(echo "$v $f" | awk '{ printf "%.2fx", $1 / $2 }')" "<= 2x"
 
 # ---- 3. show ip route with the table loaded ----------------------------
 "$VRFSH" -f "$w/routes.conf"
@@ -76,7 +96,7 @@ row "show ip route json vs ip -j route (s)" "$vj" "$ij" \
 mem=$(cat "$w/v" "$w/vj" | median2)
 row "peak memory of show ip route (MB)" \
 	"$(echo "$mem" | awk '{ printf "%.1f", $1 / 1024 }')" "-" "-" "< 64 MB"
-ip route flush proto static
+forget_routes
 
 # ---- 2. 200 VRFs from one file ------------------------------------------
 {

@@ -262,6 +262,7 @@ static int do_type_veth(struct cli_session *s, const struct cli_args *a,
 	struct cli_frame *f = cli_top(s);
 	const char *peer = cli_arg(a, "peer"), *pvrf = cli_arg(a, "peervrf");
 	char qv[NET_VRF_NAME_MAX + 1], qn[NET_IFNAMSIZ + 64];
+	bool same;
 
 	(void)o;
 	/* the peer written VRF/NAME */
@@ -274,6 +275,32 @@ static int do_type_veth(struct cli_session *s, const struct cli_args *a,
 		}
 		peer = qn;
 		pvrf = qv;
+	}
+	/* made already: the pair is the one described when the other end
+	 * has that name (and, when given, is in that VRF), wherever the
+	 * stanzas have moved the two since */
+	if (exists_as(s, mode_vrf(f), mode_if(f), "veth", &same))
+		return -1;
+	if (same) {
+		struct net_err err = { 0 };
+		struct net_link l, p;
+		const char *at = mode_vrf(f);
+		char b[96];
+
+		if (net_link_get(mode_vrf(f), mode_if(f), &l, &err))
+			return cmd_fail(s, &err, "read interface %s%s",
+					mode_if(f), in_vrf(at, b, sizeof(b)));
+		if (l.peer_netnsid >= 0)
+			at = net_vrf_by_netnsid(mode_vrf(f), l.peer_netnsid);
+		if (at && net_vrf_is_default(at))
+			at = "";
+		if (at && (!pvrf || !strcmp(vrf_label(at), vrf_label(pvrf))) &&
+		    !net_link_get(at, peer, &p, NULL) &&
+		    p.ifindex == l.peer_ifindex)
+			return 0;
+		cli_error(s, "Error: Cannot create veth pair %s - %s: %s exists "
+			     "with another peer", mode_if(f), peer, mode_if(f));
+		return -1;
 	}
 	return make_veth(s, mode_vrf(f), mode_if(f), peer, pvrf);
 }
@@ -334,6 +361,8 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 	if (l.admin_up && net_link_set_up(to, mode_if(f), true, &err))
 		cmd_fail(s, &err, "bring interface %s%s up", mode_if(f),
 			 in_vrf(to, b2, sizeof(b2)));
+	cmd_routes_touch(s, mode_vrf(f));
+	cmd_routes_touch(s, to);
 	cli_frame_set(f, "vrf", to);
 	return 0;
 }
@@ -523,6 +552,7 @@ static int do_ip_address(struct cli_session *s, const struct cli_args *a,
 	}
 out:
 	net_addrs_free(&have);
+	cmd_routes_touch(s, mode_vrf(cli_top(s)));
 	return rc;
 }
 
@@ -564,6 +594,7 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 		rc = -1;
 	}
 	net_addrs_free(&have);
+	cmd_routes_touch(s, mode_vrf(cli_top(s)));
 	return rc;
 }
 
@@ -581,6 +612,7 @@ static int do_ipv6_address(struct cli_session *s, const struct cli_args *a,
 	struct net_addr x;
 	struct net_link l;
 	bool there = false;
+	int rc;
 
 	(void)o;
 	if (!parse_v6(a, &x) || current(s, &l) ||
@@ -589,7 +621,11 @@ static int do_ipv6_address(struct cli_session *s, const struct cli_args *a,
 	for (size_t i = 0; i < have.n; i++)
 		there |= same_addr(&have.v[i], &x);
 	net_addrs_free(&have);
-	return there ? 0 : addr_change(s, &x, true);
+	if (there)
+		return 0;
+	rc = addr_change(s, &x, true);
+	cmd_routes_touch(s, mode_vrf(cli_top(s)));
+	return rc;
 }
 
 static int do_no_ipv6_address(struct cli_session *s,
@@ -610,6 +646,7 @@ static int set_up(struct cli_session *s, bool up)
 	if (net_link_set_up(mode_vrf(f), mode_if(f), up, &err))
 		return cmd_fail(s, &err, "bring interface %s %s", mode_if(f),
 				up ? "up" : "down");
+	cmd_routes_touch(s, mode_vrf(f));
 	return 0;
 }
 

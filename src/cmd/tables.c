@@ -24,6 +24,7 @@
 #include <stdlib.h>
 
 #include "cmd/cmds.h"
+#include "cmd/util.h"
 #include "net/net.h"
 
 static const struct cli_area *const areas[] = {
@@ -87,11 +88,12 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 }
 
 /* Before each command: what the backend cached for the last one (the
- * VRFs that namespace ids name) may have changed. */
+ * VRFs that namespace ids name) may have changed; links may have changed
+ * under the configured static routes. */
 static void begin(struct cli_session *s)
 {
-	(void)s;
 	net_cmd_begin();
+	cmd_routes_begin(s);
 }
 
 void cmd_session_setup(struct cli_session *s)

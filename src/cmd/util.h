@@ -77,4 +77,14 @@ int cmd_if_resolve(struct cli_session *s, const char *ref,
  * are out of date. */
 void cmd_if_changed(void);
 
+/* Static routes (cmd/route.c).  After a change of links or addresses in
+ * vrf (shutdown, no shutdown, ip address, vrf forwarding, ...): its
+ * configured static routes are reconciled at the next flush, installed
+ * where their next hop became usable, withdrawn where it did not stay
+ * so.  Cheap when the VRF has none. */
+void cmd_routes_touch(struct cli_session *s, const char *vrf);
+/* Before a command: reconciles every VRF's static routes once per
+ * process, and before each command at the console (level 15 only). */
+void cmd_routes_begin(struct cli_session *s);
+
 #endif

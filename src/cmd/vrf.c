@@ -120,6 +120,10 @@ static int do_no_vrf(struct cli_session *s, const struct cli_args *a,
 		net_vrf_del_report_free(&r);
 		return ret;
 	}
+	/* its configured routes and other per-boot state go with it */
+	if (net_state_forget(vrf, &err))
+		cli_warn(s, "Cannot remove the records of VRF %s: %s", vrf,
+			 err.msg);
 	if (r.stale)
 		cli_notice(s, "Removed %s/%s: a stale entry with no namespace",
 			   NET_NETNS_DIR, vrf);

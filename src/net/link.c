@@ -95,6 +95,8 @@ static int parse_link(const struct nlmsghdr *nlh, struct net_link *l)
 		l->mtu = v;
 	if (nl_u32(tb[IFLA_MASTER], &v))
 		l->master = v;
+	if (nl_u32(tb[IFLA_CARRIER_CHANGES], &v))
+		l->carrier_changes = v;
 	l->peer_netnsid = nl_u32(tb[IFLA_LINK_NETNSID], &v) ? (int)v : -1;
 	/* The kernel leaves IFLA_LINK out when it equals ifi_index, which
 	 * across namespaces happens (both ends often get ifindex 2). */

@@ -147,6 +147,7 @@ struct net_link {
 	bool admin_up;		/* IFF_UP */
 	bool oper_up;		/* IFF_LOWER_UP / operstate up */
 	bool carrier;		/* IFF_LOWER_UP now (operstate may lag) */
+	uint32_t carrier_changes;	/* carrier ups and downs since made */
 	bool loopback;		/* IFF_LOOPBACK */
 	unsigned mtu;
 	unsigned char mac[6];

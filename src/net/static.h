@@ -32,7 +32,9 @@
  * route) makes it a gateway on that link; a match through gateways
  * makes it recursive: it is installed with the gateways and links of
  * that route.  A blackhole match, no match, or a loop leave it
- * unusable.  Kernel next hops flagged dead or linkdown are not usable.
+ * unusable.  Kernel next hops flagged dead, or on a link that is not
+ * usable, are not usable (the kernel's linkdown flag of a route lags
+ * behind its link's carrier: the link is what counts).
  *
  * Reconciliation: for each prefix and distance of the record, the kernel
  * route is made equal to what its usable next hops give: added, replaced

@@ -901,10 +901,12 @@ static bool link_usable(const struct vctx *v, int ifindex)
 	return l && l->usable;
 }
 
+/* The link's state is the truth: the kernel's linkdown flag follows its
+ * carrier only when its linkwatch work has run, a moment later, so a
+ * route of a link that has just got carrier may still say linkdown. */
 static bool knh_usable(const struct vctx *v, const struct knh *nh)
 {
-	return !(nh->flags & (NET_NH_F_DEAD | NET_NH_F_LINKDOWN)) &&
-	       link_usable(v, nh->ifindex);
+	return !(nh->flags & NET_NH_F_DEAD) && link_usable(v, nh->ifindex);
 }
 
 static bool knh_same(int family, const struct knh *a, const struct knh *b)
@@ -1006,7 +1008,9 @@ static void best_at(struct vctx *v, uint32_t self, int family,
 		best->found = true;
 		best->blackhole = h->blackhole;
 		best->metric = h->distance;
-		memcpy(best->own, &v->pool[h->res], h->nres * sizeof(*best->own));
+		if (h->nres)	/* (a blackhole has none; the pool may be NULL) */
+			memcpy(best->own, &v->pool[h->res],
+			       h->nres * sizeof(*best->own));
 		best->nh = best->own;
 		best->nnh = (int)h->nres;
 	}
@@ -1152,7 +1156,8 @@ void group_resolve(struct vctx *v, uint32_t gi)
 			out_of_memory();
 		v->cappool = cap;
 	}
-	memcpy(&v->pool[v->npool], all, (size_t)n * sizeof(*all));
+	if (n > 0)	/* (the pool may still be NULL) */
+		memcpy(&v->pool[v->npool], all, (size_t)n * sizeof(*all));
 	g->res = v->npool;
 	g->nres = (uint32_t)n;
 	v->npool += (uint32_t)n;

@@ -19,4 +19,9 @@ expect_eq "route typed at the console is in the kernel" \
 	"$(ip -n Blue -j route show 10.99.0.0/16 | jq -c '[.[] | [.dst, .gateway, .protocol]]')" \
 	'[["10.99.0.0/16","192.168.100.1","static"]]'
 expect_eq "refused route is not" "$(ip -j route show 10.98.0.0/16)" "[]"
+expect_eq "the inactive one is not in the kernel" \
+	"$(ip -j route show 10.97.0.0/16)" "[]"
+expect_match "...but in the configuration" \
+	"$("$VRFSH" -c 'show running-config' | grep '^ip route')" \
+	'^ip route 10\.97\.0\.0 255\.255\.0\.0 10\.123\.0\.1$'
 finish

@@ -25,7 +25,8 @@ kstate_raw() {
 # and forwarding switches, as iproute2 sees them, one JSON line per
 # object, sorted, without what is volatile or local to one boot:
 # ifindexes, MACs, counters, carrier, DAD state, lifetimes, link-local
-# addresses and routes.  A veth peer is named by namespace and name (its
+# addresses and routes; the next hops of a multipath route by gateway
+# and interface.  A veth peer is named by namespace and name (its
 # netnsid mapped back through ip netns list-id; an nsid that has no name
 # there is the sandbox's own namespace, "default").
 kstate() {
@@ -61,7 +62,8 @@ kstate() {
 	      {dst, type: (.type // "unicast"),
 	       gateway: (.gateway // null), dev: (.dev // null),
 	       protocol: (.protocol // "boot"), scope: (.scope // "global"),
-	       metric: (.metric // 0), prefsrc: (.prefsrc // null)} |
+	       metric: (.metric // 0), prefsrc: (.prefsrc // null),
+	       nexthops: [.nexthops[]? | {gateway, dev}]} |
 	      tojson] | sort[]))' "$1.raw" >"$1"
 }
 

@@ -144,8 +144,10 @@ expect_eq "three: status" "$rc $err" "0 "
 expect_match "three: three changes, three kernel requests" "$out" \
 	'Total number of changes: 3 \(3 kernel requests\)'
 "$VRFSH" -c 'show running-config' >"$tmp/three.now"
-expect_eq "three: running-config is the target (routes as it writes them)" \
-	"$(diff "$tmp/three.conf" "$tmp/three.now" | grep -v '10.7.0.0' | grep '^[<>]')" ""
+# (running-config sorts the routes: the new one is written before 10.9)
+sort "$tmp/three.conf" >"$tmp/three.sorted"
+expect_eq "three: running-config is the target" \
+	"$(sort "$tmp/three.now" | diff "$tmp/three.sorted" -)" ""
 expect_eq "three: ip sees the new description" \
 	"$(ip -n A -j link show ab | jq -r '.[0].ifalias')" "A to B, changed"
 expect_eq "three: ip sees the secondary gone" "$(addrs A ab 4)" "10.1.0.1/30"

@@ -136,6 +136,16 @@ mkdir "$d"
 	ip -6 route add 2001:db8:80::/48 via 2001:db8:9::2 proto static \
 		metric 7
 	ip -n C route add 10.0.0.0/8 via 10.9.0.1
+	# multipath, blackhole, unreachable and prohibit routes
+	ip -n A route add 10.51.0.0/16 nexthop via 10.1.0.2 nexthop via 10.1.0.3
+	ip -n A -6 route add 2001:db8:51::/48 nexthop via 2001:db8:1::2 dev va \
+		nexthop via 2001:db8:1::3 dev va
+	ip -n A route add blackhole 10.52.0.0/16
+	ip -n A -6 route add blackhole 2001:db8:52::/48
+	ip -n A route add unreachable 10.53.0.0/16 metric 7
+	ip -n A -6 route add unreachable 2001:db8:53::/48
+	ip -n A route add prohibit 10.54.0.0/16
+	ip -n A -6 route add prohibit 2001:db8:54::/48 metric 9
 	ip netns exec B sysctl -qw net.ipv4.ip_forward=1
 	ip netns exec B sysctl -qw net.ipv6.conf.all.forwarding=1
 ) >"$tmp/build.log" 2>&1
@@ -159,7 +169,11 @@ for want in 'netns: A B C lab-1.x_y' '== B ip_forward 1 v4.default 1 v6.all 1' \
 	'"ifname":"m3","v4":[["10.4.0.1",24,false]],"v6":[["2001:db8:4::1",64]]}' \
 	'"dst":"10.60.0.0/16","type":"unicast","gateway":null,"dev":"va","protocol":"boot","scope":"link","metric":0' \
 	'"dst":"2001:db8:70::/48","type":"unicast","gateway":"fe80::1","dev":"va","protocol":"boot"' \
-	'"dst":"10.80.0.0/16","type":"unicast","gateway":"10.9.0.2","dev":"up0","protocol":"static","scope":"global","metric":1'
+	'"dst":"10.80.0.0/16","type":"unicast","gateway":"10.9.0.2","dev":"up0","protocol":"static","scope":"global","metric":1' \
+	'"dst":"10.51.0.0/16","type":"unicast","gateway":null,"dev":null,"protocol":"boot","scope":"global","metric":0,"prefsrc":null,"nexthops":[{"gateway":"10.1.0.2","dev":"va"},{"gateway":"10.1.0.3","dev":"va"}]' \
+	'"dst":"10.52.0.0/16","type":"blackhole"' \
+	'"dst":"10.53.0.0/16","type":"unreachable"' \
+	'"dst":"2001:db8:54::/48","type":"prohibit"'
 do
 	case $s1 in
 	*"$want"*) ok ;;
@@ -175,12 +189,21 @@ for want in 'vrf definition lab-1.x_y' 'interface C/lo
  vrf forwarding A
  ip address 10.255.0.1 255.255.255.255 secondary
  no shutdown' \
-	'ip route vrf A 10.50.0.0/16 10.1.0.2 0 protocol boot' \
-	'ip route vrf A 10.60.0.0/16 va 0 protocol boot' \
+	'ip route vrf A 10.50.0.0 255.255.0.0 10.1.0.2 0 protocol boot' \
+	'ip route vrf A 10.60.0.0 255.255.0.0 va 0 protocol boot' \
 	'ipv6 route vrf A 2001:db8:70::/48 va fe80::1 1024 protocol boot' \
-	'ip route 10.80.0.0/16 10.9.0.2
+	'ip route 10.80.0.0 255.255.0.0 10.9.0.2
 ' 'ipv6 route 2001:db8:80::/48 2001:db8:9::2 7
-'
+' 'ip route vrf A 10.51.0.0 255.255.0.0 10.1.0.2 0 protocol boot
+ip route vrf A 10.51.0.0 255.255.0.0 10.1.0.3 0 protocol boot
+ip route vrf A 10.52.0.0 255.255.0.0 Null0 0 protocol boot
+ip route vrf A 10.53.0.0 255.255.0.0 Null0 unreachable 7 protocol boot
+ip route vrf A 10.54.0.0 255.255.0.0 Null0 prohibit 0 protocol boot' \
+	'ipv6 route vrf A 2001:db8:51::/48 2001:db8:1::2 1024 protocol boot
+ipv6 route vrf A 2001:db8:51::/48 2001:db8:1::3 1024 protocol boot
+ipv6 route vrf A 2001:db8:52::/48 Null0 1024 protocol boot
+ipv6 route vrf A 2001:db8:53::/48 Null0 unreachable 1024 protocol boot
+ipv6 route vrf A 2001:db8:54::/48 Null0 prohibit 9 protocol boot'
 do
 	case $out in
 	*"$want"*) ok ;;

@@ -81,14 +81,14 @@ interface d1
 !
 interface r1-r2
 !
-ip route vrf R1 10.0.23.0/24 10.0.12.2
-ip route vrf R1 10.97.0.0/16 d1 0 protocol boot"
+ip route vrf R1 10.0.23.0 255.255.255.0 10.0.12.2
+ip route vrf R1 10.97.0.0 255.255.0.0 d1 0 protocol boot"
 expect_eq "default's part" "$(part default | grep -v '^ ')" "no ip routing
 no ipv6 unicast-routing
 !
 interface d0
 !
-ip route 10.98.0.0/16 10.99.0.2 0 protocol boot"
+ip route 10.98.0.0 255.255.0.0 10.99.0.2 0 protocol boot"
 "$VRFSH" -c 'show running-config vrf global' >"$tmp/got" 2>&1
 part default >"$tmp/want"
 expect_eq "vrf global is default" "$(diff "$tmp/want" "$tmp/got")" ""

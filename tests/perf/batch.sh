@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # The fast path of batch input: route additions are queued and sent
 # together, yet a failing line is still reported as FILE:LINE, nothing
-# after it stays applied, and --keep-going applies the rest.
+# after it stays applied, and --keep-going applies the rest.  Routes are
+# configuration kept beside the kernel (/run/vrfsh): a test that starts
+# again from nothing removes that record too (forget).
 [ -n "$VRFSH_SANDBOX" ] || exec "$top_srcdir/tests/sandbox.sh" sh "$0" "$@"
 . "$top_srcdir/tests/lib.sh"
 
@@ -17,60 +19,73 @@ ip -n V link set v0 up
 ip -n V link set v1 up
 
 # routes N [BAD_AT]: a file of N routes in default, the line BAD_AT
-# (1-based among the routes) replaced by one with an unreachable gateway
+# (1-based among the routes) replaced by one that the kernel refuses (a
+# gateway that is the broadcast address of the connected subnet; an
+# unreachable gateway is accepted and kept inactive, see below)
 routes() {
 	echo "configure terminal"
 	i=0
 	while [ $i -lt "$1" ]; do
 		i=$((i + 1))
 		if [ "$i" = "${2:-0}" ]; then
-			echo "ip route 172.16.0.0/24 10.99.99.99"
+			echo "ip route 172.16.0.0/24 192.168.1.255"
 		else
 			echo "ip route 10.$((i / 256)).$((i % 256)).0/24 192.168.1.2"
 		fi
 	done
 }
 count() { ip -j route show proto static | jq length; }
+forget() {
+	ip route flush proto static
+	ip -n V route flush proto static
+	rm -f /run/vrfsh/static/*
+}
 
 routes 10000 5000 >"$tmp/fail.conf"
 "$VRFSH" -f "$tmp/fail.conf" 2>"$tmp/err"
 expect_eq "failing line: status" $? 1
 expect_eq "failing line: reported with its number" "$(cat "$tmp/err")" \
-"$tmp/fail.conf:5001: % Error: Cannot add route 172.16.0.0/24 via 10.99.99.99: Nexthop has invalid gateway"
+"$tmp/fail.conf:5001: % Error: Cannot add route 172.16.0.0/24 via 192.168.1.255: Nexthop has invalid gateway"
 expect_eq "lines before the failure applied" "$(count)" 4999
 expect_eq "the last line before it is there" \
 	"$(ip -j route show 10.19.135.0/24 | jq length)" 1
 expect_eq "nothing after it stays applied" \
 	"$(ip -j route show 10.19.137.0/24 | jq length)" 0
-ip route flush proto static
+forget
 
 "$VRFSH" --keep-going -f "$tmp/fail.conf" 2>"$tmp/err"
 expect_eq "keep going: status" $? 1
 expect_eq "keep going: one error" "$(wc -l <"$tmp/err")" 1
 expect_eq "keep going: the rest applied" "$(count)" 9999
-ip route flush proto static
+forget
 
-# a failure at the very end, and a duplicate inside one batch
+# a duplicate inside one batch is configured already: nothing to do
 { routes 3000; echo "ip route 10.0.1.0/24 192.168.1.2"; } >"$tmp/dup.conf"
 "$VRFSH" -f "$tmp/dup.conf" 2>"$tmp/err"
-expect_eq "duplicate: status" $? 1
-expect_match "duplicate: line and cause" "$(cat "$tmp/err")" \
-	"dup.conf:3002: % Error: Cannot add route 10.0.1.0/24 via 192.168.1.2: a route to this prefix with distance 1 exists"
-expect_eq "duplicate: earlier routes stay" "$(count)" 3000
-ip route flush proto static
+expect_eq "duplicate: status" $? 0
+expect_eq "duplicate: no error" "$(cat "$tmp/err")" ""
+expect_eq "duplicate: the routes, once" "$(count)" 3000
+# the same file again onto the live table: nothing changes
+ip -j route show >"$tmp/before.json"
+"$VRFSH" -f "$tmp/dup.conf" 2>"$tmp/err"
+expect_eq "applied again: status and errors" "$?:$(cat "$tmp/err")" "0:"
+ip -j route show >"$tmp/after.json"
+expect_eq "applied again: the kernel unchanged" \
+	"$(cmp -s "$tmp/before.json" "$tmp/after.json" && echo same)" same
+forget
 
 # queued routes are done before the next command runs: a show sees them,
 # and an error stops the file before that command
-{ routes 200; echo "do show ip route 10.0.200.0/24 | include ^S"; } \
+{ routes 200; echo "do show ip route static | include 10.0.200.0/24"; } \
 	>"$tmp/show.conf"
 out=$("$VRFSH" -f "$tmp/show.conf")
 expect_match "show after queued routes" "$out" '^S +10\.0\.200\.0/24'
-ip route flush proto static
+forget
 { routes 300 150; echo "do show version"; } >"$tmp/stop.conf"
 out=$("$VRFSH" -f "$tmp/stop.conf" 2>"$tmp/err")
 expect_eq "a command after a failed batch does not run" "$out" ""
 expect_eq "routes after the failure removed" "$(count)" 149
-ip route flush proto static
+forget
 
 # switching VRF sends what is queued; errors keep their VRF and line
 cat >"$tmp/vrfs.conf" <<CONF
@@ -78,20 +93,46 @@ configure terminal
 ip route 10.1.0.0/16 192.168.1.2
 ip route vrf V 10.2.0.0/16 192.168.2.2
 ip route 10.3.0.0/16 192.168.1.2
-ip route vrf V 10.4.0.0/16 192.168.9.9
+ip route vrf V 10.4.0.0/16 192.168.2.255
 ip route vrf V 10.5.0.0/16 192.168.2.2
 CONF
 "$VRFSH" -f "$tmp/vrfs.conf" 2>"$tmp/err"
 expect_eq "VRF switch: status" $? 1
 expect_eq "VRF switch: error" "$(cat "$tmp/err")" \
-"$tmp/vrfs.conf:5: % Error: Cannot add route 10.4.0.0/16 via 192.168.9.9 in VRF V: Nexthop has invalid gateway"
+"$tmp/vrfs.conf:5: % Error: Cannot add route 10.4.0.0/16 via 192.168.2.255 in VRF V: Nexthop has invalid gateway"
 expect_eq "VRF switch: default routes" "$(count)" 2
 expect_eq "VRF switch: V keeps the one before" \
 	"$(ip -n V -j route show proto static | jq -r '.[].dst')" "10.2.0.0/16"
 
 # interactive-style -c runs are not queued differently: same answers
+forget
 "$VRFSH" -c 'configure terminal' -c 'ip route 10.9.0.0/16 192.168.1.2' \
 	-c 'ip route 10.9.0.0/16 192.168.1.2' 2>"$tmp/err"
-expect_eq "-c duplicate: status" $? 1
-expect_match "-c duplicate: origin" "$(cat "$tmp/err")" '^-c 3: % Error: Cannot add'
+expect_eq "-c duplicate: status and errors" "$?:$(cat "$tmp/err")" "0:"
+"$VRFSH" -c 'configure terminal' -c 'ip route 10.9.0.0/16 192.168.1.255' \
+	2>"$tmp/err"
+expect_eq "-c refused: status" $? 1
+expect_match "-c refused: origin" "$(cat "$tmp/err")" '^-c 2: % Error: Cannot add'
+
+# an unreachable gateway is configuration all the same: kept, not
+# installed, with a notice (on the output, with its line); it is
+# installed when a later line makes it reachable
+forget
+cat >"$tmp/inactive.conf" <<CONF
+configure terminal
+ip route 172.16.0.0/24 10.99.99.99
+ip route 172.17.0.0/24 10.98.0.1
+ip route 10.98.0.0/16 192.168.1.2
+CONF
+out=$("$VRFSH" -f "$tmp/inactive.conf" 2>"$tmp/err")
+expect_eq "inactive: status and errors" "$?:$(cat "$tmp/err")" "0:"
+expect_eq "inactive: one notice, with its line" "$out" \
+"% Route 172.16.0.0/24 via 10.99.99.99 is configured; not installed: its next hop is unusable now ($tmp/inactive.conf:2)"
+expect_eq "inactive: not in the kernel" \
+	"$(ip -j route show 172.16.0.0/24 | jq length)" 0
+expect_eq "made reachable by a later line: installed" \
+	"$(ip -j route show 172.17.0.0/24 | jq -r '.[].gateway')" 192.168.1.2
+"$VRFSH" -c 'show running-config' >"$tmp/run"
+expect_match "inactive: in the running-config" "$(cat "$tmp/run")" \
+	'ip route 172\.16\.0\.0 255\.255\.255\.0 10\.99\.99\.99'
 finish

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Bad input for routes and reachability: each a clear error, exit status
 # 1, and nothing changed: the routes of every table of every namespace
-# (ip -j route, both families) compared before and after each; the links,
+# (ip -j route, both families) and the configured static routes kept
+# beside them (/run/vrfsh) compared before and after each; the links,
 # addresses and forwarding switches (tests/vrf/common.sh's snapshot)
 # before and after them all.
 [ -n "$VRFSH_SANDBOX" ] ||
@@ -15,9 +16,18 @@ expect_ok "IPv6 address"
 wait_dad R1
 settle
 
-# each entry compares the routes; links, addresses and forwarding are
-# compared once, over the whole run
-state() { routes_snapshot "$1"; }
+# a configured route whose gateway resolves nowhere yet (kept inactive),
+# for the recursive loop below
+cfg 'ip route vrf R1 10.8.0.0/16 10.9.0.1'
+expect_ok "a route kept inactive"
+
+# each entry compares the routes and the configured static routes kept
+# beside them; links, addresses and forwarding are compared once, over
+# the whole run
+state() {
+	routes_snapshot "$1"
+	cat /run/vrfsh/static/* >>"$1" 2>/dev/null
+}
 snapshot "$tmp/links.before"
 state "$tmp/before"
 # the witness must see a route change, or the table proves nothing
@@ -70,23 +80,38 @@ entry "Interface r2-r1 not found in VRF R1" \
 entry "Interface nosuch not found" 'ip route 10.5.0.0/16 nosuch'
 entry "Interface nosuch not found in VRF R1" \
 	'ipv6 route vrf R1 2001:db8:5::/48 nosuch'
-# a next hop on no connected subnet: the kernel's reason follows
-entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.99\.0\.1 in VRF R1: [A-Za-z].+" \
-	'ip route vrf R1 10.5.0.0/16 10.99.0.1'
-entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.99\.0\.1, r1-r2 in VRF R1: [A-Za-z].+" \
-	'ip route vrf R1 10.5.0.0/16 r1-r2 10.99.0.1'
-entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.0\.23\.2 in VRF R1: [A-Za-z].+" \
-	'ip route vrf R1 10.5.0.0/16 10.0.23.2'
-entry "~Error: Cannot add route 2001:db8:5::/48 via 2001:db8:99::1 in VRF R1: [A-Za-z].+" \
-	'ipv6 route vrf R1 2001:db8:5::/48 2001:db8:99::1'
-# duplicates, in both forms of the prefix
-entry "Error: Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists" \
-	'ip route vrf R1 10.0.23.0/24 10.0.12.2'
-entry "Error: Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists" \
-	'ip route vrf R1 10.0.23.0 255.255.255.0 10.0.12.2'
-cfg 'vrf R1' 'ip route 10.0.23.0/24 10.0.12.2'
-check "[duplicate in VRF config mode]" \
-	"-c 3: % Error: Cannot add route 10.0.23.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 1 exists"
+# a gateway the kernel refuses (the subnet's broadcast address)
+entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.0\.12\.255 in VRF R1: [A-Za-z].+" \
+	'ip route vrf R1 10.5.0.0/16 10.0.12.255'
+entry "~Error: Cannot add route 10\.5\.0\.0/16 via 10\.0\.12\.255, r1-r2 in VRF R1: [A-Za-z].+" \
+	'ip route vrf R1 10.5.0.0/16 r1-r2 10.0.12.255'
+# a gateway that is this router's own address
+entry "Error: Cannot add route 10.5.0.0/16 via 10.0.12.1 in VRF R1: Invalid next hop address (it is this router's)" \
+	'ip route vrf R1 10.5.0.0/16 10.0.12.1'
+entry "Error: Cannot add route 2001:db8:5::/48 via 2001:db8:12::1 in VRF R1: Invalid next hop address (it is this router's)" \
+	'ipv6 route vrf R1 2001:db8:5::/48 2001:db8:12::1'
+# a recursive next hop that loops: 10.8.0.1 would resolve through
+# 10.8.0.0/16, whose gateway 10.9.0.1 resolves through this one
+entry "Error: Cannot add route 10.9.0.0/16 via 10.8.0.1 in VRF R1: The next hop resolves only through a loop of recursive routes" \
+	'ip route vrf R1 10.9.0.0/16 10.8.0.1'
+# an ECMP next hop through another VRF's interface
+entry "Interface r2-r1 not found in VRF R1" \
+	'ip route vrf R1 10.0.23.0/24 r2-r1 10.0.12.2'
+# Null0 with a next hop, beside one, or unreachable without it
+entry "Error: Null0 takes no next hop address" \
+	'ip route vrf R1 10.66.0.0/16 Null0 10.0.12.2'
+entry "Error: Null0 takes no next hop address" \
+	'ip route vrf R1 10.66.0.0 255.255.0.0 null0 10.0.12.2'
+entry "Error: Cannot add route 10.0.23.0/24 via Null0 in VRF R1: Null0, unreachable and prohibit take no other next hop for the same prefix and distance" \
+	'ip route vrf R1 10.0.23.0/24 Null0'
+entry "Error: unreachable goes with Null0 only" \
+	'ip route vrf R1 10.66.0.0/16 r1-r2 unreachable'
+entry "Error: prohibit goes with Null0 only" \
+	'ipv6 route vrf R1 2001:db8:66::/48 r1-r2 prohibit'
+# a prefix and distance that a route of another protocol holds (the
+# connected route)
+entry "Error: Cannot add route 10.0.12.0/24 via 10.0.12.2 in VRF R1: a route to this prefix with distance 0 exists" \
+	'ip route vrf R1 10.0.12.0/24 10.0.12.2 0'
 # removing what is not there
 entry "Error: No matching route to delete: 10.6.0.0/16 in VRF R1" \
 	'no ip route vrf R1 10.6.0.0/16'

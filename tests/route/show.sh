@@ -109,7 +109,7 @@ expect_eq "json: keys and types" "$(printf '%s' "$out" | jq -c '[keys,
 	(.routes | map(.nexthops[] | keys) | unique),
 	(.routes | map([.prefix, .protocol, .distance, .metric] |
 	  map(type)) | unique)]')" \
-'[["routes","vrf"],[["distance","metric","nexthops","prefix","protocol"]],[["gateway","interface"]],[["string","string","number","number"]]]'
+'[["routes","vrf"],[["active","distance","installed","metric","nexthops","prefix","protocol","type"]],[["active","gateway","interface"]],[["string","string","number","number"]]]'
 expect_eq "json: vrf name" "$(printf '%s' "$out" | jq -r .vrf)" R1
 run -c 'show ip route json'
 expect_eq "json: default VRF is named default" \
@@ -156,10 +156,10 @@ has_line "text: kernel (ip route add)" "$txt" \
 	'^K +10\.8\.0\.0/16 \[0/0\] via 10\.0\.12\.2, r1-r2$'
 has_line "text: kernel link route" "$txt" \
 	'^K +10\.9\.0\.0/16 is directly connected, r1-r2$'
-expect_eq "text: one line per route" \
+expect_eq "text: one line per active route" \
 	"$(printf '%s\n' "$txt" | grep -Ec '^[LCSK][* ] ')" \
 	"$(run -c 'show ip route vrf R1 json'; printf '%s' "$out" |
-	   jq '.routes | length')"
+	   jq '[.routes[] | select(.active)] | length')"
 # a default route
 cfg 'ip route vrf R1 0.0.0.0 0.0.0.0 10.0.12.2'
 expect_ok "default route"
@@ -183,38 +183,59 @@ expect_eq "text vrf all: four legends" \
 expect_eq "text vrf all: named tables" \
 	"$(printf '%s\n' "$out" | grep '^Routing Table:' | tr '\n' ,)" \
 	"Routing Table: R1,Routing Table: R2,Routing Table: R3,"
-# IPv6
+# IPv6: IOS's two-line entries, addresses in upper case
 run -c 'show ipv6 route vrf R1'
-has_line "ipv6 text: connected" "$out" \
-	'^C +2001:db8:12::/64 is directly connected, r1-r2$'
-has_line "ipv6 text: local" "$out" \
-	'^L +2001:db8:12::1/128 is directly connected, r1-r2$'
-has_line "ipv6 text: static" "$out" \
-	'^S +2001:db8:23::/64 \[1/0\] via 2001:db8:12::2, r1-r2$'
-has_line "ipv6 text: static via an interface" "$out" \
-	'^S +2001:db8:98::/48 is directly connected, r1-r2$'
-has_line "ipv6 text: kernel" "$out" '^K +2001:db8:97::/48 '
-
+expect_eq "ipv6 text: header" "$(printf '%s\n' "$out" | sed -n 1p)" \
+	"IPv6 Routing Table - R1 - $(printf '%s\n' "$out" |
+	grep -Ec '^[A-Z] +[0-9A-F:]+/[0-9]+ \[[0-9]+/0\]$') entries"
+has_entry() {	# NAME TEXT LINE NEXT-LINE : LINE is followed by NEXT-LINE
+	if printf '%s\n' "$2" | grep -Fx -A1 -- "$3" | sed -n 2p |
+	   grep -Fxq -- "$4"; then ok; else
+		fail "$1: no [$3] then [$4] in [$2]"
+	fi
+}
+has_entry "ipv6 text: connected" "$out" 'C   2001:DB8:12::/64 [0/0]' \
+	'     via r1-r2, directly connected'
+has_entry "ipv6 text: local" "$out" 'L   2001:DB8:12::1/128 [0/0]' \
+	'     via r1-r2, receive'
+has_entry "ipv6 text: static" "$out" 'S   2001:DB8:23::/64 [1/0]' \
+	'     via 2001:DB8:12::2, r1-r2'
+has_entry "ipv6 text: static via an interface" "$out" \
+	'S   2001:DB8:98::/48 [50/0]' '     via r1-r2, directly connected'
+has_line "ipv6 text: kernel" "$out" '^K   2001:DB8:97::/48 \[1024/0\]$'
 # -- an address: the longest match, in detail
 detail() {	# NAME ADDRESS WANT
 	run -c "show ip route vrf R1 $2"
 	expect_eq "$1" "$rc:$out" "0:$3"
 }
 detail "address under /24 and /8: the /24" 10.0.23.77 \
-'Routing entry for 10.0.23.0/24
+'Routing Table: R1
+Routing entry for 10.0.23.0/24
   Known via "static", distance 1, metric 0
   Routing Descriptor Blocks:
-  * 10.0.12.2, via r1-r2'
+  * 10.0.12.2
+      Route metric is 0, traffic share count is 1'
 detail "address under the /8 only" 10.200.0.1 \
-'Routing entry for 10.0.0.0/8
+'Routing Table: R1
+Routing entry for 10.0.0.0/8
   Known via "static", distance 20, metric 0
   Routing Descriptor Blocks:
-  * 10.0.12.2, via r1-r2'
+  * 10.0.12.2
+      Route metric is 0, traffic share count is 1'
 detail "address on the connected subnet" 10.0.12.77 \
-'Routing entry for 10.0.12.0/24
-  Known via "connected", distance 0, metric 0
+'Routing Table: R1
+Routing entry for 10.0.12.0/24
+  Known via "connected", distance 0, metric 0 (connected, via interface)
   Routing Descriptor Blocks:
-  * directly connected, via r1-r2'
+  * directly connected, via r1-r2
+      Route metric is 0, traffic share count is 1'
+detail "a route made by ip, with its interface" 10.8.1.1 \
+'Routing Table: R1
+Routing entry for 10.8.0.0/16
+  Known via "kernel", distance 0, metric 0
+  Routing Descriptor Blocks:
+  * 10.0.12.2, via r1-r2
+      Route metric is 0, traffic share count is 1'
 expect_eq "the kernel agrees on 10.200.0.1" \
 	"$(ip -n R1 -j route get 10.200.0.1 | jq -r '.[0].gateway')" 10.0.12.2
 run -c 'show ip route vrf R1 10.0.23.77 json'
@@ -223,13 +244,16 @@ expect_eq "address, json" "$(printf '%s' "$out" | jq -c \
 run -c 'show ip route vrf R1 192.0.2.1'
 expect_eq "address not covered" "$rc:$err" "1:-c 1: % Network not in table"
 run -c 'show ipv6 route vrf R1 2001:db8:23::99'
-expect_eq "ipv6 address" "$rc:$(printf '%s\n' "$out" | sed -n 1p)" \
-	"0:Routing entry for 2001:db8:23::/64"
+expect_eq "ipv6 address" "$rc:$(printf '%s\n' "$out" | sed -n 2p)" \
+	"0:Routing entry for 2001:DB8:23::/64"
 # -- a prefix: exactly that one
 run -c 'show ip route vrf R1 10.0.23.0/24'
-expect_eq "prefix: one route line" \
-	"$(printf '%s\n' "$out" | grep -E '^[LCSK][* ] ')" \
-	"S        10.0.23.0/24 [1/0] via 10.0.12.2, r1-r2"
+expect_eq "prefix: its block" "$rc:$(printf '%s\n' "$out" | sed -n 2,3p)" \
+	'0:Routing entry for 10.0.23.0/24
+  Known via "static", distance 1, metric 0'
+run -c 'show ip route vrf R1 10.0.23.0 255.255.255.0'
+expect_eq "prefix as network and mask: the same" "$rc:$(printf '%s\n' \
+	"$out" | sed -n 2p)" '0:Routing entry for 10.0.23.0/24'
 run -c 'show ip route vrf R1 10.0.0.0/8 json'
 expect_eq "prefix json: exactly the /8" "$(printf '%s' "$out" | jq -c \
 	'[.routes[].prefix]')" '["10.0.0.0/8"]'

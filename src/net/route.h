@@ -185,6 +185,10 @@ struct net_neigh {
 	bool has_lladdr;
 	unsigned char lladdr[6];
 	uint16_t state;			/* enum net_nud bits */
+	bool has_times;			/* the kernel sent NDA_CACHEINFO */
+	/* seconds since the entry was last confirmed reachable, used, and
+	 * changed (`ip -s neigh`'s used/confirmed/updated) */
+	unsigned confirmed, used, updated;
 };
 
 struct net_neighs {
@@ -195,6 +199,12 @@ struct net_neighs {
 int net_neigh_dump(const char *vrf, int family, struct net_neighs *out,
 		   struct net_err *err);
 void net_neighs_free(struct net_neighs *neighs);
+/* Removes the learnt entries of family (AF_INET or AF_INET6) in vrf, as
+ * `ip neigh flush` does: every entry that is not permanent or noarp, or
+ * only the one of addr when addr is not NULL (ENOENT when there is no
+ * learnt entry of it).  *removed (may be NULL) counts what went. */
+int net_neigh_flush(const char *vrf, int family, const union net_ip *addr,
+		    unsigned *removed, struct net_err *err);
 
 /* ---- reachability ---------------------------------------------------- */
 

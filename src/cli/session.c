@@ -599,6 +599,34 @@ int cli_read_secret(struct cli_session *s, const char *prompt, char *buf,
 	return 0;
 }
 
+int cli_read_text(struct cli_session *s, const char *prompt, char *buf,
+		  size_t size)
+{
+	const char *line;
+	size_t n;
+
+	if (!size)
+		return -1;
+	if (s->interactive)
+		return s->console_text ? s->console_text(s, prompt, buf, size)
+				       : -1;
+	line = s->next_line ? s->next_line(s) : NULL;
+	if (!line)
+		return -1;
+	n = strcspn(line, "\r\n");
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, line, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+void cli_escape_watch(struct cli_session *s, bool on)
+{
+	if (s->interactive && s->console_escape)
+		s->console_escape(s, on);
+}
+
 int cli_flush(struct cli_session *s)
 {
 	const struct cli_grammar *g = s->grammar;

@@ -213,9 +213,12 @@ int net_neigh_flush(const char *vrf, int family, const union net_ip *addr,
  * in a child that has entered the VRF (the default VRF looks up in
  * process).  family AF_UNSPEC prefers IPv4.  A literal is parsed without
  * a child; one of the other family is EAFNOSUPPORT.  An unknown name is
- * ENOENT, "unknown host (the resolver's reason)". */
+ * ENOENT, "unknown host (the resolver's reason)".  With stop (may be
+ * NULL) the lookup runs in a child, in every VRF, and is abandoned
+ * (EINTR, the child killed) once *stop is set. */
 int net_resolve(const char *vrf, const char *host, int family,
-		struct sockaddr_storage *out, struct net_err *err);
+		struct sockaddr_storage *out, volatile int *stop,
+		struct net_err *err);
 
 enum net_probe {
 	PROBE_REPLY,		/* echo reply, or the destination reached */

@@ -30,6 +30,8 @@ extern const struct cli_area route_area;	/* static routes */
 extern const struct cli_area rib_area;		/* show ip route */
 extern const struct cli_area neigh_area;	/* show ip arp */
 extern const struct cli_area show_area;		/* show interfaces */
+extern const struct cli_area show_ip_area;	/* show ip[v6] interface */
+extern const struct cli_area show_vrf_area;	/* show vrf */
 extern const struct cli_area ping_area;		/* ping, traceroute, shell */
 extern const struct cli_area config_area;	/* running/startup config */
 

@@ -35,6 +35,8 @@ static const struct cli_area *const areas[] = {
 	&rib_area,
 	&neigh_area,
 	&show_area,
+	&show_ip_area,
+	&show_vrf_area,
 	&ping_area,
 	&config_area,
 	&cli_filter_area,

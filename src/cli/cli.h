@@ -165,6 +165,11 @@ struct cli_grammar;
 struct cli_grammar *cli_grammar_new(const struct cli_area *const *areas,
 				    size_t nareas, char *err, size_t errlen);
 void cli_grammar_free(struct cli_grammar *g);
+/* Is name an exact keyword at a place where a value of kind (TOK_VRF,
+ * TOK_IFNAME) may also stand?  Then an object of that name could never
+ * be named there: its creation is refused. */
+bool cli_grammar_shadows(const struct cli_grammar *g, enum cli_tok kind,
+			 const char *name);
 /* The mode declared with bit, or NULL. */
 const struct cli_mode *cli_grammar_mode(const struct cli_grammar *g,
 					unsigned bit);

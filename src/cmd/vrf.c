@@ -13,13 +13,21 @@
 #include "cmd/util.h"
 #include "render/json.h"
 
-static int reserved(struct cli_session *s, const char *vrf)
+static int reserved(struct cli_session *s, const char *vrf, bool creating)
 {
-	if (!net_vrf_is_default(vrf))
-		return 0;
-	cli_error(s, "Error: Invalid VRF name \"%s\": reserved for the starting "
-		     "namespace", vrf);
-	return -1;
+	if (net_vrf_is_default(vrf)) {
+		cli_error(s, "Error: Invalid VRF name \"%s\": reserved for "
+			     "the starting namespace", vrf);
+		return -1;
+	}
+	/* 'all', 'json', 'detail', ...: a VRF could never be named (one
+	 * made by another tool can still be deleted) */
+	if (creating && cli_grammar_shadows(s->grammar, TOK_VRF, vrf)) {
+		cli_error(s, "Error: Invalid VRF name \"%s\": a keyword where "
+			     "VRF names are typed", vrf);
+		return -1;
+	}
+	return 0;
 }
 
 static int do_vrf(struct cli_session *s, const struct cli_args *a,
@@ -29,7 +37,7 @@ static int do_vrf(struct cli_session *s, const struct cli_args *a,
 	struct net_err err = { 0 };
 
 	(void)o;
-	if (reserved(s, vrf))
+	if (reserved(s, vrf, !net_vrf_exists(vrf)))
 		return -1;
 	if (net_vrf_create(vrf, NULL, &err))
 		return cmd_fail(s, &err, "create VRF %s", vrf);
@@ -100,7 +108,7 @@ static int do_no_vrf(struct cli_session *s, const struct cli_args *a,
 	int ret = 0;
 
 	(void)o;
-	if (reserved(s, vrf))
+	if (reserved(s, vrf, false))
 		return -1;
 	if (net_vrf_delete(vrf, flags, &r, &err)) {
 		ret = no_vrf_failed(s, vrf, &r, &err);

@@ -269,7 +269,10 @@ static void test_weak_keyword(void **state)
 	assert_string_equal(last_cmd, "shelf");
 	assert_string_equal(cli_arg(&last_args, "text"), "x y");
 	assert_int_equal(cli_exec(&sess, "shelf"), 0);
-	assert_string_equal(help("sh"), "  show  Show running system "
+	/* '?' lists every keyword the word begins, as IOS does: weakness
+	 * decides what runs and what TAB completes, not the listing */
+	assert_string_equal(help("sh"), "  shelf  A weak keyword\n"
+					"  show   Show running system "
 					"information\n");
 	assert_string_equal(help("she"), "  shelf  A weak keyword\n");
 	assert_string_equal(completions("sh"), "show");
@@ -535,7 +538,8 @@ static void test_help(void **state)
 			    "  vrf        A VRF\n"
 			    "  |          Output modifiers\n"
 			    "  <cr>\n");
-	assert_string_equal(help("sh"), "  show  Show running system "
+	assert_string_equal(help("sh"), "  shelf  A weak keyword\n"
+					"  show   Show running system "
 					"information\n");
 	assert_string_equal(help("show ip route vrf "), "  NAME  VRF name\n");
 	assert_string_equal(help("show ip route 10."),
@@ -559,7 +563,8 @@ static void test_help(void **state)
 				       "commands\n  exit    Exit from the "
 				       "EXEC\n");
 	cli_exec(&sess, "conf t");
-	assert_string_equal(help("do sh"), "  show  Show running system "
+	assert_string_equal(help("do sh"), "  shelf  A weak keyword\n"
+					   "  show   Show running system "
 					   "information\n");
 	/* in interface mode the help of the mode itself */
 	cli_exec(&sess, "interface vetha");

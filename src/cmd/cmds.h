@@ -22,6 +22,8 @@ enum {
 
 /* The areas, in the order their stanzas appear in the running
  * configuration. */
+extern const struct cli_area system_area;	/* hostname, clock, users */
+extern const struct cli_area banner_area;	/* banner motd's stanza */
 extern const struct cli_area base_area;		/* modes, terminal */
 extern const struct cli_area priv_area;		/* enable secret, shell */
 extern const struct cli_area vrf_area;		/* VRFs, forwarding */
@@ -45,6 +47,11 @@ struct cli_grammar *cmd_grammar(void);
  * caches); and undoes it. */
 void cmd_session_setup(struct cli_session *s);
 void cmd_session_cleanup(struct cli_session *s);
+
+/* The router's name and banner from the per-boot state (system.c). */
+void cmd_system_setup(struct cli_session *s);
+/* Prints the banner motd, if one is set: at an interactive login. */
+void cmd_banner_show(struct cli_session *s);
 
 /* Where write memory saves and show startup-config reads. */
 void cmd_set_config_path(const char *path);

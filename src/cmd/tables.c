@@ -27,6 +27,8 @@
 #include "net/net.h"
 
 static const struct cli_area *const areas[] = {
+	&system_area,	/* first: hostname heads the running configuration */
+	&banner_area,
 	&base_area,
 	&priv_area,
 	&vrf_area,
@@ -99,6 +101,7 @@ void cmd_session_setup(struct cli_session *s)
 {
 	s->names = names;
 	s->begin = begin;
+	cmd_system_setup(s);
 }
 
 void cmd_session_cleanup(struct cli_session *s)

@@ -28,6 +28,7 @@ extern const struct cli_area base_area;		/* modes, terminal */
 extern const struct cli_area priv_area;		/* enable secret, shell */
 extern const struct cli_area vrf_area;		/* VRFs, forwarding */
 extern const struct cli_area interface_area;	/* interfaces */
+extern const struct cli_area ifdefault_area;	/* default interface */
 extern const struct cli_area route_area;	/* static routes */
 extern const struct cli_area rib_area;		/* show ip route */
 extern const struct cli_area neigh_area;	/* show ip arp */

@@ -33,6 +33,7 @@ static const struct cli_area *const areas[] = {
 	&priv_area,
 	&vrf_area,
 	&interface_area,
+	&ifdefault_area,
 	&route_area,
 	&rib_area,
 	&neigh_area,

@@ -34,7 +34,9 @@ struct console {
 	char last_tab[1024];	/* line at the previous TAB, to list on a second */
 	bool abandon;		/* Ctrl-C */
 	bool end;		/* Ctrl-Z */
-	unsigned width;		/* the columns libedit was given */
+	unsigned width;		/* the columns the terminal was given */
+	bool resized;		/* by terminal width: saved_ws is its own */
+	struct winsize saved_ws;
 };
 
 static volatile int interrupted;
@@ -271,19 +273,31 @@ static void console_escape(struct cli_session *s, bool on)
 	esc.on = false;
 }
 
-/* libedit wraps a line at its idea of the screen's width with " \b",
- * which automation reading the echo cannot undo: terminal width N gives
- * it N columns, 0 a line too wide to wrap. */
+/* libedit wraps a line at the terminal's width with " \b", which
+ * automation reading the echo cannot undo: terminal width N makes the
+ * session's terminal N columns wide, 0 too wide to wrap.  libedit asks
+ * the terminal for its size before each line (TIOCGWINSZ), so the
+ * terminal is where the width is set; it is given back at the end. */
 static void apply_width(struct console *c)
 {
 	unsigned want = c->s->term_width ? c->s->term_width : NO_WRAP_COLUMNS;
-	char cols[16];
+	struct winsize ws;
 
-	if (want == c->width)
+	if (want == c->width || ioctl(STDIN_FILENO, TIOCGWINSZ, &ws))
 		return;
-	snprintf(cols, sizeof(cols), "%u", want);
-	el_set(c->el, EL_SETTC, "co", cols, NULL);
-	c->width = want;
+	if (!c->resized) {
+		c->saved_ws = ws;
+		c->resized = true;
+	}
+	ws.ws_col = (unsigned short)want;
+	if (ioctl(STDIN_FILENO, TIOCSWINSZ, &ws) == 0)
+		c->width = want;
+}
+
+static void restore_width(struct console *c)
+{
+	if (c->resized)
+		ioctl(STDIN_FILENO, TIOCSWINSZ, &c->saved_ws);
 }
 
 static unsigned screen_cols(void)
@@ -445,6 +459,7 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 		umask(old);
 	}
 	el_end(c.el);
+	restore_width(&c);
 	history_end(hist);
 	s->interrupted = NULL;
 	return 0;

@@ -358,9 +358,14 @@ static int wait_readable(int fd, volatile int *stop)
 	struct pollfd p = { .fd = fd, .events = POLLIN };
 
 	for (;;) {
+		int n;
+
 		if (stop && *stop)
 			return 1;
-		if (poll(&p, 1, stop ? 50 : -1) != 0)
+		n = poll(&p, 1, stop ? 50 : -1);
+		if (n < 0 && errno == EINTR)
+			continue;	/* a signal: maybe the stop */
+		if (n != 0)
 			return 0;	/* an answer, end of file or an error */
 	}
 }

@@ -253,25 +253,31 @@ static const char *banner_error(const struct banner *b)
 static int do_banner(struct cli_session *s, const struct cli_args *a,
 		     struct cli_out *o)
 {
-	const char *text = cli_arg(a, "text");
+	const char *text = cli_arg(a, "text"), *origin = s->origin;
 	struct banner *b = calloc(1, sizeof(*b));
+	char delim[8], here[512];
 	const char *why;
-	char delim[8];
 	int rc = -1;
 
 	if (!b)
 		abort();
+	/* the lines read below move the origin on: errors name this one */
+	snprintf(here, sizeof(here), "%s", origin ? origin : "");
 	text += delim_of(text, delim, sizeof(delim));
-	if (banner_read(s, o, text, delim, b)) {
+	rc = banner_read(s, o, text, delim, b);
+	s->origin = origin ? here : NULL;
+	if (rc) {
 		cli_error(s, "Error: banner motd: the input ended before the "
 			     "closing '%s'", delim);
 	} else if ((why = banner_error(b))) {
+		rc = -1;
 		cli_error(s, "Error: Invalid banner: %s", why);
 	} else {
 		/* an empty banner is none, as on IOS */
 		rc = record_set(s, BANNER_RECORD, b->len ? b->text : NULL,
 				"set the banner");
 	}
+	s->origin = origin;
 	free(b);
 	return rc;
 }

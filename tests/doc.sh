@@ -18,7 +18,13 @@ for opt in -c -f -b --config --keep-going --watch --help --version; do
 		fail "vrfsh.1 lacks $opt"
 done
 for cmd in 'show ip route' 'show running-config' 'ping' 'traceroute' \
-	'shell' 'routing-context' 'bridge-group' 'vrf forwarding'; do
+	'shell' 'routing-context' 'bridge-group' 'vrf forwarding' \
+	'Ic hostname' 'Ic banner motd' 'Ic clear counters' 'Ic clear ip arp' \
+	'Ic default interface' 'Ic show clock' 'Ic show users' \
+	'Ic show interfaces status' 'Ic show interfaces description' \
+	'Ic show ip interface Oo' 'Ic show ipv6 interface Oo' \
+	'Ic show ipv6 interface brief' 'Ic show vrf Oo Cm detail' \
+	'Ic show arp' 'Sh IOS LAYOUTS'; do
 	grep -q "$cmd" "$man" && ok || fail "vrfsh.1 lacks $cmd"
 done
 

@@ -48,7 +48,8 @@ static void ask(int fd, struct net_link *l)
 	ifr.ifr_data = (void *)&cmd;
 	if (ioctl(fd, SIOCETHTOOL, &ifr) < 0)
 		return;
-	speed = ethtool_cmd_speed(&cmd);
+	/* not ethtool_cmd_speed(): it shifts an int past its width */
+	speed = (uint32_t)cmd.speed_hi << 16 | cmd.speed;
 	if (speed && speed != (uint32_t)SPEED_UNKNOWN)
 		l->speed_mbps = speed;
 	if (cmd.duplex == DUPLEX_FULL || cmd.duplex == DUPLEX_HALF)

@@ -624,10 +624,11 @@ static int clear_vrf(struct cli_session *s, const char *vrf,
 			  in_vrf(vrf, buf, sizeof(buf)));
 		return -1;
 	}
-	if (!ifname && cmd_vrf_unreadable(s, vrf, &err))
-		return -1;
+	if (!ifname && err.code == ENOENT)
+		return 0;	/* the VRF went since it was listed */
 	if (!ifname)
-		return 0;
+		return cmd_fail(s, &err, "clear the counters of VRF %s",
+				vrf_label(vrf));
 	return cmd_fail(s, &err, "clear the counters of %s%s", ifname,
 			in_vrf(vrf, buf, sizeof(buf)));
 }

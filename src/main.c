@@ -307,6 +307,7 @@ int main(int argc, char **argv)
 	} else if (isatty(STDIN_FILENO)) {
 		char *hist = history_file();
 
+		cmd_banner_show(&s);
 		rc = cli_interactive(&s, hist);
 		free(hist);
 	} else {

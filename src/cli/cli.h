@@ -165,6 +165,11 @@ struct cli_grammar;
 struct cli_grammar *cli_grammar_new(const struct cli_area *const *areas,
 				    size_t nareas, char *err, size_t errlen);
 void cli_grammar_free(struct cli_grammar *g);
+/* Is name an exact keyword at a place where a value of kind (TOK_VRF,
+ * TOK_IFNAME) may also stand?  Then an object of that name could never
+ * be named there: its creation is refused. */
+bool cli_grammar_shadows(const struct cli_grammar *g, enum cli_tok kind,
+			 const char *name);
 /* The mode declared with bit, or NULL. */
 const struct cli_mode *cli_grammar_mode(const struct cli_grammar *g,
 					unsigned bit);
@@ -220,6 +225,14 @@ struct cli_session {
 	/* A secret read at the console (set by the console). */
 	int (*console_secret)(struct cli_session *s, const char *prompt,
 			      char *buf, size_t size);
+	/* A line read at the console, echoed (set by the console). */
+	int (*console_text)(struct cli_session *s, const char *prompt,
+			    char *buf, size_t size);
+	/* While a long command runs (ping, traceroute, a name lookup): the
+	 * console watches for IOS's escape sequence (Ctrl-^ x) and sets
+	 * *interrupted when it comes; on false it stops watching.  Set by
+	 * the console; NULL in batch input. */
+	void (*console_escape)(struct cli_session *s, bool on);
 	/* called before each command (the command layer's; may be NULL) */
 	void (*begin)(struct cli_session *s);
 };
@@ -261,6 +274,18 @@ int cli_flush(struct cli_session *s);
  * history).  Returns 0, or -1 when there is no more input. */
 int cli_read_secret(struct cli_session *s, const char *prompt, char *buf,
 		    size_t size);
+
+/* Reads a line of text for a command that asks for more (banner motd,
+ * a [confirm]): at the console prompt is printed and the answer read
+ * with echo; in batch input the next line is it (not run).  Returns 0,
+ * or -1 when there is no more input. */
+int cli_read_text(struct cli_session *s, const char *prompt, char *buf,
+		  size_t size);
+
+/* Around a command that runs long and says "Type escape sequence to
+ * abort.": Ctrl-^ x at the console then interrupts it as Ctrl-C does
+ * (see console_escape). */
+void cli_escape_watch(struct cli_session *s, bool on);
 
 /* Runs one line.  Returns 0 on success, -1 when the command failed (the
  * error has been printed). */

@@ -39,7 +39,7 @@ static bool next_in(struct cli_session *s, int frame, void *ctx)
 	struct where *wh = t->wh;
 	struct cli_nextv try;
 
-	t->r = cli_next(s->grammar, s->stack[frame].mode->bit, wh->priv,
+	t->r = cli_next(s, s->grammar, s->stack[frame].mode->bit, wh->priv,
 			&wh->w, wh->first, wh->last, wh->partial, &try);
 	/* what the current mode offers, unless an enclosing one matches */
 	if (t->r == MATCH_OK || frame == s->depth - 1) {
@@ -59,7 +59,7 @@ static int next_in_modes(struct cli_session *s, struct where *wh,
 	struct next_try t = { wh, nv, MATCH_INVALID, -1 };
 
 	if (wh->filter)
-		return cli_next(s->grammar, CLI_FILTER, PRIV_ADMIN, &wh->w,
+		return cli_next(s, s->grammar, CLI_FILTER, PRIV_ADMIN, &wh->w,
 				wh->first, wh->last, wh->partial, nv);
 	cli_walk_up(s, next_in, &t);
 	if (t.r != MATCH_OK)
@@ -77,7 +77,7 @@ static bool cmd_in(struct cli_session *s, int frame, void *ctx)
 {
 	struct cmd_try *t = ctx;
 
-	cli_match(s->grammar, s->stack[frame].mode->bit, t->wh->priv,
+	cli_match(s, s->grammar, s->stack[frame].mode->bit, t->wh->priv,
 		  &t->wh->w, 0, t->bar, &t->m);
 	return t->m.status == MATCH_OK;
 }
@@ -209,6 +209,7 @@ void cli_complete(struct cli_session *s, const char *line,
 
 	if (locate(s, line, &wh, &nv) != MATCH_OK)
 		goto done;
+	cli_nextv_drop_weak(&nv, wh.partial);
 	c.prefix = wh.partial;
 	for (int i = 0; i < nv.n; i++) {
 		const struct cli_next *x = &nv.v[i];

@@ -7,7 +7,11 @@
 #include "cli/batch.h"
 #include "cli/grammar.h"
 
+#include <fcntl.h>
 #include <histedit.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,12 @@
 #include <unistd.h>
 #include <wchar.h>
 
+/* `terminal width 0`: no wrapping, which libedit has no switch for: a
+ * line this wide. */
+#define NO_WRAP_COLUMNS 8192
+/* IOS's escape character, Ctrl-^ (Ctrl-Shift-6), then x. */
+#define ESCAPE_CHAR 0x1e
+
 struct console {
 	struct cli_session *s;
 	EditLine *el;
@@ -24,9 +34,21 @@ struct console {
 	char last_tab[1024];	/* line at the previous TAB, to list on a second */
 	bool abandon;		/* Ctrl-C */
 	bool end;		/* Ctrl-Z */
+	unsigned width;		/* the columns the terminal was given */
+	bool resized;		/* by terminal width: saved_ws is its own */
+	struct winsize saved_ws;
 };
 
 static volatile int interrupted;
+
+/* The escape watch (console_escape): the terminal as it was, and where
+ * in Ctrl-^ x the input is. */
+static struct {
+	bool on;
+	struct termios saved;
+	int flags;		/* stdin's file status flags */
+	volatile sig_atomic_t seen_escape;
+} esc;
 
 static void on_sigint(int sig)
 {
@@ -199,6 +221,109 @@ static unsigned screen_rows(void)
 	return 24;
 }
 
+/* SIGIO while the escape watch is on: every byte waiting on stdin is
+ * read (IOS drops what is typed during a ping), and Ctrl-^ then x sets
+ * interrupted, as Ctrl-C does. */
+static void on_sigio(int sig)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	unsigned char ch;
+
+	(void)sig;
+	while (poll(&p, 1, 0) == 1 && (p.revents & POLLIN) &&
+	       read(STDIN_FILENO, &ch, 1) == 1) {
+		if (esc.seen_escape && (ch == 'x' || ch == 'X'))
+			interrupted = 1;
+		esc.seen_escape = ch == ESCAPE_CHAR;
+	}
+}
+
+static void console_escape(struct cli_session *s, bool on)
+{
+	struct sigaction sa = { .sa_handler = on ? on_sigio : SIG_IGN };
+	struct termios raw;
+
+	(void)s;
+	if (on == esc.on || (on && tcgetattr(STDIN_FILENO, &esc.saved)))
+		return;
+	if (on) {
+		esc.seen_escape = 0;
+		raw = esc.saved;
+		/* each key as it is typed, not echoed; Ctrl-C still signals */
+		raw.c_lflag &= (tcflag_t) ~(ICANON | ECHO | ECHONL);
+		raw.c_lflag |= ISIG;
+		raw.c_cc[VMIN] = 1;
+		raw.c_cc[VTIME] = 0;
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGIO, &sa, NULL);
+		esc.flags = fcntl(STDIN_FILENO, F_GETFL);
+		tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+		fcntl(STDIN_FILENO, F_SETOWN, getpid());
+		if (esc.flags >= 0)
+			fcntl(STDIN_FILENO, F_SETFL, esc.flags | O_ASYNC);
+		esc.on = true;
+		on_sigio(SIGIO);	/* what was typed before */
+		return;
+	}
+	if (esc.flags >= 0)
+		fcntl(STDIN_FILENO, F_SETFL, esc.flags);
+	tcsetattr(STDIN_FILENO, TCSANOW, &esc.saved);
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGIO, &sa, NULL);
+	esc.on = false;
+}
+
+/* libedit wraps a line at the terminal's width with " \b", which
+ * automation reading the echo cannot undo: terminal width N makes the
+ * session's terminal N columns wide, 0 too wide to wrap.  libedit asks
+ * the terminal for its size before each line (TIOCGWINSZ), so the
+ * terminal is where the width is set; it is given back at the end. */
+static void apply_width(struct console *c)
+{
+	unsigned want = c->s->term_width ? c->s->term_width : NO_WRAP_COLUMNS;
+	struct winsize ws;
+
+	if (want == c->width || ioctl(STDIN_FILENO, TIOCGWINSZ, &ws))
+		return;
+	if (!c->resized) {
+		c->saved_ws = ws;
+		c->resized = true;
+	}
+	ws.ws_col = (unsigned short)want;
+	if (ioctl(STDIN_FILENO, TIOCSWINSZ, &ws) == 0)
+		c->width = want;
+}
+
+static void restore_width(struct console *c)
+{
+	if (c->resized)
+		ioctl(STDIN_FILENO, TIOCSWINSZ, &c->saved_ws);
+}
+
+static unsigned screen_cols(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col)
+		return ws.ws_col;
+	return 80;
+}
+
+/* libedit decodes what is typed in the locale's character set: in the
+ * C locale (a bare SSH session, a container) every byte past ASCII is
+ * dropped.  Input is UTF-8 (as output is), whatever LANG says. */
+static void utf8_input(void)
+{
+	const char *set;
+
+	if (!setlocale(LC_CTYPE, ""))
+		setlocale(LC_CTYPE, "C");
+	set = nl_langinfo(CODESET);
+	if (!set || (strcmp(set, "UTF-8") && strcmp(set, "utf8")))
+		if (!setlocale(LC_CTYPE, "C.UTF-8"))
+			setlocale(LC_CTYPE, "C.utf8");
+}
+
 static void run_line(struct console *c, const char *line)
 {
 	struct cli_session *s = c->s;
@@ -211,10 +336,11 @@ static void run_line(struct console *c, const char *line)
 	fflush(s->out);
 }
 
-int cli_console_secret(struct cli_session *s, const char *prompt, char *buf,
-		       size_t size)
+/* Reads a line at the terminal, echoed or not. */
+static int console_line(struct cli_session *s, const char *prompt, char *buf,
+			size_t size, bool echo)
 {
-	struct termios old, quiet;
+	struct termios old, mode;
 	bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
 	size_t n = 0;
 	int rc = -1;
@@ -223,10 +349,13 @@ int cli_console_secret(struct cli_session *s, const char *prompt, char *buf,
 	fputs(prompt, s->out);
 	fflush(s->out);
 	if (tty) {
-		quiet = old;
-		quiet.c_lflag &= (tcflag_t) ~(ECHO | ECHONL);
-		quiet.c_lflag |= ICANON;
-		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+		mode = old;
+		if (echo)
+			mode.c_lflag |= ECHO;
+		else
+			mode.c_lflag &= (tcflag_t) ~(ECHO | ECHONL);
+		mode.c_lflag |= ICANON;
+		tcsetattr(STDIN_FILENO, TCSANOW, &mode);
 	}
 	/* byte by byte: nothing after the line is taken from the input */
 	while (read(STDIN_FILENO, &ch, 1) == 1) {
@@ -239,9 +368,22 @@ int cli_console_secret(struct cli_session *s, const char *prompt, char *buf,
 	buf[n] = '\0';
 	if (tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &old);
-	fputc('\n', s->out);
+	if (!echo)
+		fputc('\n', s->out);
 	fflush(s->out);
 	return rc;
+}
+
+int cli_console_secret(struct cli_session *s, const char *prompt, char *buf,
+		       size_t size)
+{
+	return console_line(s, prompt, buf, size, false);
+}
+
+static int console_text(struct cli_session *s, const char *prompt, char *buf,
+			size_t size)
+{
+	return console_line(s, prompt, buf, size, true);
 }
 
 int cli_interactive(struct cli_session *s, const char *histfile)
@@ -255,8 +397,12 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 	s->interactive = true;
 	s->interrupted = &interrupted;
 	s->console_secret = cli_console_secret;
+	s->console_text = console_text;
+	s->console_escape = console_escape;
 	if (!s->term_length)
 		s->term_length = screen_rows();
+	s->term_width = c.width = screen_cols();
+	utf8_input();
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 	/* a router console does not suspend: Ctrl-Z typed before the line
@@ -273,6 +419,7 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 		char *line;
 
 		cli_prompt(s, c.prompt, sizeof(c.prompt));
+		apply_width(&c);
 		c.abandon = c.end = false;
 		interrupted = 0;
 		got = el_gets(c.el, &count);
@@ -312,6 +459,7 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 		umask(old);
 	}
 	el_end(c.el);
+	restore_width(&c);
 	history_end(hist);
 	s->interrupted = NULL;
 	return 0;

@@ -39,6 +39,7 @@ struct hit {
 
 struct walk {
 	const struct cli_grammar *g;
+	struct cli_session *s;		/* for live names; may be NULL */
 	enum cli_priv priv;
 	struct mstate *v;		/* live states */
 	int n, cap;
@@ -159,6 +160,81 @@ static enum cli_level score(const struct mstate *st,
 	return cli_tok_match(t->kind, t->text, t->min, t->max, word);
 }
 
+/* The VRF named by the last VRF value of a state, for interface names. */
+static const char *state_vrf(const struct walk *wk, const struct mstate *st)
+{
+	for (int i = st->args; i >= 0; i = wk->a[i].parent)
+		if (wk->a[i].tok->kind == TOK_VRF)
+			return wk->a[i].value;
+	return NULL;
+}
+
+struct name_find {
+	const char *word;
+	bool found;
+};
+
+static void name_is(void *ctx, const char *name)
+{
+	struct name_find *f = ctx;
+
+	f->found |= !strcmp(f->word, name);
+}
+
+/* Is word i the exact name of a live VRF or interface (kind)?  An
+ * interface is looked for in the VRF named before it on the line, or
+ * after it ("vrf X" later on), else in the VRF of the context. */
+static bool live_name(const struct walk *wk, const struct mstate *st,
+		      enum cli_tok kind, const struct cli_words *w, int i)
+{
+	struct name_find f = { w->w[i], false };
+	const char *vrf = NULL;
+
+	if (!wk->s || !wk->s->names)
+		return false;
+	if (kind == TOK_IFNAME) {
+		vrf = state_vrf(wk, st);
+		for (int k = i + 1; !vrf && k + 1 < w->n; k++)
+			if (!strcmp(w->w[k], "vrf"))
+				vrf = w->w[k + 1];
+		if (!vrf)
+			vrf = cli_context_vrf(wk->s);
+	}
+	wk->s->names(wk->s, kind, vrf, name_is, &f);
+	return f.found;
+}
+
+/* A word that is only a prefix of a keyword, where a VRF or interface
+ * name may also stand, is that name when a VRF or interface of exactly
+ * that name exists ('vrf al' is VRF al, not 'all'); an exact keyword
+ * still wins.  Returns the best level after the promotion. */
+static enum cli_level promote_names(const struct walk *wk,
+				    const struct mstate *old, struct hit *hits,
+				    int nhits, const struct cli_words *w,
+				    int i, enum cli_level best)
+{
+	int known[2] = { -1, -1 };	/* per kind: unknown, no, yes */
+
+	if (best != LVL_PARTIAL)
+		return best;
+	for (int h = 0; h < nhits; h++) {
+		enum cli_tok kind = hits[h].t->kind;
+		int k = kind == TOK_IFNAME;
+
+		if (hits[h].l != LVL_NAME ||
+		    (kind != TOK_VRF && kind != TOK_IFNAME))
+			continue;
+		/* a VRF is one lookup; an interface depends on its VRF */
+		if (kind == TOK_IFNAME || known[k] < 0)
+			known[k] = live_name(wk, &old[hits[h].s], kind, w, i);
+		if (known[k] > 0) {
+			hits[h].l = LVL_VALUE;
+			best = LVL_VALUE;
+		}
+	}
+	return best;
+}
+
 /* Takes word i; returns MATCH_OK, MATCH_INVALID or MATCH_AMBIGUOUS.
  * Each (state, token) pair is scored once; the pairs that scored best go
  * on, into the second state buffer, which then becomes the first. */
@@ -198,6 +274,7 @@ static int step(struct walk *wk, struct cli_words *w, int i, int last)
 	}
 	if (best == LVL_NONE)
 		return MATCH_INVALID;
+	best = promote_names(wk, old, wk->hits, nhits, w, i, best);
 	if (best == LVL_PARTIAL && ambiguous[partial[0] ? 0 : 1])
 		return MATCH_AMBIGUOUS;
 	skip_weak = best == LVL_PARTIAL && partial[0];
@@ -302,11 +379,11 @@ static int walk(struct walk *wk, unsigned modes, unsigned exclude,
 	return MATCH_OK;
 }
 
-void cli_match(const struct cli_grammar *g, unsigned modes,
-	       enum cli_priv priv, struct cli_words *w, int first, int last,
-	       struct cli_match *m)
+void cli_match(struct cli_session *s, const struct cli_grammar *g,
+	       unsigned modes, enum cli_priv priv, struct cli_words *w,
+	       int first, int last, struct cli_match *m)
 {
-	struct walk wk = { .g = g, .priv = priv };
+	struct walk wk = { .g = g, .s = s, .priv = priv };
 	int bad = last;
 
 	memset(m, 0, sizeof(*m));
@@ -316,26 +393,17 @@ void cli_match(const struct cli_grammar *g, unsigned modes,
 	m->via_do = wk.via_do;
 	if (m->status == MATCH_OK) {
 		m->status = MATCH_INCOMPLETE;
-		for (int s = 0; s < wk.n; s++) {
-			if (can_end(&wk.v[s])) {
+		for (int k = 0; k < wk.n; k++) {
+			if (can_end(&wk.v[k])) {
 				m->status = MATCH_OK;
-				m->cmd = wk.v[s].cg->cmd;
-				flatten(&wk, wk.v[s].cg, wk.v[s].args,
+				m->cmd = wk.v[k].cg->cmd;
+				flatten(&wk, wk.v[k].cg, wk.v[k].args,
 					&m->args);
 				break;
 			}
 		}
 	}
 	walk_free(&wk);
-}
-
-/* The VRF named by the last VRF value of a state, for interface names. */
-static const char *state_vrf(const struct walk *wk, const struct mstate *st)
-{
-	for (int i = st->args; i >= 0; i = wk->a[i].parent)
-		if (wk->a[i].tok->kind == TOK_VRF)
-			return wk->a[i].value;
-	return NULL;
 }
 
 static void add_next(struct cli_nextv *nv, const struct cli_node *t,
@@ -349,9 +417,7 @@ static void add_next(struct cli_nextv *nv, const struct cli_node *t,
 					    t->weak };
 }
 
-/* After a partial word, a weak keyword yields to the others (as when
- * running the line). */
-static void drop_weak(struct cli_nextv *nv, const char *partial)
+void cli_nextv_drop_weak(struct cli_nextv *nv, const char *partial)
 {
 	bool strong = false;
 	int keep = 0;
@@ -368,11 +434,11 @@ static void drop_weak(struct cli_nextv *nv, const char *partial)
 	nv->n = keep;
 }
 
-int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
-	     struct cli_words *w, int first, int last, const char *partial,
-	     struct cli_nextv *nv)
+int cli_next(struct cli_session *s, const struct cli_grammar *g,
+	     unsigned modes, enum cli_priv priv, struct cli_words *w,
+	     int first, int last, const char *partial, struct cli_nextv *nv)
 {
-	struct walk wk = { .g = g, .priv = priv };
+	struct walk wk = { .g = g, .s = s, .priv = priv };
 	const struct cli_node *c[MAX_CANDS];
 	int bad = last;
 	int r = walk(&wk, modes, 0, w, first, last, &bad);
@@ -384,8 +450,8 @@ int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
 		return r;
 	}
 	enter_subcmd(&wk);
-	for (int s = 0; s < wk.n; s++) {
-		const struct mstate *st = &wk.v[s];
+	for (int k = 0; k < wk.n; k++) {
+		const struct mstate *st = &wk.v[k];
 		int n = cands(st, c);
 
 		/* a hidden command is not offered until its first word is
@@ -405,9 +471,29 @@ int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
 			add_next(nv, c[j], state_vrf(&wk, st));
 		}
 	}
-	drop_weak(nv, partial);
 	walk_free(&wk);
 	return MATCH_OK;
+}
+
+bool cli_grammar_shadows(const struct cli_grammar *g, enum cli_tok kind,
+			 const char *name)
+{
+	for (size_t i = 0; i < g->nnodes; i++) {
+		const struct cli_node *n = g->nodes[i];
+		bool takes = false, keyword = false;
+
+		for (int j = 0; j < n->nfollow; j++) {
+			const struct cli_node *f = n->follow[j];
+
+			takes |= f->type == N_TOKEN && f->kind == kind;
+			keyword |= f->type == N_TOKEN &&
+				   f->kind == TOK_KEYWORD &&
+				   !strcmp(f->text, name);
+		}
+		if (takes && keyword)
+			return true;
+	}
+	return false;
 }
 
 void cli_nextv_free(struct cli_nextv *nv)

@@ -24,10 +24,12 @@ struct cli_match {
 	bool via_do;		/* reached through 'do' */
 };
 
-/* Matches words [first, last) against the commands of modes. */
-void cli_match(const struct cli_grammar *g, unsigned modes,
-	       enum cli_priv priv, struct cli_words *w, int first, int last,
-	       struct cli_match *m);
+/* Matches words [first, last) against the commands of modes.  s (may be
+ * NULL) supplies live names: a word that is only a keyword prefix where
+ * a VRF or interface name may stand is that name when it exists. */
+void cli_match(struct cli_session *s, const struct cli_grammar *g,
+	       unsigned modes, enum cli_priv priv, struct cli_words *w,
+	       int first, int last, struct cli_match *m);
 
 struct cli_next {
 	const char *text;	/* keyword or placeholder as shown */
@@ -46,10 +48,13 @@ struct cli_nextv {
 
 /* What may follow words [first, last) and could still match partial.
  * Returns MATCH_OK, or the failure of the walk (nv->bad says where). */
-int cli_next(const struct cli_grammar *g, unsigned modes, enum cli_priv priv,
-	     struct cli_words *w, int first, int last, const char *partial,
-	     struct cli_nextv *nv);
+int cli_next(struct cli_session *s, const struct cli_grammar *g,
+	     unsigned modes, enum cli_priv priv, struct cli_words *w,
+	     int first, int last, const char *partial, struct cli_nextv *nv);
 void cli_nextv_free(struct cli_nextv *nv);
+/* After a partial word, a weak keyword yields to the others, as when
+ * the line runs: for TAB.  '?' lists every keyword the word begins. */
+void cli_nextv_drop_weak(struct cli_nextv *nv, const char *partial);
 
 /* Calls try for the frame of the current mode, then for each enclosing
  * config mode up to global config (EXEC only when it is the current

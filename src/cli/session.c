@@ -397,7 +397,7 @@ static bool match_in(struct cli_session *s, int frame, void *ctx)
 {
 	struct match_try *t = ctx;
 
-	cli_match(s->grammar, s->stack[frame].mode->bit, cli_session_priv(s),
+	cli_match(s, s->grammar, s->stack[frame].mode->bit, cli_session_priv(s),
 		  t->w, 0, t->last, t->m);
 	if (t->m->status == MATCH_OK)
 		return true;
@@ -424,7 +424,7 @@ static int match_command(struct cli_session *s, struct cli_words *w, int last,
 	if (cli_session_priv(s) < PRIV_ADMIN) {
 		struct cli_match hi;
 
-		cli_match(s->grammar, cli_top(s)->mode->bit, PRIV_ADMIN, w, 0,
+		cli_match(s, s->grammar, cli_top(s)->mode->bit, PRIV_ADMIN, w, 0,
 			  last, &hi);
 		if (hi.status == MATCH_OK) {
 			cli_error(s, "Permission denied: '%s' needs privilege "
@@ -458,7 +458,7 @@ static int setup_filters(struct cli_session *s, struct cli_words *w,
 			invalid_at(s, w, bar);
 			return -1;
 		}
-		cli_match(s->grammar, CLI_FILTER, PRIV_ADMIN, w, bar + 1, end,
+		cli_match(s, s->grammar, CLI_FILTER, PRIV_ADMIN, w, bar + 1, end,
 			  &m);
 		if (m.status != MATCH_OK) {
 			if (m.status == MATCH_INVALID && m.bad == end)
@@ -510,7 +510,7 @@ static int check_names(struct cli_session *s, const struct cli_args *a)
 static bool whole_line(struct cli_session *s, struct cli_words *w,
 		       struct cli_match *m)
 {
-	cli_match(s->grammar, cli_top(s)->mode->bit, cli_session_priv(s), w,
+	cli_match(s, s->grammar, cli_top(s)->mode->bit, cli_session_priv(s), w,
 		  0, w->n, m);
 	return m->status == MATCH_OK && !(m->cmd->flags & CLI_F_OUTPUT);
 }
@@ -600,6 +600,34 @@ int cli_read_secret(struct cli_session *s, const char *prompt, char *buf,
 	memcpy(buf, line, n);
 	buf[n] = '\0';
 	return 0;
+}
+
+int cli_read_text(struct cli_session *s, const char *prompt, char *buf,
+		  size_t size)
+{
+	const char *line;
+	size_t n;
+
+	if (!size)
+		return -1;
+	if (s->interactive)
+		return s->console_text ? s->console_text(s, prompt, buf, size)
+				       : -1;
+	line = s->next_line ? s->next_line(s) : NULL;
+	if (!line)
+		return -1;
+	n = strcspn(line, "\r\n");
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, line, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+void cli_escape_watch(struct cli_session *s, bool on)
+{
+	if (s->interactive && s->console_escape)
+		s->console_escape(s, on);
 }
 
 int cli_flush(struct cli_session *s)

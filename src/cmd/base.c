@@ -7,10 +7,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
-
-#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cmd/cmds.h"
 #include "cmd/priv.h"
@@ -134,33 +135,135 @@ static int do_show_terminal(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
+/* "1 year, 22 weeks, 6 days, 9 hours, 38 minutes": units that are 0
+ * left out, the minutes always there (IOS's uptime phrase). */
 static void uptime(struct cli_out *o, long secs)
 {
-	long d = secs / 86400, h = secs / 3600 % 24, m = secs / 60 % 60;
+	static const struct {
+		long secs;
+		const char *name;
+	} units[] = {
+		{ 365L * 86400, "year" }, { 7L * 86400, "week" },
+		{ 86400, "day" },	    { 3600, "hour" },
+	};
 
-	if (d)
-		cli_printf(o, "%ld day%s, ", d, d == 1 ? "" : "s");
-	if (d || h)
-		cli_printf(o, "%ld hour%s, ", h, h == 1 ? "" : "s");
-	cli_printf(o, "%ld minute%s\n", m, m == 1 ? "" : "s");
+	for (size_t i = 0; i < sizeof(units) / sizeof(*units); i++) {
+		long n = secs / units[i].secs;
+
+		secs %= units[i].secs;
+		if (n)
+			cli_printf(o, "%ld %s%s, ", n, units[i].name,
+				   n == 1 ? "" : "s");
+	}
+	cli_printf(o, "%ld minute%s\n", secs / 60, secs / 60 == 1 ? "" : "s");
+}
+
+/* The first line of a small file, without its newline; "" when none. */
+static void first_line(const char *path, char *buf, size_t size)
+{
+	FILE *fp = fopen(path, "re");
+
+	buf[0] = '\0';
+	if (!fp)
+		return;
+	if (!fgets(buf, (int)size, fp))
+		buf[0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	fclose(fp);
+}
+
+/* MemTotal of /proc/meminfo in kB, 0 when unknown. */
+static unsigned long mem_total_kb(void)
+{
+	char line[128];
+	unsigned long kb = 0;
+	FILE *fp = fopen("/proc/meminfo", "re");
+
+	if (!fp)
+		return 0;
+	while (fgets(line, sizeof(line), fp))
+		if (sscanf(line, "MemTotal: %lu kB", &kb) == 1)
+			break;
+	fclose(fp);
+	return kb;
+}
+
+/* A machine id is 32 hexadecimal digits: anything else is not shown. */
+static bool board_id(char *buf, size_t size)
+{
+	first_line("/etc/machine-id", buf, size);
+	return strlen(buf) == 32 && strspn(buf, "0123456789abcdef") == 32;
+}
+
+static void version_software(struct cli_out *o, const struct utsname *u)
+{
+	char image[sizeof(u->machine) + 8];
+	size_t n = (size_t)snprintf(image, sizeof(image), "VRFSH-%s",
+				    u->machine);
+
+	for (size_t i = 0; i < n && i < sizeof(image); i++)
+		if (image[i] >= 'a' && image[i] <= 'z')
+			image[i] = (char)(image[i] - 'a' + 'A');
+	/* the IOS shape that tools read: the image in parentheses, then
+	 * "Version X," on the first line that says Version */
+	cli_printf(o, "vrfsh Software (%s), Version %s, RELEASE SOFTWARE "
+		      "(vrfsh)\n", image, PACKAGE_VERSION);
+	cli_printf(o, "A router shell over Linux network namespaces\n\n");
+	cli_printf(o, "ROM: %s %s\n\n", u->sysname, u->release);
+}
+
+static void version_uptime(struct cli_session *s, struct cli_out *o)
+{
+	struct sysinfo si;
+	char when[64], exe[4096];
+	struct tm tm;
+	time_t boot;
+	ssize_t n;
+
+	if (sysinfo(&si) == 0) {
+		cli_printf(o, "%s uptime is ", s->host);
+		uptime(o, si.uptime);
+		boot = time(NULL) - si.uptime;
+		/* IOS: "09:09:22 UTC Tue Apr 9 2013", the day unpadded */
+		if (localtime_r(&boot, &tm) &&
+		    strftime(when, sizeof(when), "%H:%M:%S %Z %a %b", &tm))
+			cli_printf(o, "System restarted at %s %d %d\n", when,
+				   tm.tm_mday, tm.tm_year + 1900);
+	}
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		cli_printf(o, "System image file is \"file:%s\"\n", exe);
+	}
+	cli_printf(o, "\n");
+}
+
+static void version_hardware(struct cli_out *o, const struct utsname *u)
+{
+	char id[64];
+
+	/* "cisco MODEL (CPU) ... bytes of memory": where IOS tools look for
+	 * the model; the model is vrfsh, the processor the kernel's */
+	cli_printf(o, "cisco vrfsh (%s) processor with %luK bytes of "
+		      "memory.\n", u->machine, mem_total_kb());
+	if (board_id(id, sizeof(id)))
+		cli_printf(o, "Processor board ID %s\n", id);
 }
 
 static int do_show_version(struct cli_session *s, const struct cli_args *a,
 			   struct cli_out *o)
 {
 	struct utsname u;
-	struct sysinfo si;
 
 	(void)a;
-	cli_printf(o, "vrfsh, version %s\n", PACKAGE_VERSION);
-	cli_printf(o, "A router shell over Linux network namespaces\n");
-	if (uname(&u) == 0)
-		cli_printf(o, "Kernel: %s %s %s\n", u.sysname, u.release,
-			   u.machine);
-	if (sysinfo(&si) == 0) {
-		cli_printf(o, "%s uptime is ", s->host);
-		uptime(o, si.uptime);
+	if (uname(&u)) {
+		memset(&u, 0, sizeof(u));
+		snprintf(u.sysname, sizeof(u.sysname), "Linux");
+		snprintf(u.machine, sizeof(u.machine), "unknown");
 	}
+	version_software(o, &u);
+	version_uptime(s, o);
+	version_hardware(o, &u);
 	return 0;
 }
 

@@ -25,14 +25,19 @@ enum {
 
 /* The areas, in the order their stanzas appear in the running
  * configuration. */
+extern const struct cli_area system_area;	/* hostname, clock, users */
+extern const struct cli_area banner_area;	/* banner motd's stanza */
 extern const struct cli_area base_area;		/* modes, terminal */
 extern const struct cli_area priv_area;		/* enable secret, shell */
 extern const struct cli_area vrf_area;		/* VRFs, forwarding */
 extern const struct cli_area interface_area;	/* interfaces */
+extern const struct cli_area ifdefault_area;	/* default interface */
 extern const struct cli_area route_area;	/* static routes */
 extern const struct cli_area rib_area;		/* show ip route */
 extern const struct cli_area neigh_area;	/* show ip arp */
 extern const struct cli_area show_area;		/* show interfaces */
+extern const struct cli_area show_ip_area;	/* show ip[v6] interface */
+extern const struct cli_area show_vrf_area;	/* show vrf */
 extern const struct cli_area ping_area;		/* ping, traceroute, shell */
 extern const struct cli_area config_area;	/* running/startup config */
 extern const struct cli_area archive_area;	/* replace, archive, revert */
@@ -47,6 +52,11 @@ struct cli_grammar *cmd_grammar(void);
  * caches); and undoes it. */
 void cmd_session_setup(struct cli_session *s);
 void cmd_session_cleanup(struct cli_session *s);
+
+/* The router's name and banner from the per-boot state (system.c). */
+void cmd_system_setup(struct cli_session *s);
+/* Prints the banner motd, if one is set: at an interactive login. */
+void cmd_banner_show(struct cli_session *s);
 
 /* Where write memory saves and show startup-config reads. */
 void cmd_set_config_path(const char *path);

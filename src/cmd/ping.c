@@ -5,6 +5,7 @@
  * which runs a program in the VRF as `ip netns exec` does.
  */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,8 +40,10 @@ static int resolve(struct cli_session *s, const char *vrf, const char *host,
 {
 	struct net_err err = { 0 };
 
-	if (net_resolve(vrf, host, AF_UNSPEC, out, &err) == 0)
+	if (net_resolve(vrf, host, AF_UNSPEC, out, s->interrupted, &err) == 0)
 		return 0;
+	if (err.code == EINTR)	/* Ctrl-C or Ctrl-^ x: no message */
+		return -1;
 	cli_error(s, "Unrecognized host or address, or protocol not running.");
 	return -1;
 }
@@ -109,10 +112,9 @@ static int source_of(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-static int do_ping(struct cli_session *s, const struct cli_args *a,
-		   struct cli_out *o)
+static int ping_run(struct cli_session *s, const struct cli_args *a,
+		    struct cli_out *o, const char *vrf, const char *host)
 {
-	const char *vrf = cmd_vrf(s, a), *host = cli_arg(a, "host");
 	struct net_ping_opts po = { 0 };
 	struct ping_run p = { .s = s, .o = o };
 	struct net_err err = { 0 };
@@ -120,7 +122,7 @@ static int do_ping(struct cli_session *s, const struct cli_args *a,
 	unsigned timeout = (unsigned)cli_arg_long(a, "timeout", PING_TIMEOUT);
 	int rc;
 
-	if (cmd_vrf_exists(s, vrf) || resolve(s, vrf, host, &po.dst) ||
+	if (resolve(s, vrf, host, &po.dst) ||
 	    source_of(s, a, po.dst.ss_family, &po))
 		return -1;
 	po.count = (unsigned)cli_arg_long(a, "repeat", PING_COUNT);
@@ -148,6 +150,21 @@ static int do_ping(struct cli_session *s, const struct cli_args *a,
 		return 0;
 	cli_error(s, "No reply from %s", dst);
 	return -1;
+}
+
+static int do_ping(struct cli_session *s, const struct cli_args *a,
+		   struct cli_out *o)
+{
+	const char *vrf = cmd_vrf(s, a), *host = cli_arg(a, "host");
+	int rc;
+
+	if (cmd_vrf_exists(s, vrf))
+		return -1;
+	/* IOS's escape sequence stops the lookup and the probes */
+	cli_escape_watch(s, true);
+	rc = ping_run(s, a, o, vrf, host);
+	cli_escape_watch(s, false);
+	return rc;
 }
 
 struct trace_run {
@@ -206,17 +223,16 @@ static void on_hop(void *ctx, const struct net_hop *h)
 	fflush(t->s->out);
 }
 
-static int do_traceroute(struct cli_session *s, const struct cli_args *a,
-			 struct cli_out *o)
+static int trace_run(struct cli_session *s, struct cli_out *o,
+		     const char *vrf, const char *host)
 {
-	const char *vrf = cmd_vrf(s, a), *host = cli_arg(a, "host");
 	struct trace_run t = { .s = s, .o = o };
 	struct sockaddr_storage dst;
 	struct net_err err = { 0 };
 	char text[INET6_ADDRSTRLEN], buf[96];
 	int rc;
 
-	if (cmd_vrf_exists(s, vrf) || resolve(s, vrf, host, &dst))
+	if (resolve(s, vrf, host, &dst))
 		return -1;
 	sa_text(&dst, text, sizeof(text));
 	cli_printf(o, "Type escape sequence to abort.\n");
@@ -239,6 +255,20 @@ static int do_traceroute(struct cli_session *s, const struct cli_args *a,
 	else
 		cli_error(s, "%s not reached in %u hops", text, TRACE_HOPS);
 	return -1;
+}
+
+static int do_traceroute(struct cli_session *s, const struct cli_args *a,
+			 struct cli_out *o)
+{
+	const char *vrf = cmd_vrf(s, a), *host = cli_arg(a, "host");
+	int rc;
+
+	if (cmd_vrf_exists(s, vrf))
+		return -1;
+	cli_escape_watch(s, true);
+	rc = trace_run(s, o, vrf, host);
+	cli_escape_watch(s, false);
+	return rc;
 }
 
 static int do_shell(struct cli_session *s, const struct cli_args *a,

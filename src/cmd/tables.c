@@ -28,14 +28,19 @@
 #include "net/net.h"
 
 static const struct cli_area *const areas[] = {
+	&system_area,	/* first: hostname heads the running configuration */
+	&banner_area,
 	&base_area,
 	&priv_area,
 	&vrf_area,
 	&interface_area,
+	&ifdefault_area,
 	&route_area,
 	&rib_area,
 	&neigh_area,
 	&show_area,
+	&show_ip_area,
+	&show_vrf_area,
 	&ping_area,
 	&config_area,
 	&archive_area,
@@ -100,6 +105,7 @@ void cmd_session_setup(struct cli_session *s)
 {
 	s->names = names;
 	s->begin = begin;
+	cmd_system_setup(s);
 }
 
 void cmd_session_cleanup(struct cli_session *s)

@@ -3,7 +3,8 @@
  * vrf.c - VRFs: create, delete, enter (as 'vrf NAME', IOS's 'vrf
  * definition NAME' and 'ip vrf NAME', EOS's 'vrf instance NAME'), their
  * description, route distinguisher and address families, forwarding
- * switches, routing context, show vrf, and their running-config stanzas.
+ * switches, routing context, and their running-config stanzas (show vrf
+ * is in show_vrf.c).
  *
  * A VRF's description and RD mean nothing to the kernel: they are kept in
  * the VRF's per-boot record "vrf" (net/state.h), keyed by its namespace,
@@ -20,13 +21,21 @@
 #include "net/state.h"
 #include "render/json.h"
 
-static int reserved(struct cli_session *s, const char *vrf)
+static int reserved(struct cli_session *s, const char *vrf, bool creating)
 {
-	if (!net_vrf_is_default(vrf))
-		return 0;
-	cli_error(s, "Error: Invalid VRF name \"%s\": reserved for the starting "
-		     "namespace", vrf);
-	return -1;
+	if (net_vrf_is_default(vrf)) {
+		cli_error(s, "Error: Invalid VRF name \"%s\": reserved for "
+			     "the starting namespace", vrf);
+		return -1;
+	}
+	/* 'all', 'json', 'detail', ...: a VRF could never be named (one
+	 * made by another tool can still be deleted) */
+	if (creating && cli_grammar_shadows(s->grammar, TOK_VRF, vrf)) {
+		cli_error(s, "Error: Invalid VRF name \"%s\": a keyword where "
+			     "VRF names are typed", vrf);
+		return -1;
+	}
+	return 0;
 }
 
 /* vrf NAME enters vrfsh's VRF mode, where interfaces and routes are
@@ -42,7 +51,7 @@ static int do_vrf(struct cli_session *s, const struct cli_args *a,
 		   cli_declares(a, "instance") || cli_declares(a, "ip");
 
 	(void)o;
-	if (reserved(s, vrf))
+	if (reserved(s, vrf, !net_vrf_exists(vrf)))
 		return -1;
 	if (net_vrf_create(vrf, NULL, &err))
 		return cmd_fail(s, &err, "create VRF %s", vrf);
@@ -113,7 +122,7 @@ static int do_no_vrf(struct cli_session *s, const struct cli_args *a,
 	int ret = 0;
 
 	(void)o;
-	if (reserved(s, vrf))
+	if (reserved(s, vrf, false))
 		return -1;
 	if (net_vrf_delete(vrf, flags, &r, &err)) {
 		ret = no_vrf_failed(s, vrf, &r, &err);
@@ -362,138 +371,6 @@ static int do_routing_context(struct cli_session *s,
 	return 0;
 }
 
-/* ---- show vrf --------------------------------------------------------------- */
-
-struct vrf_row {
-	const char *name;	/* "" for default */
-	bool stale;		/* a file in /run/netns with no namespace */
-	bool readable;		/* its namespace could be entered */
-	bool v4, v6;
-	struct net_links links;
-};
-
-static void read_row(struct vrf_row *r)
-{
-	struct net_err err = { 0 };
-
-	if (r->stale)
-		return;
-	r->readable = net_link_dump(r->name, &r->links, &err) == 0 &&
-		      net_forwarding_get(r->name, AF_INET, &r->v4, &err) == 0 &&
-		      net_forwarding_get(r->name, AF_INET6, &r->v6, &err) == 0;
-}
-
-static void show_vrf_json(struct json *j, const struct vrf_row *r)
-{
-	char path[128];
-
-	snprintf(path, sizeof(path), NET_NETNS_DIR "/%s", r->name);
-	json_obj(j, NULL);
-	json_str(j, "name", vrf_label(r->name));
-	json_str(j, "netns", *r->name ? path : NULL);
-	if (r->readable) {
-		json_bool(j, "ip_routing", r->v4);
-		json_bool(j, "ipv6_routing", r->v6);
-		json_arr(j, "interfaces");
-		for (size_t i = 0; i < r->links.n; i++)
-			json_str(j, NULL, r->links.v[i].name);
-		json_arr_end(j);
-	} else {
-		json_null(j, "ip_routing");
-		json_null(j, "ipv6_routing");
-		json_null(j, "interfaces");
-	}
-	json_obj_end(j);
-}
-
-static const char *yes_no(const struct vrf_row *r, bool v)
-{
-	return !r->readable ? "?" : v ? "yes" : "no";
-}
-
-static void show_vrf_text(struct cli_out *o, const struct vrf_row *r,
-			  int width)
-{
-	char path[128];
-
-	snprintf(path, sizeof(path), NET_NETNS_DIR "/%s", r->name);
-	cli_printf(o, "%-*s  %-*s  %-12s  %-12s  ", width, vrf_label(r->name),
-		   width + 11, *r->name ? path : "-", yes_no(r, r->v4),
-		   yes_no(r, r->v6));
-	if (r->stale)
-		cli_printf(o, "(stale entry: no namespace on it)");
-	else if (!r->readable)
-		cli_printf(o, "(cannot enter the namespace)");
-	for (size_t i = 0; i < r->links.n; i++)
-		cli_printf(o, "%s%s", i ? ", " : "", r->links.v[i].name);
-	cli_printf(o, "\n");
-}
-
-static int cmp_rows(const void *a, const void *b)
-{
-	return strcmp(((const struct vrf_row *)a)->name,
-		      ((const struct vrf_row *)b)->name);
-}
-
-static int do_show_vrf(struct cli_session *s, const struct cli_args *a,
-		       struct cli_out *o)
-{
-	const char *one = cli_arg(a, "vrf");
-	struct net_names names = { 0 }, stale = { 0 };
-	struct net_err err = { 0 };
-	struct vrf_row *rows;
-	size_t n = 0;
-	int width = 7;
-	struct json j;
-
-	if (one && cmd_vrf_exists(s, one))
-		return -1;
-	if (!one && net_vrf_scan(&names, &stale, &err))
-		return cmd_fail(s, &err, "list VRFs");
-	rows = calloc(names.n + stale.n + 1, sizeof(*rows));
-	if (!rows)
-		abort();
-	if (!one || net_vrf_is_default(one))
-		rows[n++].name = "";
-	if (one && !net_vrf_is_default(one))
-		rows[n++].name = one;
-	for (size_t i = 0; i < names.n; i++)
-		rows[n++].name = names.v[i];
-	for (size_t i = 0; i < stale.n; i++) {
-		rows[n].stale = true;
-		rows[n++].name = stale.v[i];
-	}
-	if (stale.n)	/* among the others, by name; default first */
-		qsort(rows + 1, n - 1, sizeof(*rows), cmp_rows);
-	for (size_t i = 0; i < n; i++) {
-		read_row(&rows[i]);
-		if ((int)strlen(rows[i].name) > width)
-			width = (int)strlen(rows[i].name);
-	}
-	if (cli_has(a, "json")) {
-		json_init(&j, o);
-		json_obj(&j, NULL);
-		json_arr(&j, "vrfs");
-		for (size_t i = 0; i < n; i++)
-			show_vrf_json(&j, &rows[i]);
-		json_arr_end(&j);
-		json_obj_end(&j);
-		json_done(&j);
-	} else {
-		cli_printf(o, "%-*s  %-*s  %-12s  %-12s  %s\n", width, "VRF",
-			   width + 11, "Namespace", "IPv4 routing",
-			   "IPv6 routing", "Interfaces");
-		for (size_t i = 0; i < n; i++)
-			show_vrf_text(o, &rows[i], width);
-	}
-	for (size_t i = 0; i < n; i++)
-		net_links_free(&rows[i].links);
-	free(rows);
-	net_names_free(&names);
-	net_names_free(&stale);
-	return 0;
-}
-
 static const struct cli_cmd vrf_cmds[] = {
 	{ "vrf NAME$vrf",
 	  "Create a VRF (a network namespace) and configure it\nVRF name",
@@ -561,10 +438,6 @@ static const struct cli_cmd vrf_cmds[] = {
 	  "Set the VRF that show, ping and traceroute use\n"
 	  "A VRF\nVRF name (default for the starting namespace)",
 	  CLI_EXEC, PRIV_USER, 0, do_routing_context },
-	{ "show vrf [NAME$vrf] [json]",
-	  "Show running system information\n"
-	  "VRFs (network namespaces)\nOnly this VRF\nJSON output",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_vrf },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 

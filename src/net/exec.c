@@ -28,6 +28,7 @@
 #include <linux/capability.h>
 #include <sys/statvfs.h>
 #include <sys/wait.h>
+#include <poll.h>
 
 #include "netns.h"
 #include "nl.h"
@@ -338,7 +339,7 @@ lookup_child(const char *vrf, int nsfd, const char *host, int family, int fd)
 	struct child_fail f = { 0 };
 	struct lookup l;
 
-	if (child_enter(vrf, nsfd, false, &f) < 0) {
+	if (nsfd >= 0 && child_enter(vrf, nsfd, false, &f) < 0) {
 		memset(&l, 0, sizeof(l));
 		l.code = f.code;
 		snprintf(l.msg, sizeof(l.msg), "%s: %s", f.what,
@@ -350,8 +351,28 @@ lookup_child(const char *vrf, int nsfd, const char *host, int family, int fd)
 	_exit(0);
 }
 
+/* Waits for the child's answer on fd, looking at *stop (may be NULL)
+ * every 50 ms: 1 when stopped, else 0. */
+static int wait_readable(int fd, volatile int *stop)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+
+	for (;;) {
+		int n;
+
+		if (stop && *stop)
+			return 1;
+		n = poll(&p, 1, stop ? 50 : -1);
+		if (n < 0 && errno == EINTR)
+			continue;	/* a signal: maybe the stop */
+		if (n != 0)
+			return 0;	/* an answer, end of file or an error */
+	}
+}
+
 static int lookup_in(const char *vrf, int nsfd, const char *host,
-		     int family, struct lookup *l, struct net_err *err)
+		     int family, volatile int *stop, struct lookup *l,
+		     struct net_err *err)
 {
 	int pipefd[2];
 	size_t got;
@@ -368,6 +389,13 @@ static int lookup_in(const char *vrf, int nsfd, const char *host,
 	if (pid < 0) {
 		close(pipefd[0]);
 		return net_err_errno(err, errno);
+	}
+	/* a slow resolver is abandoned at Ctrl-C: the child is killed */
+	if (wait_readable(pipefd[0], stop)) {
+		kill(pid, SIGKILL);
+		close(pipefd[0]);
+		reap(pid);
+		return net_err_set(err, EINTR, "Interrupted");
 	}
 	got = read_all(pipefd[0], l, sizeof(*l));
 	close(pipefd[0]);
@@ -398,7 +426,8 @@ static int literal(const char *host, int family, struct sockaddr_storage *out)
 }
 
 int net_resolve(const char *vrf, const char *host, int family,
-		struct sockaddr_storage *out, struct net_err *err)
+		struct sockaddr_storage *out, volatile int *stop,
+		struct net_err *err)
 {
 	struct lookup l;
 	int ret, nsfd;
@@ -411,13 +440,13 @@ int net_resolve(const char *vrf, const char *host, int family,
 	if (ret != 0)
 		return ret > 0 ? 0 : net_err_set(err, EAFNOSUPPORT,
 						 "Address of the other family");
-	if (net_vrf_is_default(vrf)) {
+	if (net_vrf_is_default(vrf) && !stop) {
 		lookup(host, family, &l);
 	} else {
-		nsfd = netns_fd(vrf, err);
-		if (nsfd < 0)
+		nsfd = net_vrf_is_default(vrf) ? -1 : netns_fd(vrf, err);
+		if (nsfd < 0 && !net_vrf_is_default(vrf))
 			return nsfd;
-		ret = lookup_in(vrf, nsfd, host, family, &l, err);
+		ret = lookup_in(vrf, nsfd, host, family, stop, &l, err);
 		if (ret < 0)
 			return ret;
 	}

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <linux/if.h>
 #include <linux/if_link.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
 
@@ -43,9 +45,36 @@ static void parse_kind(const struct nlattr *linkinfo, struct net_link *l)
 	nl_str(li[IFLA_INFO_KIND], l->kind, sizeof(l->kind));
 }
 
+const char *const net_stat_names[NET_STATS] = {
+	[NET_RX_PACKETS] = "rx_packets",
+	[NET_TX_PACKETS] = "tx_packets",
+	[NET_RX_BYTES] = "rx_bytes",
+	[NET_TX_BYTES] = "tx_bytes",
+	[NET_RX_ERRORS] = "rx_errors",
+	[NET_TX_ERRORS] = "tx_errors",
+	[NET_RX_DROPPED] = "rx_dropped",
+	[NET_TX_DROPPED] = "tx_dropped",
+	[NET_MULTICAST] = "multicast",
+	[NET_COLLISIONS] = "collisions",
+	[NET_RX_LENGTH_ERRORS] = "rx_length_errors",
+	[NET_RX_OVER_ERRORS] = "rx_over_errors",
+	[NET_RX_CRC_ERRORS] = "rx_crc_errors",
+	[NET_RX_FRAME_ERRORS] = "rx_frame_errors",
+	[NET_RX_FIFO_ERRORS] = "rx_fifo_errors",
+	[NET_RX_MISSED_ERRORS] = "rx_missed_errors",
+	[NET_TX_ABORTED_ERRORS] = "tx_aborted_errors",
+	[NET_TX_CARRIER_ERRORS] = "tx_carrier_errors",
+	[NET_TX_FIFO_ERRORS] = "tx_fifo_errors",
+	[NET_TX_HEARTBEAT_ERRORS] = "tx_heartbeat_errors",
+	[NET_TX_WINDOW_ERRORS] = "tx_window_errors",
+	[NET_RX_NOHANDLER] = "rx_nohandler",
+	[NET_CARRIER_CHANGES] = "carrier_changes",
+};
+
 static void parse_stats(const struct nlattr *a, struct net_link *l)
 {
 	struct rtnl_link_stats64 st = { 0 };
+	uint64_t *v = l->stats.v;
 	size_t len;
 
 	if (!a)
@@ -53,10 +82,98 @@ static void parse_stats(const struct nlattr *a, struct net_link *l)
 	len = mnl_attr_get_payload_len(a);
 	memcpy(&st, mnl_attr_get_payload(a), len < sizeof(st) ? len :
 								sizeof(st));
-	l->rx_packets = st.rx_packets;
-	l->tx_packets = st.tx_packets;
-	l->rx_bytes = st.rx_bytes;
-	l->tx_bytes = st.tx_bytes;
+	v[NET_RX_PACKETS] = l->rx_packets = st.rx_packets;
+	v[NET_TX_PACKETS] = l->tx_packets = st.tx_packets;
+	v[NET_RX_BYTES] = l->rx_bytes = st.rx_bytes;
+	v[NET_TX_BYTES] = l->tx_bytes = st.tx_bytes;
+	v[NET_RX_ERRORS] = st.rx_errors;
+	v[NET_TX_ERRORS] = st.tx_errors;
+	v[NET_RX_DROPPED] = st.rx_dropped;
+	v[NET_TX_DROPPED] = st.tx_dropped;
+	v[NET_MULTICAST] = st.multicast;
+	v[NET_COLLISIONS] = st.collisions;
+	v[NET_RX_LENGTH_ERRORS] = st.rx_length_errors;
+	v[NET_RX_OVER_ERRORS] = st.rx_over_errors;
+	v[NET_RX_CRC_ERRORS] = st.rx_crc_errors;
+	v[NET_RX_FRAME_ERRORS] = st.rx_frame_errors;
+	v[NET_RX_FIFO_ERRORS] = st.rx_fifo_errors;
+	v[NET_RX_MISSED_ERRORS] = st.rx_missed_errors;
+	v[NET_TX_ABORTED_ERRORS] = st.tx_aborted_errors;
+	v[NET_TX_CARRIER_ERRORS] = st.tx_carrier_errors;
+	v[NET_TX_FIFO_ERRORS] = st.tx_fifo_errors;
+	v[NET_TX_HEARTBEAT_ERRORS] = st.tx_heartbeat_errors;
+	v[NET_TX_WINDOW_ERRORS] = st.tx_window_errors;
+	v[NET_RX_NOHANDLER] = st.rx_nohandler;
+}
+
+/* Element i of an array of 32-bit values (a devconf table), or def. */
+static int32_t conf_at(const struct nlattr *a, size_t i, int32_t def)
+{
+	int32_t v;
+
+	if (!a || mnl_attr_get_payload_len(a) < (i + 1) * sizeof(v))
+		return def;
+	memcpy(&v, (const char *)mnl_attr_get_payload(a) + i * sizeof(v),
+	       sizeof(v));
+	return v;
+}
+
+static void parse_inet(const struct nlattr *a, struct net_link_inet *in)
+{
+	const struct nlattr *tb[IFLA_INET_MAX + 1];
+	const struct nlattr *c;
+
+	nl_parse_nested(a, tb, IFLA_INET_MAX);
+	c = tb[IFLA_INET_CONF];
+	if (!c)
+		return;
+	/* the table starts at IPV4_DEVCONF_FORWARDING (1) */
+	in->valid = true;
+	in->forwarding = conf_at(c, IPV4_DEVCONF_FORWARDING - 1, 0);
+	in->proxy_arp = conf_at(c, IPV4_DEVCONF_PROXY_ARP - 1, 0);
+	in->accept_redirects = conf_at(c, IPV4_DEVCONF_ACCEPT_REDIRECTS - 1, 0);
+	in->send_redirects = conf_at(c, IPV4_DEVCONF_SEND_REDIRECTS - 1, 0);
+	in->rp_filter = (unsigned char)conf_at(c, IPV4_DEVCONF_RP_FILTER - 1, 0);
+}
+
+static void parse_inet6(const struct nlattr *a, struct net_link_inet6 *in)
+{
+	const struct nlattr *tb[IFLA_INET6_MAX + 1];
+	const struct nlattr *c;
+	struct ifla_cacheinfo ci;
+
+	nl_parse_nested(a, tb, IFLA_INET6_MAX);
+	c = tb[IFLA_INET6_CONF];
+	if (!c)
+		return;
+	in->valid = true;
+	in->forwarding = conf_at(c, DEVCONF_FORWARDING, 0);
+	in->mtu = (unsigned)conf_at(c, DEVCONF_MTU6, 0);
+	in->accept_ra = conf_at(c, DEVCONF_ACCEPT_RA, 0);
+	in->autoconf = conf_at(c, DEVCONF_AUTOCONF, 0);
+	in->dad_transmits = conf_at(c, DEVCONF_DAD_TRANSMITS, 0);
+	in->disabled = conf_at(c, DEVCONF_DISABLE_IPV6, 0);
+	if (tb[IFLA_INET6_CACHEINFO] &&
+	    mnl_attr_get_payload_len(tb[IFLA_INET6_CACHEINFO]) >= sizeof(ci)) {
+		memcpy(&ci, mnl_attr_get_payload(tb[IFLA_INET6_CACHEINFO]),
+		       sizeof(ci));
+		in->reachable_ms = ci.reachable_time;
+		in->retrans_ms = ci.retrans_time;
+	}
+}
+
+static void parse_af_spec(const struct nlattr *spec, struct net_link *l)
+{
+	const struct nlattr *a;
+
+	if (!spec)
+		return;
+	mnl_attr_for_each_nested(a, spec) {
+		if (mnl_attr_get_type(a) == AF_INET)
+			parse_inet(a, &l->inet);
+		else if (mnl_attr_get_type(a) == AF_INET6)
+			parse_inet6(a, &l->inet6);
+	}
 }
 
 static bool parse_oper(const struct nlattr *operstate, unsigned flags)
@@ -109,8 +226,23 @@ static int parse_link(const struct nlmsghdr *nlh, struct net_link *l)
 		memcpy(l->mac, mnl_attr_get_payload(tb[IFLA_ADDRESS]), 6);
 		l->has_mac = true;
 	}
+	if (tb[IFLA_PERM_ADDRESS] &&
+	    mnl_attr_get_payload_len(tb[IFLA_PERM_ADDRESS]) ==
+		    sizeof(l->perm_mac)) {
+		memcpy(l->perm_mac, mnl_attr_get_payload(tb[IFLA_PERM_ADDRESS]),
+		       sizeof(l->perm_mac));
+		l->has_perm_mac = true;
+	}
+	if (nl_u32(tb[IFLA_TXQLEN], &v))
+		l->txqlen = v;
 	parse_kind(tb[IFLA_LINKINFO], l);
 	parse_stats(tb[IFLA_STATS64], l);
+	if (nl_u32(tb[IFLA_CARRIER_CHANGES], &v))
+		l->stats.v[NET_CARRIER_CHANGES] = v;
+	parse_af_spec(tb[IFLA_AF_SPEC], l);
+	l->speed_mbps = 0;
+	l->duplex = -1;
+	l->port = -1;
 	return 0;
 }
 

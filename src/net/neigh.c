@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
@@ -34,6 +35,7 @@ static int parse_neigh(const struct nlmsghdr *nlh, struct net_neigh *n)
 {
 	const struct ndmsg *ndm = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *tb[NDA_MAX + 1], *dst;
+	struct nda_cacheinfo ci;
 	size_t len;
 
 	if (nlh->nlmsg_type != RTM_NEWNEIGH ||
@@ -54,6 +56,18 @@ static int parse_neigh(const struct nlmsghdr *nlh, struct net_neigh *n)
 		memcpy(n->lladdr, mnl_attr_get_payload(tb[NDA_LLADDR]),
 		       sizeof(n->lladdr));
 		n->has_lladdr = true;
+	}
+	if (tb[NDA_CACHEINFO] &&
+	    mnl_attr_get_payload_len(tb[NDA_CACHEINFO]) >= sizeof(ci)) {
+		long hz = sysconf(_SC_CLK_TCK);
+
+		if (hz <= 0)
+			hz = 100;
+		memcpy(&ci, mnl_attr_get_payload(tb[NDA_CACHEINFO]), sizeof(ci));
+		n->has_times = true;
+		n->confirmed = (unsigned)(ci.ndm_confirmed / (unsigned long)hz);
+		n->used = (unsigned)(ci.ndm_used / (unsigned long)hz);
+		n->updated = (unsigned)(ci.ndm_updated / (unsigned long)hz);
 	}
 	return 0;
 }
@@ -97,4 +111,63 @@ void net_neighs_free(struct net_neighs *neighs)
 	free(neighs->v);
 	neighs->v = NULL;
 	neighs->n = 0;
+}
+
+/* Is n an entry the kernel learnt (not one configured or implied)? */
+static bool learnt(const struct net_neigh *n)
+{
+	return !(n->state & (NET_NUD_PERMANENT | NET_NUD_NOARP));
+}
+
+static int neigh_del(struct nl_sock *s, const struct net_neigh *n,
+		     struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh = nl_msg(buf, RTM_DELNEIGH, 0);
+	struct ndmsg *ndm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ndm));
+
+	ndm->ndm_family = (uint8_t)n->family;
+	ndm->ndm_ifindex = n->ifindex;
+	mnl_attr_put(nlh, NDA_DST, neigh_ip_len(n->family), &n->addr);
+	return nl_talk(s, nlh, NULL, NULL, err);
+}
+
+int net_neigh_flush(const char *vrf, int family, const union net_ip *addr,
+		    unsigned *removed, struct net_err *err)
+{
+	struct net_neighs all;
+	struct nl_sock *s;
+	unsigned gone = 0;
+	bool found = false;
+	int ret;
+
+	if (removed)
+		*removed = 0;
+	if (family != AF_INET && family != AF_INET6)
+		return net_err_errno(err, EAFNOSUPPORT);
+	ret = net_neigh_dump(vrf, family, &all, err);
+	if (ret == 0)
+		ret = nl_sock_get(vrf, &s, err);
+	for (size_t i = 0; ret == 0 && i < all.n; i++) {
+		const struct net_neigh *n = &all.v[i];
+		int r;
+
+		if (!learnt(n) || (addr && memcmp(&n->addr, addr,
+						  neigh_ip_len(family))))
+			continue;
+		found = true;
+		r = neigh_del(s, n, err);
+		/* gone meanwhile: what was asked for happened */
+		if (r == -ENOENT)
+			continue;
+		ret = r;
+		if (r == 0)
+			gone++;
+	}
+	net_neighs_free(&all);
+	if (removed)
+		*removed = gone;
+	if (ret == 0 && addr && !found)
+		return net_err_set(err, ENOENT, "No learnt entry");
+	return ret;
 }

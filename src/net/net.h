@@ -140,6 +140,67 @@ int net_vrf_fd(const char *vrf, struct net_err *err);
 
 /* ---- links --------------------------------------------------------- */
 
+/* The kernel's counters of a link (struct rtnl_link_stats64, and
+ * IFLA_CARRIER_CHANGES), as indices of net_link_stats.v: one array, so
+ * that a baseline (clear counters) is subtracted by one loop. */
+enum net_stat {
+	NET_RX_PACKETS,
+	NET_TX_PACKETS,
+	NET_RX_BYTES,
+	NET_TX_BYTES,
+	NET_RX_ERRORS,
+	NET_TX_ERRORS,
+	NET_RX_DROPPED,
+	NET_TX_DROPPED,
+	NET_MULTICAST,
+	NET_COLLISIONS,
+	NET_RX_LENGTH_ERRORS,
+	NET_RX_OVER_ERRORS,
+	NET_RX_CRC_ERRORS,
+	NET_RX_FRAME_ERRORS,
+	NET_RX_FIFO_ERRORS,
+	NET_RX_MISSED_ERRORS,
+	NET_TX_ABORTED_ERRORS,
+	NET_TX_CARRIER_ERRORS,
+	NET_TX_FIFO_ERRORS,
+	NET_TX_HEARTBEAT_ERRORS,
+	NET_TX_WINDOW_ERRORS,
+	NET_RX_NOHANDLER,
+	NET_CARRIER_CHANGES,
+	NET_STATS
+};
+
+/* The names of the counters, as iproute2's JSON spells the fields of
+ * rtnl_link_stats64 ("rx_packets", ..., "carrier_changes"). */
+extern const char *const net_stat_names[NET_STATS];
+
+struct net_link_stats {
+	uint64_t v[NET_STATS];
+};
+
+/* What IFLA_AF_SPEC says of a link's IPv4 settings (net.ipv4.conf.IF). */
+struct net_link_inet {
+	bool valid;		/* the kernel sent them */
+	bool forwarding;
+	bool proxy_arp;
+	bool send_redirects;
+	bool accept_redirects;
+	unsigned char rp_filter;	/* 0 off, 1 strict, 2 loose */
+};
+
+/* ... and of its IPv6 settings (net.ipv6.conf.IF). */
+struct net_link_inet6 {
+	bool valid;
+	bool disabled;		/* disable_ipv6 */
+	bool forwarding;
+	bool accept_ra;
+	bool autoconf;
+	int dad_transmits;
+	unsigned mtu;
+	unsigned reachable_ms;	/* the neighbour reachable time in use */
+	unsigned retrans_ms;
+};
+
 struct net_link {
 	int ifindex;
 	char name[NET_IFNAMSIZ];
@@ -157,6 +218,16 @@ struct net_link {
 	int peer_ifindex;	/* veth peer's ifindex (IFLA_LINK), 0 none */
 	int peer_netnsid;	/* IFLA_LINK_NETNSID, -1 when same ns */
 	uint64_t rx_packets, tx_packets, rx_bytes, tx_bytes;
+	struct net_link_stats stats;	/* every counter (the four above too) */
+	unsigned txqlen;
+	unsigned char perm_mac[6];	/* IFLA_PERM_ADDRESS: burnt in */
+	bool has_perm_mac;
+	struct net_link_inet inet;
+	struct net_link_inet6 inet6;
+	/* From net_link_ethtool() only: 0 / -1 when unknown. */
+	unsigned speed_mbps;
+	int duplex;		/* 0 half, 1 full, -1 unknown */
+	int port;		/* ethtool PORT_*, -1 unknown */
 };
 
 struct net_links {
@@ -169,6 +240,12 @@ int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err);
  * moved back to default when their VRF is deleted and cannot be deleted. */
 bool net_link_is_physical(const struct net_link *link);
 void net_links_free(struct net_links *links);
+/* Asks the driver of every link of links (read from vrf) for its speed,
+ * duplex and port (the ethtool ioctl, as `ethtool IFNAME` shows them):
+ * fills speed_mbps, duplex and port, leaving them unknown where the
+ * driver does not say.  Fails only when the VRF cannot be entered. */
+int net_link_ethtool(const char *vrf, struct net_links *links,
+		     struct net_err *err);
 /* Look one link up by name. */
 int net_link_get(const char *vrf, const char *ifname, struct net_link *out,
 		 struct net_err *err);

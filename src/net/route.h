@@ -185,6 +185,10 @@ struct net_neigh {
 	bool has_lladdr;
 	unsigned char lladdr[6];
 	uint16_t state;			/* enum net_nud bits */
+	bool has_times;			/* the kernel sent NDA_CACHEINFO */
+	/* seconds since the entry was last confirmed reachable, used, and
+	 * changed (`ip -s neigh`'s used/confirmed/updated) */
+	unsigned confirmed, used, updated;
 };
 
 struct net_neighs {
@@ -195,6 +199,12 @@ struct net_neighs {
 int net_neigh_dump(const char *vrf, int family, struct net_neighs *out,
 		   struct net_err *err);
 void net_neighs_free(struct net_neighs *neighs);
+/* Removes the learnt entries of family (AF_INET or AF_INET6) in vrf, as
+ * `ip neigh flush` does: every entry that is not permanent or noarp, or
+ * only the one of addr when addr is not NULL (ENOENT when there is no
+ * learnt entry of it).  *removed (may be NULL) counts what went. */
+int net_neigh_flush(const char *vrf, int family, const union net_ip *addr,
+		    unsigned *removed, struct net_err *err);
 
 /* ---- reachability ---------------------------------------------------- */
 
@@ -203,9 +213,12 @@ void net_neighs_free(struct net_neighs *neighs);
  * in a child that has entered the VRF (the default VRF looks up in
  * process).  family AF_UNSPEC prefers IPv4.  A literal is parsed without
  * a child; one of the other family is EAFNOSUPPORT.  An unknown name is
- * ENOENT, "unknown host (the resolver's reason)". */
+ * ENOENT, "unknown host (the resolver's reason)".  With stop (may be
+ * NULL) the lookup runs in a child, in every VRF, and is abandoned
+ * (EINTR, the child killed) once *stop is set. */
 int net_resolve(const char *vrf, const char *host, int family,
-		struct sockaddr_storage *out, struct net_err *err);
+		struct sockaddr_storage *out, volatile int *stop,
+		struct net_err *err);
 
 enum net_probe {
 	PROBE_REPLY,		/* echo reply, or the destination reached */

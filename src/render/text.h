@@ -24,5 +24,12 @@ void text_prefix(int family, const void *addr, unsigned plen, char *buf,
 void text_mask(unsigned plen, char *buf, size_t size);
 /* "7e:e4:29:bc:9c:67" */
 void text_mac(const unsigned char mac[6], char *buf, size_t size);
+/* IOS's form: "7ee4.29bc.9c67" (lower case, as show arp needs) */
+void text_mac_dotted(const unsigned char mac[6], char *buf, size_t size);
+/* text_ip() in upper case, as IOS writes IPv6 addresses ("FE80::1") */
+void text_ip_upper(int family, const void *addr, char *buf, size_t size);
+/* An uptime or an age as IOS writes it in 8 columns: "00:04:13" under a
+ * day, then "1d02h", "3w4d", "1y16w". */
+void text_age(unsigned long secs, char *buf, size_t size);
 
 #endif

@@ -993,18 +993,18 @@ static void test_resolve_literal(void **state)
 	struct sockaddr_storage ss;
 
 	(void)state;
-	OK(net_resolve("Nope", "10.1.2.3", AF_UNSPEC, &ss, &err));
+	OK(net_resolve("Nope", "10.1.2.3", AF_UNSPEC, &ss, NULL, &err));
 	assert_int_equal(ss.ss_family, AF_INET);
 	assert_string_equal(sa_str(&ss), "10.1.2.3");
-	OK(net_resolve(NULL, "2001:db8::1", AF_UNSPEC, &ss, &err));
+	OK(net_resolve(NULL, "2001:db8::1", AF_UNSPEC, &ss, NULL, &err));
 	assert_int_equal(ss.ss_family, AF_INET6);
 	assert_string_equal(sa_str(&ss), "2001:db8::1");
-	OK(net_resolve(NULL, "2001:db8::1", AF_INET6, &ss, &err));
-	FAILS(net_resolve(NULL, "::1", AF_INET, &ss, &err), EAFNOSUPPORT);
-	FAILS(net_resolve(NULL, "10.1.2.3", AF_INET6, &ss, &err),
+	OK(net_resolve(NULL, "2001:db8::1", AF_INET6, &ss, NULL, &err));
+	FAILS(net_resolve(NULL, "::1", AF_INET, &ss, NULL, &err), EAFNOSUPPORT);
+	FAILS(net_resolve(NULL, "10.1.2.3", AF_INET6, &ss, NULL, &err),
 	      EAFNOSUPPORT);
-	FAILS(net_resolve(NULL, "", AF_UNSPEC, &ss, &err), EINVAL);
-	FAILS(net_resolve(NULL, "x", AF_UNIX, &ss, &err), EAFNOSUPPORT);
+	FAILS(net_resolve(NULL, "", AF_UNSPEC, &ss, NULL, &err), EINVAL);
+	FAILS(net_resolve(NULL, "x", AF_UNIX, &ss, NULL, &err), EAFNOSUPPORT);
 }
 
 static void test_resolve_names(void **state)
@@ -1016,35 +1016,50 @@ static void test_resolve_names(void **state)
 	if (!have_etc)
 		skip();
 	chain(true);
-	OK(net_resolve(NULL, "localhost", AF_UNSPEC, &ss, &err));
+	OK(net_resolve(NULL, "localhost", AF_UNSPEC, &ss, NULL, &err));
 	assert_string_equal(sa_str(&ss), "127.0.0.1");
-	OK(net_resolve("R1", "localhost", AF_UNSPEC, &ss, &err));
+	OK(net_resolve("R1", "localhost", AF_UNSPEC, &ss, NULL, &err));
 	assert_string_equal(sa_str(&ss), "127.0.0.1");
 	/* R1's own hosts file, seen only from R1. */
 	sh("mkdir -p /etc/netns/R1"
 	   " && echo '10.0.23.3 far-end' > /etc/netns/R1/hosts"
 	   " && echo '2001:db8:23::3 far-end' >> /etc/netns/R1/hosts"
 	   " && echo '2001:db8:23::4 only6' >> /etc/netns/R1/hosts");
-	OK(net_resolve("R1", "far-end", AF_UNSPEC, &ss, &err));
+	OK(net_resolve("R1", "far-end", AF_UNSPEC, &ss, NULL, &err));
 	assert_int_equal(ss.ss_family, AF_INET);
 	assert_string_equal(sa_str(&ss), "10.0.23.3");
-	OK(net_resolve("R1", "far-end", AF_INET6, &ss, &err));
+	OK(net_resolve("R1", "far-end", AF_INET6, &ss, NULL, &err));
 	assert_string_equal(sa_str(&ss), "2001:db8:23::3");
-	OK(net_resolve("R1", "only6", AF_UNSPEC, &ss, &err));
+	OK(net_resolve("R1", "only6", AF_UNSPEC, &ss, NULL, &err));
 	assert_string_equal(sa_str(&ss), "2001:db8:23::4");
-	FAILS(net_resolve("R1", "only6", AF_INET, &ss, &err), ENOENT);
-	FAILS(net_resolve("R2", "far-end", AF_UNSPEC, &ss, &err), ENOENT);
+	FAILS(net_resolve("R1", "only6", AF_INET, &ss, NULL, &err), ENOENT);
+	FAILS(net_resolve("R2", "far-end", AF_UNSPEC, &ss, NULL, &err), ENOENT);
 	assert_non_null(strstr(err.msg, "unknown host"));
-	FAILS(net_resolve(NULL, "far-end", AF_UNSPEC, &ss, &err), ENOENT);
+	FAILS(net_resolve(NULL, "far-end", AF_UNSPEC, &ss, NULL, &err), ENOENT);
 	/* Our own /etc is untouched by the child's binds. */
 	assert_false(out_has("far-end", "cat /etc/hosts"));
 	/* Scoped literals are looked up in the VRF: r1a exists in R1. */
-	OK(net_resolve("R1", "fe80::1%r1a", AF_UNSPEC, &ss, &err));
+	OK(net_resolve("R1", "fe80::1%r1a", AF_UNSPEC, &ss, NULL, &err));
 	assert_int_equal(ss.ss_family, AF_INET6);
 	assert_int_equal(sin6->sin6_scope_id, ifindex("R1", "r1a"));
-	FAILS(net_resolve(NULL, "fe80::1%r1a", AF_UNSPEC, &ss, &err),
+	FAILS(net_resolve(NULL, "fe80::1%r1a", AF_UNSPEC, &ss, NULL, &err),
 	      ENOENT);
-	FAILS(net_resolve("Nope", "far-end", AF_UNSPEC, &ss, &err), ENOENT);
+	FAILS(net_resolve("Nope", "far-end", AF_UNSPEC, &ss, NULL, &err), ENOENT);
+	/* With a stop flag the lookup runs in a child in every VRF, and
+	 * a set flag abandons it (Ctrl-C during a slow lookup). */
+	{
+		volatile int stop = 0;
+
+		OK(net_resolve(NULL, "localhost", AF_UNSPEC, &ss, &stop, &err));
+		assert_string_equal(sa_str(&ss), "127.0.0.1");
+		OK(net_resolve("R1", "far-end", AF_UNSPEC, &ss, &stop, &err));
+		assert_string_equal(sa_str(&ss), "10.0.23.3");
+		stop = 1;
+		FAILS(net_resolve("R1", "far-end", AF_UNSPEC, &ss, &stop, &err),
+		      EINTR);
+		FAILS(net_resolve(NULL, "localhost", AF_UNSPEC, &ss, &stop,
+				  &err), EINTR);
+	}
 }
 
 /* ---- programs --------------------------------------------------- */

@@ -94,11 +94,19 @@ expect_eq "show ip arp vrf Blue json: vetha's entry" \
 	"$(printf '%s' "$out" | jq -c '[.vrf, (.neighbors[] |
 	   select(.address == "192.168.100.1") | .mac, .interface)]')" \
 	"[\"Blue\",\"$mac_a\",\"vethb\"]"
+dotted() { printf '%s' "$1" | tr -d : | sed 's/^\(....\)\(....\)/\1.\2./'; }
 run -c 'show ip arp vrf Blue'
-expect_eq "show ip arp: header" "$(printf '%s\n' "$out" | sed -n 1p)" \
-	"Protocol  Address                                 Hardware Addr     State      Interface"
-has_line "show ip arp: vetha's line" "$out" \
-	"^Internet +192\.168\.100\.1 +$mac_a +[a-z]+ +vethb$"
+expect_eq "show ip arp: IOS's header" "$(printf '%s\n' "$out" | sed -n 1p)" \
+	"Protocol  Address          Age (min)  Hardware Addr   Type   Interface"
+has_line "show ip arp: vetha's line, its age in minutes" "$out" \
+	"^Internet  192\.168\.100\.1 +[0-9]+   $(dotted "$mac_a")  ARPA   vethb$"
+mac_b=$(jlink Blue vethb .address | tr -d '"')
+has_line "show ip arp: the VRF's own address, age -" "$out" \
+	"^Internet  192\.168\.100\.2 +-   $(dotted "$mac_b")  ARPA   vethb$"
+age=$(printf '%s\n' "$out" | awk '$2 == "192.168.100.1" { print $3 }')
+k=$(ip -n Blue -s -j neigh show 192.168.100.1 | jq '.[0].confirmed / 60 | floor')
+expect_eq "show ip arp: the age is the kernel's" \
+	"$([ "$age" -ge $((k - 1)) ] && [ "$age" -le $((k + 1)) ] && echo yes)" yes
 
 # IPv6 on the same link
 cfg 'interface vetha' 'ipv6 address 2001:db8:100::1/64' \
@@ -114,7 +122,11 @@ ping_none "ping vrf Blue 2001:db8:200::1 (no route)" 2 2001:db8:200::1 1 U
 arp_cmp Blue -6 'show ipv6 neighbors vrf Blue'
 mac_a6=$(jlink default vetha .address | tr -d '"')
 run -c 'show ipv6 neighbors vrf Blue'
+expect_eq "show ipv6 neighbors: IOS's header" "$(printf '%s\n' "$out" | sed -n 1p)" \
+	"IPv6 Address                              Age Link-layer Addr State Interface"
 has_line "show ipv6 neighbors: vetha's line" "$out" \
-	"^IPv6 +2001:db8:100::1 +$mac_a6 +[a-z]+ +vethb$"
+	"^2001:DB8:100::1 +[0-9]+ $(dotted "$mac_a6")  (REACH|STALE|DELAY|PROBE) vethb$"
+expect_eq "show ipv6 neighbors: no multicast (noarp) entries" \
+	"$(printf '%s\n' "$out" | grep -ci '^ff0')" 0
 
 finish

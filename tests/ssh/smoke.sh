@@ -35,16 +35,16 @@ ip netns add Blue || fail "ip netns add Blue"
 
 ssh_op 'show version'
 expect_eq "ssh show version: status" "$rc" 0
-expect_match "ssh show version: version line" "$out" '^vrfsh, version '
+expect_match "ssh show version: version line" "$out" '^vrfsh Software \(VRFSH-'
 expect_match "ssh show version: host name" "$out" "^$SSH_HOSTNAME uptime is "
 expect_eq "ssh show version: no error" "$err" ""
 
 ssh_op 'show vrf'
 expect_eq "ssh show vrf: status" "$rc" 0
-expect_match "ssh show vrf: default" "$out" '^default +- '
+expect_match "ssh show vrf: default" "$out" '^  default +<not set> +ipv4,ipv6 +lo$'
 # without privilege the operator sees the VRF but cannot enter it
 expect_match "ssh show vrf: Blue (ip netns add)" "$out" \
-	'^Blue +/run/netns/Blue +\? +\? +\(cannot enter the namespace\)$'
+	'^  Blue +<not set>$'
 
 ssh_op 'show nonsense'
 expect_eq "ssh bad command: status" "$rc" 1
@@ -53,17 +53,17 @@ expect_match "ssh bad command: message" "$err" \
 
 ssh_op_in 'show version\nshow vrf\n'
 expect_eq "batch on stdin: status" "$rc" 0
-expect_match "batch on stdin: show version" "$out" '^vrfsh, version '
-expect_match "batch on stdin: show vrf" "$out" '^default +- '
+expect_match "batch on stdin: show version" "$out" '^vrfsh Software \(VRFSH-'
+expect_match "batch on stdin: show vrf" "$out" '^  default +<not set> +ipv4,ipv6 +lo$'
 
 ssh_session 'show vrf' 'show version'
 expect_eq "interactive: status" "$rc" 0
 expect_match "interactive: user EXEC prompt, show vrf" "$out" \
 	"^$SSH_HOSTNAME>show vrf\$"
-expect_match "interactive: Blue listed" "$out" '^Blue +/run/netns/Blue '
+expect_match "interactive: Blue listed" "$out" '^  Blue +<not set>'
 expect_match "interactive: show version" "$out" \
 	"^$SSH_HOSTNAME>show version\$"
-expect_match "interactive: show version output" "$out" '^vrfsh, version '
+expect_match "interactive: show version output" "$out" '^vrfsh Software \(VRFSH-'
 expect_match "interactive: exit" "$out" "^$SSH_HOSTNAME>exit\$"
 [ -z "$err" ] || fail "interactive: [$err]"
 
@@ -73,7 +73,7 @@ expect_eq "netmiko: status" "$rc" 0
 expect_eq "netmiko: prompt" "$(printf '%s' "$out" | jq -r .prompt)" \
 	"$SSH_HOSTNAME>"
 expect_match "netmiko: show version" \
-	"$(printf '%s' "$out" | jq -r '.results[0].output')" '^vrfsh, version '
+	"$(printf '%s' "$out" | jq -r '.results[0].output')" '^vrfsh Software \(VRFSH-'
 grep -q "^$SSH_HOSTNAME>terminal length 0" "$SSH_DIR/netmiko/session.log" && ok ||
 	fail "netmiko: no terminal length 0 in the session log"
 
@@ -83,9 +83,9 @@ ssh_ios_task cisco.ios.ios_command 'commands: [show version, show vrf]'
 expect_eq "ansible ios_command: status" "$rc" 0
 expect_eq "ansible ios_command: not failed" "$task_failed" false
 expect_match "ansible ios_command: show version" \
-	"$(printf '%s' "$task_json" | jq -r '.stdout[0]')" '^vrfsh, version '
+	"$(printf '%s' "$task_json" | jq -r '.stdout[0]')" '^vrfsh Software \(VRFSH-'
 expect_match "ansible ios_command: show vrf" \
-	"$(printf '%s' "$task_json" | jq -r '.stdout[1]')" '^Blue +/run/netns/Blue '
+	"$(printf '%s' "$task_json" | jq -r '.stdout[1]')" '^  Blue +<not set>'
 ssh_ios_task cisco.ios.ios_command 'commands: [show nonsense]'
 expect_eq "ansible ios_command, bad command: failed" "$task_failed" true
 expect_match "ansible ios_command, bad command: message" "$task_msg" \
@@ -97,7 +97,7 @@ ssh_set_shell op /bin/sh
 ssh_start force
 ssh_op 'show version'
 expect_eq "ForceCommand show version: status" "$rc" 0
-expect_match "ForceCommand show version" "$out" '^vrfsh, version '
+expect_match "ForceCommand show version" "$out" '^vrfsh Software \(VRFSH-'
 ssh_op 'id'
 expect_eq "ForceCommand: id is not a shell command" "$rc" 1
 expect_match "ForceCommand: id refused by vrfsh" "$err" '% Invalid input'
@@ -105,7 +105,7 @@ ssh_session 'show vrf'
 expect_eq "ForceCommand interactive: status" "$rc" 0
 expect_match "ForceCommand interactive: prompt" "$out" \
 	"^$SSH_HOSTNAME>show vrf\$"
-expect_match "ForceCommand interactive: output" "$out" '^VRF +Namespace '
+expect_match "ForceCommand interactive: output" "$out" '^  Name +Default RD +Protocols +Interfaces$'
 
 # The capability-carrying copy: root:vrfsh 0750, caps; op is in vrfsh
 ssh_stop
@@ -122,7 +122,7 @@ ssh_op 'show vrf'
 expect_eq "caps copy, group member: status" "$rc" 0
 # with the capabilities it can enter Blue
 expect_match "caps copy, group member: show vrf" "$out" \
-	'^Blue +/run/netns/Blue +no +no +lo$'
+	'^  Blue +<not set> +ipv4,ipv6 +lo$'
 ssh_as op2 'show vrf'
 [ "$rc" -ne 0 ] && ok || fail "caps copy, not in group vrfsh: ran"
 expect_match "caps copy, not in group vrfsh: refused" "$err" \

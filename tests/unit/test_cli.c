@@ -137,6 +137,12 @@ static const struct cli_cmd test_cmds[] = {
 	{ "ipv6 route X:X::X:X/M$prefix X:X::X:X$gw",
 	  "IPv6\nRoute\nPrefix\nGateway",
 	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, record },
+	{ "list table [vrf {NAME$vrf|all}]",
+	  "List\nA table\nA VRF\nVRF name\nEvery VRF",
+	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, record },
+	{ "list port [IFNAME$ifname] [status] [vrf NAME$vrf]",
+	  "List\nA port\nInterface name\nIts status\nA VRF\nVRF name",
+	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, record },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 
@@ -153,8 +159,10 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 		add(ctx, "Blue");
 		add(ctx, "Black");
 		add(ctx, "Red");
+		add(ctx, "al");
 	} else if (vrf && !strcmp(vrf, "Blue")) {
 		add(ctx, "vethb");
+		add(ctx, "stat");
 	} else {
 		add(ctx, "lo");
 		add(ctx, "vetha");
@@ -259,6 +267,38 @@ static void test_abbreviation(void **state)
 	assert_string_equal(prompt(), "R1(config)#");
 }
 
+/* A word that is only a prefix of a keyword, where a name also fits,
+ * is the name when a VRF or interface of that exact name exists; an
+ * exact keyword wins; names a keyword shadows are known. */
+static void test_names_and_keywords(void **state)
+{
+	(void)state;
+	assert_int_equal(cli_exec(&sess, "list table vrf al"), 0);
+	assert_string_equal(cli_arg(&last_args, "vrf"), "al");
+	assert_false(cli_has(&last_args, "all"));
+	assert_int_equal(cli_exec(&sess, "list table vrf a"), 0);
+	assert_true(cli_has(&last_args, "all"));
+	assert_null(cli_arg(&last_args, "vrf"));
+	assert_int_equal(cli_exec(&sess, "list table vrf all"), 0);
+	assert_true(cli_has(&last_args, "all"));
+	assert_int_equal(cli_exec(&sess, "list table vrf Blue"), 0);
+	assert_string_equal(cli_arg(&last_args, "vrf"), "Blue");
+	/* an interface, looked for in the VRF named after it */
+	assert_int_equal(cli_exec(&sess, "list port stat vrf Blue"), 0);
+	assert_string_equal(cli_arg(&last_args, "ifname"), "stat");
+	assert_false(cli_has(&last_args, "status"));
+	assert_int_equal(cli_exec(&sess, "list port stat"), 0);
+	assert_true(cli_has(&last_args, "status"));
+	assert_null(cli_arg(&last_args, "ifname"));
+	assert_int_equal(cli_exec(&sess, "list port status vrf Blue"), 0);
+	assert_true(cli_has(&last_args, "status"));
+	assert_true(cli_grammar_shadows(grammar, TOK_VRF, "all"));
+	assert_false(cli_grammar_shadows(grammar, TOK_VRF, "al"));
+	assert_false(cli_grammar_shadows(grammar, TOK_VRF, "json"));
+	assert_true(cli_grammar_shadows(grammar, TOK_IFNAME, "status"));
+	assert_false(cli_grammar_shadows(grammar, TOK_IFNAME, "vrf0"));
+}
+
 /* 'sh' is show even though shelf starts so too: shelf is weak */
 static void test_weak_keyword(void **state)
 {
@@ -269,7 +309,10 @@ static void test_weak_keyword(void **state)
 	assert_string_equal(last_cmd, "shelf");
 	assert_string_equal(cli_arg(&last_args, "text"), "x y");
 	assert_int_equal(cli_exec(&sess, "shelf"), 0);
-	assert_string_equal(help("sh"), "  show  Show running system "
+	/* '?' lists every keyword the word begins, as IOS does: weakness
+	 * decides what runs and what TAB completes, not the listing */
+	assert_string_equal(help("sh"), "  shelf  A weak keyword\n"
+					"  show   Show running system "
 					"information\n");
 	assert_string_equal(help("she"), "  shelf  A weak keyword\n");
 	assert_string_equal(completions("sh"), "show");
@@ -535,7 +578,8 @@ static void test_help(void **state)
 			    "  vrf        A VRF\n"
 			    "  |          Output modifiers\n"
 			    "  <cr>\n");
-	assert_string_equal(help("sh"), "  show  Show running system "
+	assert_string_equal(help("sh"), "  shelf  A weak keyword\n"
+					"  show   Show running system "
 					"information\n");
 	assert_string_equal(help("show ip route vrf "), "  NAME  VRF name\n");
 	assert_string_equal(help("show ip route 10."),
@@ -559,7 +603,8 @@ static void test_help(void **state)
 				       "commands\n  exit    Exit from the "
 				       "EXEC\n");
 	cli_exec(&sess, "conf t");
-	assert_string_equal(help("do sh"), "  show  Show running system "
+	assert_string_equal(help("do sh"), "  shelf  A weak keyword\n"
+					   "  show   Show running system "
 					   "information\n");
 	/* in interface mode the help of the mode itself */
 	cli_exec(&sess, "interface vetha");
@@ -602,8 +647,8 @@ static void test_completion(void **state)
 	assert_string_equal(completions("interface v"), "veth10 vetha");
 	cli_exec(&sess, "vrf Blue");
 	/* interface names of the VRF in context */
-	assert_string_equal(completions("interface "), "vethb");
-	assert_string_equal(completions("ip route 1.0.0.0/8 "), "vethb");
+	assert_string_equal(completions("interface "), "stat vethb");
+	assert_string_equal(completions("ip route 1.0.0.0/8 "), "stat vethb");
 	assert_string_equal(completions("do show ip route vrf R"), "Red");
 }
 
@@ -874,8 +919,10 @@ static void test_real_grammar(void **state)
 	t = cmd_areas(&n);
 	g = cmd_grammar();
 	assert_non_null(g);
-	assert_true(n >= 2);
-	assert_ptr_equal(t[0], &base_area);
+	assert_true(n >= 3);
+	/* the host name heads the running configuration */
+	assert_ptr_equal(t[0], &system_area);
+	assert_ptr_equal(t[2], &base_area);
 	cli_grammar_free(g);
 }
 
@@ -885,6 +932,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_abbreviation),
+		T(test_names_and_keywords),
 		T(test_weak_keyword),
 		T(test_any_order),
 		T(test_value_precedence),

@@ -95,9 +95,12 @@ expect_eq "nothing half made" "$(vrfs)" "Y"
 # ---- stale entries are reported and skipped, never fatal
 touch /run/netns/Half
 run -c 'show vrf'
-expect_match "show vrf marks a stale entry" "$out" \
-	'^Half +/run/netns/Half +\? +\? +\(stale entry: no namespace on it\)$'
-expect_match "show vrf goes on after it" "$out" '^Y +/run/netns/Y +no +no'
+expect_eq "show vrf warns of a stale entry" "$rc:$err" \
+	"0:-c 1: % Warning: /run/netns/Half is a stale entry (no namespace on it): skipped; 'no vrf Half' removes it"
+expect_match "show vrf goes on after it" "$out" '^  Y +<not set> +ipv4,ipv6 +lo$'
+run -c 'show vrf detail'
+expect_match "show vrf detail marks a stale entry" "$out" \
+	'^  Flags: stale entry, no namespace on it$'
 for c in 'show running-config' 'show interfaces vrf all' \
 	 'show ip interface brief vrf all' 'show ip route vrf all'; do
 	run -c "$c"
@@ -200,6 +203,6 @@ expect_eq "the holder is still alive" \
 echo 'show vrf' >&9
 exec 9>&-
 wait $holder
-expect_eq "the holder sees X gone" "$(grep -c '^X ' "$tmp/hold.out")" 0
+expect_eq "the holder sees X gone" "$(grep -c '^  X ' "$tmp/hold.out")" 0
 
 finish

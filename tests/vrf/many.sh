@@ -54,7 +54,7 @@ expect_eq "each with lo up and forwarding on" \
 timed "show vrf" -c 'show vrf'
 expect_eq "show vrf: status" "$rc:$err" "0:"
 expect_eq "show vrf: every VRF, readable" \
-	"$(printf '%s\n' "$out" | grep -E '^V[0-9]+ ' | grep -vc '(cannot')" "$N"
+	"$(printf '%s\n' "$out" | grep -Ec '^  V[0-9]+ +<not set> +ipv4,ipv6 +lo$')" "$N"
 
 timed "show running-config" -c 'show running-config'
 expect_eq "show running-config: status" "$rc:$err" "0:"

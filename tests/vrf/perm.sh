@@ -60,9 +60,17 @@ expect_eq "show vrf json: default readable" \
 expect_eq "show vrf json: Blue listed" \
 	"$(printf '%s' "$out" | jq -c '[.vrfs[].name]')" '["default","Blue"]'
 urun -c 'show vrf'
-expect_match "show vrf text: default" "$out" '^default +- +no +no +lo, va, br0$'
+expect_eq "show vrf text: default, one interface a line" \
+	"$(printf '%s\n' "$out" | sed -n '2,4p' | tr -s ' ')" \
+	" default <not set> ipv4,ipv6 lo
+ va
+ br0"
 urun -c 'show vrf | include Blue'
-expect_match "show vrf text: Blue" "$out" '^Blue +/run/netns/Blue'
+expect_match "show vrf text: Blue, which cannot be read" "$out" \
+	'^  Blue +<not set>$'
+urun -c 'show vrf detail Blue'
+expect_match "show vrf detail: why Blue is not read" "$out" \
+	'^  Flags: cannot enter the namespace \(.+\)$'
 # entering another namespace needs CAP_SYS_ADMIN: refused, not wrong
 urun -c 'show interfaces vrf Blue'
 expect_match "show interfaces vrf Blue" "$rc:$err" \

@@ -62,8 +62,17 @@ def addrs($fam): [.addr_info[]? | select(.family == $fam) |
 
 iface_keys='["name","vrf","ifindex","kind","admin_up","oper_up","mtu","mac",
 "description","ipv4","ipv6","peer","master","rx_packets","tx_packets",
-"rx_bytes","tx_bytes"]'
-# jq: true when every interface object has the contract's shape
+"rx_bytes","tx_bytes"'
+# what vrfsh adds after the contract's keys: the rest of the kernel's
+# counters, the burnt-in address, speed, duplex, queue, last clearing
+iface_keys="$iface_keys"',"bia","speed","duplex","txqlen","counters_cleared",
+"rx_errors","tx_errors","rx_dropped","tx_dropped","multicast","collisions",
+"rx_length_errors","rx_over_errors","rx_crc_errors","rx_frame_errors",
+"rx_fifo_errors","rx_missed_errors","tx_aborted_errors","tx_carrier_errors",
+"tx_fifo_errors","tx_heartbeat_errors","tx_window_errors","rx_nohandler",
+"carrier_changes"]'
+# jq: true when every interface object has the contract's shape (its
+# keys first, in its order), then vrfsh's own
 iface_shape='
 def str_or_null: type == "string" or type == "null";
 def strs: type == "array" and all(.[]; type == "string");
@@ -80,8 +89,14 @@ all(.[];
     (.vrf | type) == "string")) and
   (.master | str_or_null) and
   (.rx_packets | count) and (.tx_packets | count) and
-  (.rx_bytes | count) and (.tx_bytes | count))'
-no_counters='del(.[].rx_packets, .[].tx_packets, .[].rx_bytes, .[].tx_bytes)'
+  (.rx_bytes | count) and (.tx_bytes | count) and
+  (.bia | str_or_null) and (.speed == null or (.speed | count)) and
+  (.duplex == null or .duplex == "full" or .duplex == "half") and
+  (.txqlen | count) and (.counters_cleared == null or (.counters_cleared | count)) and
+  (.rx_errors | count) and (.carrier_changes | count))'
+# the contract's keys but the counters, to compare with ip -j
+no_counters='[.[] | {name, vrf, ifindex, kind, admin_up, oper_up, mtu, mac,
+  description, ipv4, ipv6, peer, master}]'
 
 # ---- show interfaces vrf all json
 run -c 'show interfaces vrf all json'
@@ -165,14 +180,21 @@ run -c 'show interfaces va'
 expect_ok "show interfaces va"
 mac=$(jlink default va .address | tr -d '"')
 idx=$(jlink default va .ifindex)
-expect_eq "text layout" "$(printf '%s\n' "$out" | sed -n '1,6p')" \
+dotted=$(printf '%s' "$mac" | tr -d : | sed 's/^\(....\)\(....\)/\1.\2./')
+expect_eq "text layout (IOS's)" "$(printf '%s\n' "$out" | sed -n '1,7p')" \
 "va is up, line protocol is up
-  Hardware is veth, address is $mac
+  Hardware is veth, address is $dotted (bia $dotted)
   Description: to Blue
-  VRF default, index $idx, MTU 1400 bytes
   Internet address is 10.0.0.1/24
-  Internet address is 10.0.0.9/24 secondary"
-expect_match "text: peer" "$out" "^  Peer is vb in VRF Blue$"
+  VRF default, index $idx, peer vb in VRF Blue
+  MTU 1400 bytes, BW 10000000 Kbit/sec, DLY 10 usec,
+  Encapsulation ARPA, loopback not set"
+expect_match "text: veth speed and duplex" "$out" \
+	"^  Full Duplex, 10000Mbps, link type is auto, media type is Virtual$"
+expect_match "text: counters never cleared" "$out" \
+	'^  Last clearing of "show interface" counters never$'
+expect_match "text: counter lines" "$out" \
+	"^     [0-9]+ packets input, [0-9]+ bytes, [0-9]+ no buffer$"
 run -c 'show interfaces br0 vrf Blue'
 expect_match "text: bridge members" "$out" "^  Bridge members: vc$"
 run -c 'show interfaces vc vrf Blue'
@@ -214,14 +236,27 @@ expect_eq "show vrf default json" "$(printf '%s' "$out" | jq -c \
 run -c 'show vrf Nope'
 expect_eq "show vrf of a missing VRF" "$err" "-c 1: % VRF Nope not found"
 run -c 'show vrf'
-expect_eq "show vrf text" "$out" \
-"VRF      Namespace           IPv4 routing  IPv6 routing  Interfaces
-default  -                   no            no            lo, va
-Blue     /run/netns/Blue     no            no            $(ip -n Blue -j link | jq -r '[.[].ifname] | join(", ")')
-Green    /run/netns/Green    no            no            lo
-Red      /run/netns/Red      yes           no            $(ip -n Red -j link | jq -r '[.[].ifname] | join(", ")')"
-run -c 'show vrf | include ^Red'
-expect_match "show vrf filtered" "$out" '^Red +/run/netns/Red +yes'
+# IOS's columns: each further interface on a line of its own
+vrf_rows() {
+	ns_ip "$1" -j link | jq -r --arg v "$1" '[.[].ifname] |
+	  "  \($v + (" " * (32 - ($v | length)))) <not set>           ipv4,ipv6   \(.[0])",
+	  (.[1:][] | "\(" " * 67)\(.)")'
+}
+expect_eq "show vrf text (IOS's columns)" "$out" \
+"  Name                             Default RD          Protocols   Interfaces
+$(vrf_rows default)
+$(vrf_rows Blue)
+$(vrf_rows Green)
+$(vrf_rows Red)"
+run -c 'show vrf | include ^  Red'
+expect_match "show vrf filtered" "$out" '^  Red +<not set> +ipv4,ipv6 +lo$'
+run -c 'show vrf detail Red'
+expect_match "show vrf detail: the namespace" "$out" \
+	'^  Flags: namespace /run/netns/Red$'
+expect_eq "show vrf detail: forwarding per family" \
+	"$(printf '%s\n' "$out" | grep -A1 '^Address family ipv[46] unicast (' |
+	   grep Flags | tr -s ' ' | tr '\n' ';')" \
+	" Flags: forwarding enabled; Flags: forwarding disabled;"
 
 # ---- show ip interface brief
 brief_want='
@@ -255,13 +290,14 @@ run -c 'routing-context vrf Blue' -c 'show ip interface brief json'
 expect_eq "brief in the context VRF" "$(printf '%s' "$out" | jq -r .vrf)" Blue
 run -c 'show ip interface brief vrf Red'
 expect_eq "brief text" "$out" \
-"Interface              IP-Address      OK? Method Status                Protocol
+"Interface                  IP-Address      OK? Method Status                Protocol
 $(ip -n Red -j addr | jq -r '.[] | [.ifname,
   ([.addr_info[] | select(.family == "inet") | .local] | first // "unassigned"),
   (if ([.addr_info[] | select(.family == "inet")] | length) > 0 then "manual" else "unset" end),
-  (if (.flags | index("UP")) then "up" else "administratively down" end),
+  (if (.flags | index("UP") | not) then "administratively down"
+   elif (.flags | index("LOWER_UP")) then "up" else "down" end),
   (if (.flags | index("LOWER_UP")) then "up" else "down" end)] |
-  "\(.[0] + (" " * (22 - (.[0] | length)))) \(.[1] + (" " * (15 - (.[1] | length)))) YES \(.[2] + (" " * (6 - (.[2] | length)))) \(.[3] + (" " * (21 - (.[3] | length)))) \(.[4])"')"
+  "\(.[0] + (" " * (26 - (.[0] | length)))) \(.[1] + (" " * (15 - (.[1] | length)))) YES \(.[2] + (" " * (6 - (.[2] | length)))) \(.[3] + (" " * (21 - (.[3] | length)))) \(.[4])"')"
 run -c 'show ip interface brief vrf all'
 expect_match "brief vrf all has headers" "$(printf '%s\n' "$out" | grep -c '^VRF ')" '^4$'
 run -c 'show ip interface brief vrf Nope'

@@ -65,7 +65,7 @@ expect_eq "ip netns add seen by show vrf" \
 '[{"name":"default","netns":null,"interfaces":["lo"]},{"name":"Blue","netns":"/run/netns/Blue","interfaces":["lo"]},{"name":"Green","netns":"/run/netns/Green","interfaces":["lo"]}]'
 run -c 'show vrf'
 expect_match "show vrf text lists Green" "$out" \
-	'^Green +/run/netns/Green +no +no +lo$'
+	'^  Green +<not set> +ipv4,ipv6 +lo$'
 cfg 'vrf Green' 'ip routing'
 expect_eq "vrf on an ip netns namespace" "$(fwd Green 4)" 1
 expect_eq "vrf did not bring its lo up" "$(is_up Green lo)" false

@@ -15,6 +15,9 @@ enum {
 	MODE_CONFIG = 1u << 1,	/* global configuration (base area) */
 	MODE_VRF = 1u << 2,	/* VRF configuration (vrf area) */
 	MODE_IF = 1u << 3,	/* interface configuration (interface area) */
+	MODE_ACL_STD = 1u << 10,	/* ip access-list standard (acl area) */
+	MODE_ACL_EXT = 1u << 11,	/* ip access-list extended */
+	MODE_ACL6 = 1u << 12,		/* ipv6 access-list */
 };
 
 /* Every configuration mode, whichever area adds it. */
@@ -32,6 +35,9 @@ extern const struct cli_area neigh_area;	/* show ip arp */
 extern const struct cli_area show_area;		/* show interfaces */
 extern const struct cli_area ping_area;		/* ping, traceroute, shell */
 extern const struct cli_area config_area;	/* running/startup config */
+extern const struct cli_area acl_area;		/* access lists, groups */
+extern const struct cli_area acl_show_area;	/* show access-lists */
+extern const struct cli_area nat_area;		/* NAT */
 
 /* All areas, for the grammar; *n is set to their number. */
 const struct cli_area *const *cmd_areas(size_t *n);
@@ -43,6 +49,15 @@ struct cli_grammar *cmd_grammar(void);
  * caches); and undoes it. */
 void cmd_session_setup(struct cli_session *s);
 void cmd_session_cleanup(struct cli_session *s);
+
+/* An interface was moved between VRFs, or deleted (l as it was): the
+ * access groups and NAT roles its VRF's table keeps by its name follow
+ * it, or go (cmd/acl.c). */
+struct net_link;
+void cmd_filter_if_moved(struct cli_session *s, const char *from,
+			 const char *to, const char *ifname);
+void cmd_filter_if_deleted(struct cli_session *s, const char *vrf,
+			   const struct net_link *l);
 
 /* Where write memory saves and show startup-config reads. */
 void cmd_set_config_path(const char *path);

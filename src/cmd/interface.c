@@ -183,6 +183,7 @@ static int do_no_interface(struct cli_session *s, const struct cli_args *a,
 	if (net_link_del(vrf, ifname, &err))
 		return cmd_fail(s, &err, "delete interface %s%s", ifname,
 				in_vrf(vrf, buf, sizeof(buf)));
+	cmd_filter_if_deleted(s, vrf, &l);
 	return 0;
 }
 
@@ -248,6 +249,7 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 			      "removed due to %s VRF %s",
 			   mode_if(f), enabling ? "enabling" : "disabling",
 			   enabling ? vrf_label(to) : vrf_label(mode_vrf(f)));
+	cmd_filter_if_moved(s, mode_vrf(f), to, mode_if(f));
 	/* the kernel takes a moved link down: keep the state it had */
 	if (l.admin_up && net_link_set_up(to, mode_if(f), true, &err))
 		cmd_fail(s, &err, "bring interface %s%s up", mode_if(f),

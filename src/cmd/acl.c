@@ -630,6 +630,16 @@ static int add_entry(struct cli_session *s, const struct target *t,
 	}
 	at = find_seq(l, e->seq);
 	if (at < l->n && l->v[at].seq == e->seq) {
+		/* the same entry again (a configuration replayed onto
+		 * itself) is no change; written otherwise, it is kept as
+		 * written now */
+		if (same_entry(t->family, &l->v[at], e)) {
+			if (l->v[at].form != e->form) {
+				l->v[at].form = e->form;
+				pend.changes++;
+			}
+			return 0;
+		}
 		cli_error(s, "Error: Duplicate sequence number %u in %saccess "
 			     "list %s", e->seq, family_word(t->family),
 			  t->name);

@@ -1180,7 +1180,9 @@ static bool table_has_foreign(const struct nft_table *t)
 	return false;
 }
 
-/* Rule deletions, then chain and set deletions. */
+/* Rule deletions, then chain and set deletions.  A chain that goes is
+ * emptied first: its jumps to other chains that go would keep those in
+ * use (EBUSY). */
 static void tx_removals(struct tx *x, const struct nft_table *cur,
 			const struct nft_table *want, struct plan *plans)
 {
@@ -1190,6 +1192,8 @@ static void tx_removals(struct tx *x, const struct nft_table *cur,
 
 		if (w && !chain_replaced(c, w))
 			tx_chain_dels(x, c, &plans[i]);
+		else if (c->n && nft_chain_known(c->name, NULL))
+			tx_delrule(x, c->name, 0);
 	}
 	for (size_t i = 0; i < cur->nchains; i++) {
 		const struct nft_chain *c = &cur->chains[i];

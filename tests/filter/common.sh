@@ -127,15 +127,21 @@ ping_ok() {
 	ip netns exec "$1" ping -n -q -c "$3" -i 0.2 -W 1 "$2" >/dev/null 2>&1
 }
 
-# nft_norm NS : the namespace's whole ruleset as nft -j gives it, without
-# what differs between two equal rulesets (handles, counters)
+# nft_norm NS : the namespace's whole ruleset as nft -j gives it, one
+# object a line, without what differs between two equal rulesets
+# (handles, counters, the order in which tables, chains and sets, and the
+# elements of sets, were made); rules stay in their order in each chain
 nft_norm() {
 	if [ "$1" = default ]; then nft -j list ruleset
 	else ip netns exec "$1" nft -j list ruleset; fi | jq -S -c '
 	  [.nftables[] | select(has("metainfo") | not)] |
 	  walk(if type == "object" then del(.handle) |
 	    (if has("packets") and has("bytes") then .packets = 0 |
-	     .bytes = 0 else . end) else . end) | .[]'
+	     .bytes = 0 else . end) else . end) |
+	  map(if .set.elem then .set.elem |= sort else . end) |
+	  ([.[] | select(has("rule") | not)] | sort[]),
+	  ([.[] | select(has("rule"))] |
+	   sort_by(.rule.family, .rule.table, .rule.chain)[])'
 }
 
 # nft_all FILE : nft_norm of every namespace, each under a header line

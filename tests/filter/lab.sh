@@ -77,6 +77,14 @@ expect_eq "ntc template cisco_ios_show_ip_access-lists reads it" \
 cfg 'ip access-list extended INSIDE' '25 permit tcp any any eq 9090'
 expect_ok "edit in use"
 if tcp_ok client 10.0.2.2 9090; then ok; else fail "tcp 9090 after the edit"; fi
+cfg 'ip access-list extended INSIDE' '5 deny udp any any eq 7' \
+	'27 deny udp any any eq 8' '28 deny udp any any eq 9' '40 deny udp any any eq 10'
+expect_ok "edits at the head, in the middle, at the end"
+expect_eq "the kernel's rules in sequence order, in the default VRF and the copy" \
+	"$(nft -j list chain inet vrfsh ip_INSIDE | jq -c '[.nftables[].rule? | select(. != null) | .comment | split(" ")[0]]') $(ip netns exec router nft -j list chain inet vrfsh ip_INSIDE | jq -c '[.nftables[].rule? | select(. != null) | .comment | split(" ")[0]]')" \
+	'["5","10","20","25","27","28","30","40","end"] ["5","10","20","25","27","28","30","40","end"]'
+cfg 'ip access-list extended INSIDE' 'no 5' 'no 27' 'no 28' 'no 40'
+expect_ok "and removed again"
 expect_eq "counters of unchanged entries kept" "$(rule_packets router ip_INSIDE 10)" "$icmp"
 run -c 'clear access-list counters INSIDE'
 expect_eq "clear access-list counters: status" "$rc:$err:$out" "0::"

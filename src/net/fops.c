@@ -359,8 +359,10 @@ int net_acl_dump(int family, const char *name, struct net_acls *out,
 	memset(&def.st.lists, 0, sizeof(def.st.lists));
 	vtab_close(&def);
 	lists_keep(out, family, name);
-	if (name && !out->n)
+	if (name && !out->n) {
+		net_acls_free(out);
 		return no_list(name, err);
+	}
 	ret = add_copies(out, err);
 	if (ret < 0)
 		net_acls_free(out);

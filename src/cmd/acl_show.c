@@ -100,9 +100,21 @@ static void port_json(struct json *j, const char *key,
 	json_obj_end(j);
 }
 
+static void opt_int(struct json *j, const char *key, bool has, long long v)
+{
+	if (has)
+		json_int(j, key, v);
+	else
+		json_null(j, key);
+}
+
+/* Every entry has every key (null where it has no value). */
 static void entry_json(struct json *j, const struct net_acl *l,
 		       const struct net_acl_entry *e)
 {
+	bool rem = e->action == NET_ACL_REMARK;
+	bool ext = l->type == NET_ACL_EXTENDED && !rem;
+	static const struct net_acl_port none;
 	char text[512];
 
 	acl_entry_text(l->family, l->type, e, false, text, sizeof(text));
@@ -111,26 +123,21 @@ static void entry_json(struct json *j, const struct net_acl *l,
 	json_str(j, "action", e->action == NET_ACL_PERMIT ? "permit"
 			      : e->action == NET_ACL_DENY ? "deny" : "remark");
 	json_str(j, "text", text);
-	if (e->action == NET_ACL_REMARK) {
-		json_str(j, "remark", e->remark);
-		json_obj_end(j);
-		return;
-	}
-	if (e->has_proto)
-		json_int(j, "protocol", e->proto);
+	json_str(j, "remark", rem ? e->remark : NULL);
+	opt_int(j, "protocol", !rem && e->has_proto, e->proto);
+	if (rem)
+		json_null(j, "source");
 	else
-		json_null(j, "protocol");
-	addr_json(j, "source", l->family, &e->src);
-	if (l->type == NET_ACL_EXTENDED) {
+		addr_json(j, "source", l->family, &e->src);
+	if (ext)
 		addr_json(j, "destination", l->family, &e->dst);
-		port_json(j, "source_port", &e->sport);
-		port_json(j, "destination_port", &e->dport);
-		if (e->has_icmp_type)
-			json_int(j, "icmp_type", e->icmp_type);
-		if (e->has_icmp_code)
-			json_int(j, "icmp_code", e->icmp_code);
-		json_bool(j, "established", e->established);
-	}
+	else
+		json_null(j, "destination");
+	port_json(j, "source_port", ext ? &e->sport : &none);
+	port_json(j, "destination_port", ext ? &e->dport : &none);
+	opt_int(j, "icmp_type", ext && e->has_icmp_type, e->icmp_type);
+	opt_int(j, "icmp_code", ext && e->has_icmp_code, e->icmp_code);
+	json_bool(j, "established", e->established);
 	json_bool(j, "log", e->log);
 	json_u64(j, "matches", e->packets);
 	json_u64(j, "bytes", e->bytes);

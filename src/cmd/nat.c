@@ -525,18 +525,24 @@ static void xlat_json(struct json *j, const struct xlat *x)
 	end_json(j, "inside_local", &x->il, false);
 	end_json(j, "outside_local", &x->ol, x->is_static);
 	end_json(j, "outside_global", &x->og, x->is_static);
-	if (!x->is_static) {
-		json_str(j, "direction", x->ct->dnat && !x->ct->snat
-						 ? "from outside"
-						 : "from inside");
-		json_int(j, "timeout", x->ct->timeout);
-		if (x->ct->proto == IPPROTO_TCP)
-			json_str(j, "tcp_state", tcp_state(x->ct->tcp_state));
-		else
-			json_null(j, "tcp_state");
-		json_bool(j, "assured", x->ct->assured);
-		json_int(j, "id", x->ct->id);
+	if (x->is_static) {	/* configured, no connection */
+		json_null(j, "direction");
+		json_null(j, "timeout");
+		json_null(j, "tcp_state");
+		json_null(j, "assured");
+		json_null(j, "id");
+		json_obj_end(j);
+		return;
 	}
+	json_str(j, "direction", x->ct->dnat && !x->ct->snat ? "from outside"
+							     : "from inside");
+	json_int(j, "timeout", x->ct->timeout);
+	if (x->ct->proto == IPPROTO_TCP)
+		json_str(j, "tcp_state", tcp_state(x->ct->tcp_state));
+	else
+		json_null(j, "tcp_state");
+	json_bool(j, "assured", x->ct->assured);
+	json_int(j, "id", x->ct->id);
 	json_obj_end(j);
 }
 

@@ -121,6 +121,21 @@ expect_eq "the lists come before the interfaces" \
 	  awk -v l="$(grep -n '^ip access-list' "$d/conf" | tail -1 | cut -d: -f1)" \
 	  '{ print ($1 > l) }')" 1
 
+run -c 'show access-lists json'
+expect_eq "json: every list and entry has every key" \
+	"$(printf '%s' "$out" | jq -c '[([.access_lists[] | keys] | unique),
+	  ([.access_lists[].entries[] | keys] | unique)]')" \
+	'[[["changed_by_hand","entries","family","implicit_deny_matches","name","type"]],[["action","bytes","destination","destination_port","established","icmp_code","icmp_type","log","matches","protocol","remark","sequence","source","source_port","text"]]]'
+expect_eq "json: the lists, IPv4 first" \
+	"$(printf '%s' "$out" | jq -c '[.access_lists[] | [.name, .family, .type, (.entries | length)]]')" \
+	'[["1","ipv4","standard",2],["101","ipv4","extended",2],["2000","ipv4","extended",1],["EMPTY","ipv4","extended",0],["MGMT","ipv4","standard",4],["WEB","ipv4","extended",18],["V6","ipv6","extended",6]]'
+expect_eq "json: an entry" \
+	"$(printf '%s' "$out" | jq -c '.access_lists[5].entries[4] | [.sequence, .text, .source, .destination, .source_port, .destination_port, .established]')" \
+	'[40,"permit tcp any eq 1024 10.0.2.0 0.0.0.255 gt 1023 established",{"kind":"any"},{"kind":"wildcard","address":"10.0.2.0","wildcard":"0.0.0.255"},{"operator":"eq","port":1024},{"operator":"gt","port":1023},true]'
+run -c 'show ip nat translations vrf router json'
+expect_eq "json: NAT lines have every key" \
+	"$(printf '%s' "$out" | jq -c '[.translations[] | keys] | unique | length')" 1
+
 # ---- replayed into a fresh sandbox --------------------------------------
 mkdir "$d/replay"
 fresh sh "$0" --apply "$d/conf" "$d/replay"

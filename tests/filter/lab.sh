@@ -73,6 +73,20 @@ expect_eq "ntc template cisco_ios_show_ip_access-lists reads it" \
 	  .protocol, .dst_host, .dst_port, .matches]]')" \
 	"[[\"INSIDE\",\"10\",\"permit\",\"icmp\",\"\",\"\",\"$icmp\"],[\"INSIDE\",\"20\",\"permit\",\"tcp\",\"10.0.2.2\",\"8080\",\"$tcp\"],[\"INSIDE\",\"30\",\"deny\",\"ip\",\"\",\"\",\"$deny\"]]"
 
+run -c 'show access-lists'
+printf '%s\n' "$out" >"$tmp/acl2.txt"
+expect_eq "ntc template cisco_ios_show_access-list reads it" \
+	"$("$PY" "$top_srcdir/tests/ntc/parse.py" 'show access-lists' \
+	  "$tmp/acl2.txt" | jq -c '[.[] | [.name, .sn, .action, .protocol, .matches]]')" \
+	"[[\"INSIDE\",\"10\",\"permit\",\"icmp\",\"$icmp\"],[\"INSIDE\",\"20\",\"permit\",\"tcp\",\"$tcp\"],[\"INSIDE\",\"30\",\"deny\",\"ip\",\"$deny\"]]"
+run -c 'show running-config vrf router'
+expect_match "running-config vrf router: the list it uses" "$out" '^ip access-list extended INSIDE$'
+expect_match "running-config vrf router: the group" "$out" '^ ip access-group INSIDE in$'
+run -c 'show running-config vrf server'
+if printf '%s\n' "$out" | grep -q 'access-list'; then
+	fail "running-config vrf server shows a list it does not use"
+else ok; fi
+
 # an edit of a list in use takes effect at once
 cfg 'ip access-list extended INSIDE' '25 permit tcp any any eq 9090'
 expect_ok "edit in use"

@@ -79,6 +79,8 @@ interface r1 vrf router
  ip nat outside
 interface s0 vrf server
  ip access-group WEB out
+interface lo vrf server
+ ip access-group 2000 in
 exit
 ip nat inside source list 1 interface r1 vrf router overload
 ip nat inside source static 10.0.1.2 10.0.2.100 vrf router
@@ -112,7 +114,8 @@ for want in '^ip access-list extended WEB$' '^ 10 remark what the inside may rea
 	'^ sequence 140 permit tcp fd00:1::/64 host fd00:2::2 eq 8080$' \
 	'^ ip access-group WEB in$' '^ ipv6 traffic-filter V6 in$' \
 	'^ip nat inside source static udp 10\.0\.1\.2 53 10\.0\.2\.1 5353 vrf router$' \
-	'^ip nat inside source static tcp 10\.0\.2\.2 80 10\.0\.2\.2 8080 vrf server$'
+	'^ip nat inside source static tcp 10\.0\.2\.2 80 10\.0\.2\.2 8080 vrf server$' \
+	'^interface lo vrf server$'
 do
 	expect_match "running-config has /$want/" "$out" "$want"
 done

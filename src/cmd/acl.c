@@ -56,7 +56,7 @@ static void copy(char *dst, size_t size, const char *src)
 	snprintf(dst, size, "%s", src ? src : "");
 }
 
-/* ---- which list ------------------------------------------------------ */
+/* ---- which list -------------------------------------------------------- */
 
 struct target {
 	int family;
@@ -649,7 +649,7 @@ static int add_entry(struct cli_session *s, const struct target *t,
 	return 0;
 }
 
-/* ---- commands of the list modes ------------------------------------------ */
+/* ---- commands of the list modes ---------------------------------------- */
 
 static int do_entry(struct cli_session *s, const struct cli_args *a,
 		    struct cli_out *o)
@@ -795,7 +795,8 @@ static int do_open(struct cli_session *s, const struct cli_args *a,
 static int not_found(struct cli_session *s, int family, const char *name)
 {
 	cli_error(s, "%s %s not found",
-		  family == AF_INET6 ? "IPv6 access list" : "Access list", name);
+		  family == AF_INET6 ? "IPv6 access list" : "Access list",
+		  name);
 	return -1;
 }
 
@@ -874,8 +875,9 @@ static int do_resequence(struct cli_session *s, const struct cli_args *a,
 	}
 	l = &ls.v[0];
 	if (l->n && start + (l->n - 1) * step > NET_ACL_SEQ_MAX) {
-		cli_error(s, "Error: Cannot resequence access list %s from %llu "
-			     "by %llu: its %zu entries would pass %u", t.name,
+		cli_error(s, "Error: Cannot resequence access list %s from "
+			     "%llu by %llu: its %zu entries would pass %u",
+			  t.name,
 			  (unsigned long long)start, (unsigned long long)step,
 			  l->n, NET_ACL_SEQ_MAX);
 		net_acls_free(&ls);
@@ -890,7 +892,7 @@ static int do_resequence(struct cli_session *s, const struct cli_args *a,
 	return rc;
 }
 
-/* ---- access lists on interfaces ------------------------------------------ */
+/* ---- access lists on interfaces ---------------------------------------- */
 
 struct here {
 	const char *vrf, *ifname;
@@ -965,8 +967,9 @@ static int do_no_group(struct cli_session *s, const struct cli_args *a,
 		    bs.v[i].family == family && bs.v[i].dir == dir)
 			found = &bs.v[i];
 	if (found && named && strcmp(found->acl, named)) {
-		cli_error(s, "Error: Interface %s uses %saccess list %s %s, not "
-			     "%s", h.ifname, family_word(family), found->acl,
+		cli_error(s, "Error: Interface %s uses %saccess list %s %s, "
+			     "not %s", h.ifname, family_word(family),
+			  found->acl,
 			  dir == NET_ACL_IN ? "in" : "out", named);
 		rc = -1;
 	} else if (found &&
@@ -979,7 +982,7 @@ static int do_no_group(struct cli_session *s, const struct cli_args *a,
 	return rc;
 }
 
-/* ---- interfaces that move or go ------------------------------------------ */
+/* ---- interfaces that move or go ---------------------------------------- */
 
 /* The bindings of ifname move from one VRF's table to the other's. */
 static void acl_if_moved(struct cli_session *s, const char *from,
@@ -991,8 +994,8 @@ static void acl_if_moved(struct cli_session *s, const char *from,
 
 	if (net_acl_bind_dump(from, &bs, &err)) {
 		if (!filter_absent(err.code))
-			cmd_fail(s, &err, "read the access groups of VRF %s",
-				 vrf_label(from));
+			filter_warn(s, &err, "read the access groups of VRF %s",
+				    vrf_label(from));
 		return;
 	}
 	n = bs.n;
@@ -1004,15 +1007,15 @@ static void acl_if_moved(struct cli_session *s, const char *from,
 			continue;
 		}
 		if (net_acl_bind(to, &b, &err))
-			cmd_fail(s, &err, "keep %s %s %s on interface %s in "
-				 "VRF %s", group_word(b.family), b.acl,
-				 b.dir == NET_ACL_IN ? "in" : "out", ifname,
-				 vrf_label(to));
+			filter_warn(s, &err, "keep %s %s %s on interface %s in "
+				    "VRF %s", group_word(b.family), b.acl,
+				    b.dir == NET_ACL_IN ? "in" : "out", ifname,
+				    vrf_label(to));
 	}
 	bs.n = keep;
 	if (keep != n && net_acl_bind_set(from, &bs, &err))
-		cmd_fail(s, &err, "remove the access groups of interface %s "
-			 "from VRF %s", ifname, vrf_label(from));
+		filter_warn(s, &err, "remove the access groups of interface %s "
+			    "from VRF %s", ifname, vrf_label(from));
 	net_acl_binds_free(&bs);
 }
 
@@ -1041,9 +1044,9 @@ static void prune(struct cli_session *s, const char *vrf)
 		if (keep != bs.n) {
 			bs.n = keep;
 			if (net_acl_bind_set(vrf, &bs, &err))
-				cmd_fail(s, &err, "remove the access groups "
-					 "of deleted interfaces from VRF %s",
-					 vrf_label(vrf));
+				filter_warn(s, &err, "remove the access groups "
+					    "of deleted interfaces from VRF %s",
+					    vrf_label(vrf));
 		}
 		net_acl_binds_free(&bs);
 	}
@@ -1076,7 +1079,7 @@ void cmd_filter_if_deleted(struct cli_session *s, const char *vrf,
 		prune(s, peer);
 }
 
-/* ---- running-config ------------------------------------------------------ */
+/* ---- running-config ---------------------------------------------------- */
 
 /* Is list l used in the VRF the configuration covers? */
 static bool used_in(struct cli_config *c, const struct net_acl *l)
@@ -1110,9 +1113,9 @@ static void list_stanza(struct cli_config *c, const struct net_acl *l)
 	}
 	cli_printf(c->o, "%s %s\n", acl_opener(l->family, l->type), l->name);
 	if (l->differs)
-		cli_printf(c->o, "! vrfsh: the kernel's rules of this list were "
-				 "changed by hand: it is written as vrfsh made "
-				 "it, which its next change puts back\n");
+		cli_printf(c->o, "! vrfsh: the kernel's rules of this list "
+				 "were changed by hand: it is written as vrfsh "
+				 "made it, which its next change puts back\n");
 	for (size_t i = 0; i < l->n; i++) {
 		const struct net_acl_entry *e = &l->v[i];
 
@@ -1173,7 +1176,7 @@ static void acl_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 	}
 }
 
-/* ---- the declarations ------------------------------------------------------ */
+/* ---- the declarations -------------------------------------------------- */
 
 #define H_NO "Negate a command or set its defaults\n"
 #define H_IP "Internet Protocol (IPv4)\n"

@@ -16,7 +16,7 @@
 #include "cmd/util.h"
 #include "render/text.h"
 
-/* ---- names ----------------------------------------------------------- */
+/* ---- names ------------------------------------------------------------- */
 
 static const struct acl_name tcp_ports[] = {
 	{ "bgp", 179, -1 },	{ "chargen", 19, -1 },	{ "cmd", 514, -1 },
@@ -36,7 +36,8 @@ static const struct acl_name tcp_ports[] = {
 static const struct acl_name udp_ports[] = {
 	{ "biff", 512, -1 },	{ "bootpc", 68, -1 },	{ "bootps", 67, -1 },
 	{ "discard", 9, -1 },	{ "dnsix", 195, -1 },	{ "domain", 53, -1 },
-	{ "echo", 7, -1 },	{ "isakmp", 500, -1 },	{ "mobile-ip", 434, -1 },
+	{ "echo", 7, -1 },	{ "isakmp", 500, -1 },
+	{ "mobile-ip", 434, -1 },
 	{ "nameserver", 42, -1 }, { "netbios-dgm", 138, -1 },
 	{ "netbios-ns", 137, -1 }, { "netbios-ss", 139, -1 },
 	{ "non500-isakmp", 4500, -1 }, { "ntp", 123, -1 },
@@ -178,7 +179,7 @@ const char *acl_opener(int family, enum net_acl_type type)
 					: "ip access-list extended";
 }
 
-/* ---- the text of an entry ------------------------------------------ */
+/* ---- the text of an entry ---------------------------------------------- */
 
 struct buf {
 	char *p;
@@ -353,7 +354,19 @@ void acl_entry_text(int family, enum net_acl_type type,
 		put(&b, " log");
 }
 
-/* ---- the running configuration's view ------------------------------ */
+void filter_warn(struct cli_session *s, const struct net_err *err,
+		 const char *fmt, ...)
+{
+	char what[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	cli_warn(s, "Cannot %s: %s", what, err->msg);
+}
+
+/* ---- the running configuration's view ---------------------------------- */
 
 static struct {
 	struct cli_config *c;

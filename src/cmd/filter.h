@@ -77,6 +77,11 @@ const struct fvrf *fview_vrf(struct cli_config *c, const struct cfg_vrf *v);
  * configured, rather than a failure)? */
 bool filter_absent(int code);
 
+/* A backend error in what follows a change that was made (an interface
+ * moved or deleted): "% Warning: Cannot WHAT: CAUSE", no failure. */
+void filter_warn(struct cli_session *s, const struct net_err *err,
+		 const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* An interface moved between VRFs: its NAT role, kept by name in its
  * VRF's table, follows it (cmd/nat.c).  And the NAT roles of vrf whose
  * interfaces are not among links go. */

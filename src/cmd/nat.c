@@ -33,7 +33,7 @@ static bool has(const struct cli_args *a, const char *name)
 	return cli_declares(a, name) && cli_has(a, name);
 }
 
-/* ---- which VRF ------------------------------------------------------------ */
+/* ---- which VRF --------------------------------------------------------- */
 
 /* Is the command typed in a mode that names a VRF (VRF mode)? */
 static bool in_vrf_mode(const struct cli_session *s)
@@ -76,8 +76,8 @@ static int vrf_with(struct cli_session *s, const char *ifname, char *out,
 	if (!n)
 		cli_error(s, "Interface %s not found", ifname);
 	else
-		cli_error(s, "Error: Interface %s is in VRFs %s: say which with "
-			     "'vrf NAME'", ifname, found);
+		cli_error(s, "Error: Interface %s is in VRFs %s: say which "
+			     "with 'vrf NAME'", ifname, found);
 	return -1;
 }
 
@@ -97,7 +97,7 @@ static int nat_vrf(struct cli_session *s, const struct cli_args *a,
 	return vrf_with(s, ifname, out, size);
 }
 
-/* ---- rules ------------------------------------------------------------------ */
+/* ---- rules ------------------------------------------------------------- */
 
 static void copy(char *dst, size_t size, const char *src)
 {
@@ -240,7 +240,7 @@ static int do_no_static(struct cli_session *s, const struct cli_args *a,
 			in_vrf(vrf, v, sizeof(v)));
 }
 
-/* ---- roles of interfaces ---------------------------------------------------- */
+/* ---- roles of interfaces ----------------------------------------------- */
 
 static enum net_nat_role role_of(const struct net_nat *nat,
 				 const char *ifname)
@@ -310,11 +310,11 @@ void nat_if_moved(struct cli_session *s, const char *from, const char *to,
 	if (role == NET_NAT_NONE)
 		return;
 	if (net_nat_role_set(to, ifname, role, &err))
-		cmd_fail(s, &err, "keep the NAT role of interface %s in VRF %s",
-			 ifname, vrf_label(to));
+		filter_warn(s, &err, "keep the NAT role of interface %s in "
+			    "VRF %s", ifname, vrf_label(to));
 	if (net_nat_role_set(from, ifname, NET_NAT_NONE, &err))
-		cmd_fail(s, &err, "remove the NAT role of interface %s from "
-			 "VRF %s", ifname, vrf_label(from));
+		filter_warn(s, &err, "remove the NAT role of interface %s "
+			    "from VRF %s", ifname, vrf_label(from));
 }
 
 void nat_prune(struct cli_session *s, const char *vrf,
@@ -333,14 +333,14 @@ void nat_prune(struct cli_session *s, const char *vrf,
 		if (!there &&
 		    net_nat_role_set(vrf, nat.ifs[i].ifname, NET_NAT_NONE,
 				     &err))
-			cmd_fail(s, &err, "remove the NAT role of deleted "
-				 "interface %s from VRF %s",
-				 nat.ifs[i].ifname, vrf_label(vrf));
+			filter_warn(s, &err, "remove the NAT role of deleted "
+				    "interface %s from VRF %s",
+				    nat.ifs[i].ifname, vrf_label(vrf));
 	}
 	net_nat_free(&nat);
 }
 
-/* ---- show ip nat translations ---------------------------------------------- */
+/* ---- show ip nat translations ------------------------------------------ */
 
 static const char *proto_name(uint8_t p)
 {
@@ -598,7 +598,7 @@ static int do_show_translations(struct cli_session *s,
 	return 0;
 }
 
-/* ---- show ip nat statistics ------------------------------------------------- */
+/* ---- show ip nat statistics -------------------------------------------- */
 
 static void roles(struct cli_out *o, const struct net_nat *nat,
 		  enum net_nat_role role)
@@ -678,7 +678,7 @@ static int do_clear(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-/* ---- running-config --------------------------------------------------------- */
+/* ---- running-config ---------------------------------------------------- */
 
 static void static_line(struct cli_out *o, const struct net_nat_static *st,
 			const char *suffix)
@@ -789,21 +789,21 @@ static void notes(struct cli_config *c, const struct cfg_vrf *v)
 				   escaped(n->table, b, sizeof(b)));
 			break;
 		case NET_NFT_OWNER:
-			cli_printf(c->o, "! vrfsh: VRF %s: table inet vrfsh was "
-					 "not made by vrfsh: left alone, and "
-					 "no filtering or NAT can be set "
+			cli_printf(c->o, "! vrfsh: VRF %s: table inet vrfsh "
+					 "was not made by vrfsh: left alone, "
+					 "and no filtering or NAT can be set "
 					 "there\n", vl);
 			break;
 		case NET_NFT_RULE:
-			cli_printf(c->o, "! vrfsh: VRF %s: rule %llu of chain %s "
-					 "was changed by hand (%s)\n", vl,
+			cli_printf(c->o, "! vrfsh: VRF %s: rule %llu of chain "
+					 "%s was changed by hand (%s)\n", vl,
 				   (unsigned long long)n->handle,
 				   escaped(n->chain, a, sizeof(a)),
 				   escaped(n->text, b, sizeof(b)));
 			break;
 		case NET_NFT_COPY:
-			cli_printf(c->o, "! vrfsh: VRF %s: its copy %s %s\n", vl,
-				   escaped(n->chain, a, sizeof(a)),
+			cli_printf(c->o, "! vrfsh: VRF %s: its copy %s %s\n",
+				   vl, escaped(n->chain, a, sizeof(a)),
 				   escaped(n->text, b, sizeof(b)));
 			break;
 		default:
@@ -847,7 +847,7 @@ static void nat_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 			   r == NET_NAT_INSIDE ? "inside" : "outside");
 }
 
-/* ---- the declarations ------------------------------------------------------- */
+/* ---- the declarations -------------------------------------------------- */
 
 #define H_NO "Negate a command or set its defaults\n"
 #define H_NAT "Internet Protocol (IPv4)\nNetwork address translation\n"

@@ -75,9 +75,10 @@ static int numbered(const char *name, long *n)
 {
 	size_t len = strlen(name);
 
-	if (!len || len > 10 || strspn(name, "0123456789") != len)
+	*n = 0;
+	if (!len || strspn(name, "0123456789") != len ||
+	    !cli_parse_long(name, n))
 		return 0;
-	*n = strtol(name, NULL, 10);
 	if ((*n >= 1 && *n <= 99) || (*n >= 1300 && *n <= 1999))
 		return NET_ACL_STANDARD;
 	if ((*n >= 100 && *n <= 199) || (*n >= 2000 && *n <= 2699))
@@ -136,10 +137,17 @@ static int target(struct cli_session *s, const struct cli_args *a,
 	const struct cli_frame *f = cli_top(s);
 	long n;
 
-	if (num) {
+	if (num) {	/* 0101 is list 101 */
+		int kind = numbered(num, &n);
+
+		if (kind <= 0) {	/* the grammar's ranges make it one */
+			cli_error(s, "Error: Invalid access list number %s",
+				  num);
+			return -1;
+		}
 		t->family = AF_INET;
-		t->type = (enum net_acl_type)numbered(num, &n);
-		copy(t->name, sizeof(t->name), num);
+		t->type = (enum net_acl_type)kind;
+		snprintf(t->name, sizeof(t->name), "%ld", n);
 		return 0;
 	}
 	t->family = f->mode->bit == MODE_ACL6 ? AF_INET6 : AF_INET;

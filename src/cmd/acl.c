@@ -1097,12 +1097,12 @@ static bool used_in(struct cli_config *c, const struct net_acl *l)
 
 	if (!f)
 		return false;
-	for (size_t i = 0; i < f->binds.n; i++)
-		if (f->binds.v[i].family == l->family &&
-		    !strcmp(f->binds.v[i].acl, l->name))
+	for (size_t i = 0; i < f->view.binds.n; i++)
+		if (f->view.binds.v[i].family == l->family &&
+		    !strcmp(f->view.binds.v[i].acl, l->name))
 			return true;
-	for (size_t i = 0; l->family == AF_INET && i < f->nat.novl; i++)
-		if (!strcmp(f->nat.ovl[i].acl, l->name))
+	for (size_t i = 0; l->family == AF_INET && i < f->view.nat.novl; i++)
+		if (!strcmp(f->view.nat.ovl[i].acl, l->name))
 			return true;
 	return false;
 }
@@ -1148,24 +1148,14 @@ static void list_stanza(struct cli_config *c, const struct net_acl *l)
  * command and its entries with their sequence numbers. */
 static void acl_config(struct cli_config *c)
 {
-	struct net_acls ls = { 0 };
-	struct net_err err = { 0 };
+	const struct net_acls *ls;
 
 	fview_start(c);
-	if (c->only_if)
+	if (c->only_if || !(ls = fview_lists(c)))
 		return;
-	if (net_acl_dump(AF_UNSPEC, NULL, &ls, &err)) {
-		if (filter_absent(err.code))
-			return;
-		c->failed++;
-		cmd_fail(c->s, &err, "read the access lists (they are left "
-			 "out)");
-		return;
-	}
-	for (size_t i = 0; i < ls.n; i++)
-		if (!c->only_vrf || used_in(c, &ls.v[i]))
-			list_stanza(c, &ls.v[i]);
-	net_acls_free(&ls);
+	for (size_t i = 0; i < ls->n; i++)
+		if (!c->only_vrf || used_in(c, &ls->v[i]))
+			list_stanza(c, &ls->v[i]);
 }
 
 /* ip access-group / ipv6 traffic-filter inside the interface's stanza */
@@ -1174,8 +1164,8 @@ static void acl_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 {
 	const struct fvrf *f = fview_vrf(c, v);
 
-	for (size_t i = 0; f && i < f->binds.n; i++) {
-		const struct net_acl_bind *b = &f->binds.v[i];
+	for (size_t i = 0; f && i < f->view.binds.n; i++) {
+		const struct net_acl_bind *b = &f->view.binds.v[i];
 
 		if (strcmp(b->ifname, l->name))
 			continue;

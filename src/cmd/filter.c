@@ -383,10 +383,8 @@ bool filter_absent(int code)
 void fview_end(struct cli_config *c)
 {
 	(void)c;
-	for (size_t i = 0; i < fv.n; i++) {
-		net_acl_binds_free(&fv.v[i].binds);
-		net_nat_free(&fv.v[i].nat);
-	}
+	for (size_t i = 0; i < fv.n; i++)
+		net_nft_view_free(&fv.v[i].view);
 	free(fv.v);
 	memset(&fv, 0, sizeof(fv));
 }
@@ -401,18 +399,19 @@ void fview_start(struct cli_config *c)
 		abort();
 }
 
+/* Another VRF's copies are compared with the default VRF's lists, read
+ * once (c->v[0] is default). */
 static void fvrf_read(struct cli_config *c, const struct cfg_vrf *v,
 		      struct fvrf *f)
 {
+	const struct net_acls *master = v == &c->v[0] ? NULL : fview_lists(c);
 	struct net_err err = { 0 };
 
 	f->read = true;
-	if (net_acl_bind_dump(v->name, &f->binds, &err) == 0 &&
-	    net_nat_dump(v->name, &f->nat, &err) == 0) {
+	if (net_nft_view(v->name, master, &f->view, &err) == 0) {
 		f->ok = true;
 		return;
 	}
-	net_acl_binds_free(&f->binds);
 	if (filter_absent(err.code)) {
 		f->ok = true;	/* no nftables: nothing configured */
 		return;
@@ -420,8 +419,8 @@ static void fvrf_read(struct cli_config *c, const struct cfg_vrf *v,
 	if (err.code == ENOENT)
 		return;		/* the VRF vanished */
 	c->failed++;
-	cmd_fail(c->s, &err, "read the access groups and NAT of VRF %s "
-		 "(they are left out)", vrf_label(v->name));
+	cmd_fail(c->s, &err, "read the access lists and NAT of VRF %s (they "
+		 "are left out)", vrf_label(v->name));
 }
 
 const struct fvrf *fview_vrf(struct cli_config *c, const struct cfg_vrf *v)
@@ -435,4 +434,12 @@ const struct fvrf *fview_vrf(struct cli_config *c, const struct cfg_vrf *v)
 	if (!fv.v[i].read)
 		fvrf_read(c, v, &fv.v[i]);
 	return fv.v[i].ok ? &fv.v[i] : NULL;
+}
+
+const struct net_acls *fview_lists(struct cli_config *c)
+{
+	const struct cfg_vrf *def = c->n ? cfg_vrf(c, 0) : NULL;
+	const struct fvrf *f = def ? fview_vrf(c, def) : NULL;
+
+	return f ? &f->view.lists : NULL;
 }

@@ -55,23 +55,24 @@ const char *acl_kind(int family, enum net_acl_type type);
 const char *acl_opener(int family, enum net_acl_type type);
 
 /*
- * The running configuration's view of filtering: the access lists, and
- * per VRF its bindings and NAT, each read once for one rendering.  The
- * access list area's stanzas (first of the filtering areas in
- * cmd/tables.c, before the interfaces) start it; the NAT area's stanzas
- * (the last) end it.
+ * The running configuration's view of filtering: per VRF what its table
+ * holds (the default VRF's: every list), each read once for one
+ * rendering (net_nft_view).  The access list area's stanzas (first of
+ * the filtering areas in cmd/tables.c, before the interfaces) start it;
+ * the NAT area's stanzas (the last) end it.
  */
 struct fvrf {
 	bool read, ok;
-	struct net_acl_binds binds;
-	struct net_nat nat;
+	struct net_nft_view view;	/* binds, nat, notes (and lists) */
 };
 
 void fview_start(struct cli_config *c);
 void fview_end(struct cli_config *c);
-/* The bindings and NAT of VRF v of c, or NULL when they could not be
- * read (reported once, counted in c->failed). */
+/* What the table of VRF v of c holds, or NULL when it could not be read
+ * (reported once, counted in c->failed). */
 const struct fvrf *fview_vrf(struct cli_config *c, const struct cfg_vrf *v);
+/* The lists (of the default VRF's table), or NULL as above. */
+const struct net_acls *fview_lists(struct cli_config *c);
 
 /* Is the errno of a read one that means "no nftables here" (nothing is
  * configured, rather than a failure)? */

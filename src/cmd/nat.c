@@ -710,8 +710,8 @@ static void stale(struct cli_config *c, const struct cfg_vrf *v,
 {
 	char what[256], b[96];
 
-	for (size_t i = 0; i < f->binds.n; i++) {
-		const struct net_acl_bind *x = &f->binds.v[i];
+	for (size_t i = 0; i < f->view.binds.n; i++) {
+		const struct net_acl_bind *x = &f->view.binds.v[i];
 
 		if (has_link(v, x->ifname))
 			continue;
@@ -722,13 +722,14 @@ static void stale(struct cli_config *c, const struct cfg_vrf *v,
 			 in_vrf(v->name, b, sizeof(b)));
 		cfg_left_out(c, what, "there is no such interface");
 	}
-	for (size_t i = 0; i < f->nat.nifs; i++) {
-		if (has_link(v, f->nat.ifs[i].ifname))
+	for (size_t i = 0; i < f->view.nat.nifs; i++) {
+		const struct net_nat_if *x = &f->view.nat.ifs[i];
+
+		if (has_link(v, x->ifname))
 			continue;
 		snprintf(what, sizeof(what), "ip nat %s of interface %s%s",
-			 f->nat.ifs[i].role == NET_NAT_INSIDE ? "inside"
-							      : "outside",
-			 f->nat.ifs[i].ifname, in_vrf(v->name, b, sizeof(b)));
+			 x->role == NET_NAT_INSIDE ? "inside" : "outside",
+			 x->ifname, in_vrf(v->name, b, sizeof(b)));
 		cfg_left_out(c, what, "there is no such interface");
 	}
 }
@@ -739,8 +740,8 @@ static void rules(struct cli_config *c, const struct cfg_vrf *v,
 	char sfx[96], what[256];
 
 	cfg_vrf_suffix(v->name, sfx, sizeof(sfx));
-	for (size_t i = 0; i < f->nat.novl; i++) {
-		const struct net_nat_overload *x = &f->nat.ovl[i];
+	for (size_t i = 0; i < f->view.nat.novl; i++) {
+		const struct net_nat_overload *x = &f->view.nat.ovl[i];
 		struct net_err err = { 0 };
 
 		if (!cfg_ifname_ok(x->ifname) || !has_link(v, x->ifname) ||
@@ -757,8 +758,8 @@ static void rules(struct cli_config *c, const struct cfg_vrf *v,
 				 "overload\n", x->acl, x->ifname, sfx);
 		c->lines++;
 	}
-	for (size_t i = 0; i < f->nat.nst; i++) {
-		static_line(c->o, &f->nat.st[i], sfx);
+	for (size_t i = 0; i < f->view.nat.nst; i++) {
+		static_line(c->o, &f->view.nat.st[i], sfx);
 		c->lines++;
 	}
 }
@@ -769,17 +770,15 @@ static const char *escaped(const char *s, char *buf, size_t size)
 }
 
 /* What the VRF's nftables holds that vrfsh did not make, as comments. */
-static void notes(struct cli_config *c, const struct cfg_vrf *v)
+static void notes(struct cli_config *c, const struct cfg_vrf *v,
+		  const struct fvrf *f)
 {
-	struct net_nft_notes ns = { 0 };
-	struct net_err err = { 0 };
+	const struct net_nft_notes *ns = &f->view.notes;
 	char a[CLI_ESCAPED_MAX(128)], b[CLI_ESCAPED_MAX(128)];
 	const char *vl = vrf_label(v->name);
 
-	if (net_nft_check(v->name, &ns, &err))
-		return;		/* reported with the rest, if at all */
-	for (size_t i = 0; i < ns.n; i++) {
-		const struct net_nft_note *n = &ns.v[i];
+	for (size_t i = 0; i < ns->n; i++) {
+		const struct net_nft_note *n = &ns->v[i];
 
 		switch (n->kind) {
 		case NET_NFT_TABLE:
@@ -815,7 +814,6 @@ static void notes(struct cli_config *c, const struct cfg_vrf *v)
 			break;
 		}
 	}
-	net_nft_notes_free(&ns);
 }
 
 /* The NAT rules of every VRF, after the interfaces they name; then what
@@ -831,7 +829,7 @@ static void nat_config(struct cli_config *c)
 			continue;
 		rules(c, v, f);
 		stale(c, v, f);
-		notes(c, v);
+		notes(c, v, f);
 	}
 	fview_end(c);
 }
@@ -840,7 +838,7 @@ static void nat_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 			 const struct net_link *l)
 {
 	const struct fvrf *f = fview_vrf(c, v);
-	enum net_nat_role r = f ? role_of(&f->nat, l->name) : NET_NAT_NONE;
+	enum net_nat_role r = f ? role_of(&f->view.nat, l->name) : NET_NAT_NONE;
 
 	if (r != NET_NAT_NONE)
 		cli_printf(c->o, " ip nat %s\n",

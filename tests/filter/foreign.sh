@@ -72,6 +72,26 @@ expect_eq "vrfsh's tables are gone" \
 	"$(ip netns exec router nft -j list tables | jq -c '[.nftables[].table? | select(. != null) | .name]') $(nft -j list tables | jq -c '[.nftables[].table? | select(. != null) | .name]')" \
 	'["mine"] ["filter"]'
 
+# ---- a rule of vrfsh's changed by hand ------------------------------------------
+cfg 'ip access-list extended H' 'permit tcp any any eq 22'
+expect_ok "list H"
+nft insert rule inet vrfsh ip_H tcp dport 23 accept
+run -c 'show running-config'
+expect_match "running-config names the rule made by hand" "$out" \
+	'^! vrfsh: VRF default: rule [0-9]+ of chain ip_H was changed by hand \(\(no comment\)\)$'
+expect_match "and says the list is written as vrfsh made it" \
+	"$(printf '%s\n' "$out" | sed -n '/^ip access-list extended H$/,/^!$/p' | tr '\n' '|')" \
+	'^ip access-list extended H\|! vrfsh: the kernel.s rules of this list were changed by hand: .*\| 10 permit tcp any any eq 22\|!\|$'
+run -c 'show ip access-lists H json'
+expect_eq "json says so too" "$(printf '%s' "$out" | jq '.access_lists[0].changed_by_hand')" true
+cfg 'ip access-list extended H' 'permit tcp any any eq 80'
+expect_ok "the next change"
+expect_eq "puts the chain back as vrfsh makes it" \
+	"$(nft -j list chain inet vrfsh ip_H | jq -c '[.nftables[].rule? | select(. != null) | .comment]')" \
+	'["10 permit p=6 dp=eq22","20 permit p=6 dp=eq80","end extended"]'
+run -c 'configure terminal' -c 'no ip access-list extended H'
+expect_ok "list H deleted"
+
 # ---- table inet vrfsh made by hand in the server -----------------------------
 ip netns exec server nft add table inet vrfsh
 ip netns exec server nft add chain inet vrfsh x

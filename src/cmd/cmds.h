@@ -18,6 +18,9 @@ enum {
 	MODE_VRF_DEF = 1u << 19, /* 'vrf definition NAME', as IOS has it:
 				  * no interfaces or routes in it */
 	MODE_VRF_AF = 1u << 20,	/* a VRF's address family (vrf area) */
+	MODE_ACL_STD = 1u << 10,	/* ip access-list standard (acl area) */
+	MODE_ACL_EXT = 1u << 11,	/* ip access-list extended */
+	MODE_ACL6 = 1u << 12,		/* ipv6 access-list */
 };
 
 /* Every configuration mode, whichever area adds it. */
@@ -41,6 +44,9 @@ extern const struct cli_area show_vrf_area;	/* show vrf */
 extern const struct cli_area ping_area;		/* ping, traceroute, shell */
 extern const struct cli_area config_area;	/* running/startup config */
 extern const struct cli_area archive_area;	/* replace, archive, revert */
+extern const struct cli_area acl_area;		/* access lists, groups */
+extern const struct cli_area acl_show_area;	/* show access-lists */
+extern const struct cli_area nat_area;		/* NAT */
 
 /* All areas, for the grammar; *n is set to their number. */
 const struct cli_area *const *cmd_areas(size_t *n);
@@ -57,6 +63,14 @@ void cmd_session_cleanup(struct cli_session *s);
 void cmd_system_setup(struct cli_session *s);
 /* Prints the banner motd, if one is set: at an interactive login. */
 void cmd_banner_show(struct cli_session *s);
+/* An interface was moved between VRFs, or deleted (l as it was): the
+ * access groups and NAT roles its VRF's table keeps by its name follow
+ * it, or go (cmd/acl.c). */
+struct net_link;
+void cmd_filter_if_moved(struct cli_session *s, const char *from,
+			 const char *to, const char *ifname);
+void cmd_filter_if_deleted(struct cli_session *s, const char *vrf,
+			   const struct net_link *l);
 
 /* Where write memory saves and show startup-config reads. */
 void cmd_set_config_path(const char *path);

@@ -134,6 +134,26 @@ void cfg_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 			areas[i]->config->if_lines(c, v, l);
 }
 
+bool cfg_if_has_lines(struct cli_config *c, const struct cfg_vrf *v,
+		      const struct net_link *l)
+{
+	struct cli_out *saved = c->o, *o;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+
+	if (!fp)
+		return true;	/* render it rather than lose its lines */
+	o = cli_out_open(c->s, fp);
+	c->o = o;
+	cfg_if_lines(c, v, l);
+	c->o = saved;
+	cli_out_close(o);
+	fclose(fp);
+	free(buf);
+	return len > 0;
+}
+
 static int config_open(struct cli_config *c, struct cli_session *s,
 		       struct cli_out *o)
 {

@@ -230,6 +230,7 @@ static int do_no_interface(struct cli_session *s, const struct cli_args *a,
 		return cmd_fail(s, &err, "delete interface %s%s", ifname,
 				in_vrf(vrf, buf, sizeof(buf)));
 	cmd_if_changed();
+	cmd_filter_if_deleted(s, vrf, &l);
 	return 0;
 }
 
@@ -357,6 +358,7 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 			      "removed due to %s VRF %s",
 			   mode_if(f), enabling ? "enabling" : "disabling",
 			   enabling ? vrf_label(to) : vrf_label(mode_vrf(f)));
+	cmd_filter_if_moved(s, mode_vrf(f), to, mode_if(f));
 	/* the kernel takes a moved link down: keep the state it had */
 	if (l.admin_up && net_link_set_up(to, mode_if(f), true, &err))
 		cmd_fail(s, &err, "bring interface %s%s up", mode_if(f),
@@ -1139,7 +1141,8 @@ static void interfaces(struct cli_out *o, struct cli_config *c,
 				continue;
 			if (only && strcmp(only, l->name))
 				continue;
-			if (!only && is_default_lo(v, l))
+			if (!only && is_default_lo(v, l) &&
+			    !cfg_if_has_lines(c, v, l))
 				continue;
 			interface(o, c, v, l);
 		}

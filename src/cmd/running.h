@@ -46,9 +46,12 @@ struct cli_config_ops {
 			 const struct net_link *l);
 };
 
-/* Every area's if_lines for interface l of v. */
+/* Every area's if_lines for interface l of v; and whether they write
+ * any (an interface left out as default, lo, is written when they do). */
 void cfg_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 		  const struct net_link *l);
+bool cfg_if_has_lines(struct cli_config *c, const struct cfg_vrf *v,
+		      const struct net_link *l);
 
 /* VRF i, read on first use; NULL when it could not be read (reported
  * once, counted in c->failed) or has vanished since it was listed. */

@@ -33,9 +33,12 @@ static const struct cli_area *const areas[] = {
 	&base_area,
 	&priv_area,
 	&vrf_area,
+	&acl_area,	/* the lists, before the interfaces that use them */
 	&interface_area,
 	&ifdefault_area,
 	&route_area,
+	&nat_area,	/* after the interfaces its rules name */
+	&acl_show_area,
 	&rib_area,
 	&neigh_area,
 	&show_area,

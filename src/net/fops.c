@@ -359,8 +359,10 @@ int net_acl_dump(int family, const char *name, struct net_acls *out,
 	memset(&def.st.lists, 0, sizeof(def.st.lists));
 	vtab_close(&def);
 	lists_keep(out, family, name);
-	if (name && !out->n)
+	if (name && !out->n) {
+		net_acls_free(out);
 		return no_list(name, err);
+	}
 	ret = add_copies(out, err);
 	if (ret < 0)
 		net_acls_free(out);
@@ -874,22 +876,15 @@ static int note_table(const struct vtab *v, struct net_nft_notes *out)
 	return ret;
 }
 
-static int note_copies(const struct vtab *v, struct net_nft_notes *out,
-		       struct net_err *err)
+/* The copies of v that are not the lists of master (the default VRF's). */
+static int note_copies_of(const struct vtab *v, const struct net_acls *master,
+			  struct net_nft_notes *out)
 {
-	struct net_acls master = { 0 };
-	struct vtab def;
 	int ret = 0;
 
-	if (v->is_default)
-		return 0;
-	ret = vtab_open(&def, NULL, false, err);
-	if (ret < 0)
-		return ret;
-	master = def.st.lists;
 	for (size_t i = 0; ret == 0 && i < v->st.lists.n; i++) {
 		const struct net_acl *c = &v->st.lists.v[i];
-		const struct net_acl *l = lists_find(&master, c->family,
+		const struct net_acl *l = lists_find(master, c->family,
 						     c->name);
 		struct net_nft_note n = { .kind = NET_NFT_COPY };
 
@@ -900,23 +895,34 @@ static int note_copies(const struct vtab *v, struct net_nft_notes *out,
 			  l ? "differs from the list" : "no such list");
 		ret = nft_note_add(out, &n);
 	}
+	return ret;
+}
+
+static int note_copies(const struct vtab *v, struct net_nft_notes *out,
+		       struct net_err *err)
+{
+	struct vtab def;
+	int ret;
+
+	if (v->is_default || !v->st.lists.n)
+		return 0;	/* no copies: default's table is not read */
+	ret = vtab_open(&def, NULL, false, err);
+	if (ret < 0)
+		return ret;
+	ret = note_copies_of(v, &def.st.lists, out);
 	vtab_close(&def);
 	return ret < 0 && err && !err->code ? net_err_errno(err, -ret) : ret;
 }
 
-int net_nft_check(const char *vrf, struct net_nft_notes *out,
-		  struct net_err *err)
+/* What net_nft_check reports of v; copies compared with master, or with
+ * the default VRF's lists read for it when master is NULL. */
+static int notes_of(const struct vtab *v, const struct net_acls *master,
+		    struct net_nft_notes *out, struct net_err *err)
 {
 	struct net_nft_note owner = { .kind = NET_NFT_OWNER };
-	struct vtab v;
-	int ret;
+	int ret = nft_other_tables(v->s, out, err);
 
-	memset(out, 0, sizeof(*out));
-	ret = vtab_open(&v, vrf, false, err);
-	if (ret < 0)
-		return ret;
-	ret = nft_other_tables(v.s, out, err);
-	if (ret == 0 && v.alien) {
+	if (ret == 0 && v->alien) {
 		snprintf(owner.family, sizeof(owner.family), "inet");
 		snprintf(owner.table, sizeof(owner.table), "vrfsh");
 		note_text(owner.text, sizeof(owner.text),
@@ -924,14 +930,64 @@ int net_nft_check(const char *vrf, struct net_nft_notes *out,
 		ret = nft_note_add(out, &owner);
 	}
 	if (ret == 0)
-		ret = note_table(&v, out);
-	if (ret == 0)
-		ret = note_copies(&v, out, err);
+		ret = note_table(v, out);
+	if (ret == 0 && master && !v->is_default)
+		ret = note_copies_of(v, master, out);
+	else if (ret == 0)
+		ret = note_copies(v, out, err);
+	return ret;
+}
+
+int net_nft_check(const char *vrf, struct net_nft_notes *out,
+		  struct net_err *err)
+{
+	struct vtab v;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = vtab_open(&v, vrf, false, err);
+	if (ret < 0)
+		return ret;
+	ret = notes_of(&v, NULL, out, err);
 	vtab_close(&v);
 	if (ret < 0) {
 		if (err && !err->code)
 			net_err_errno(err, -ret);
 		net_nft_notes_free(out);
+	}
+	return ret;
+}
+
+void net_nft_view_free(struct net_nft_view *view)
+{
+	net_acls_free(&view->lists);
+	net_acl_binds_free(&view->binds);
+	net_nat_free(&view->nat);
+	net_nft_notes_free(&view->notes);
+}
+
+int net_nft_view(const char *vrf, const struct net_acls *master,
+		 struct net_nft_view *out, struct net_err *err)
+{
+	struct vtab v;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	ret = vtab_open(&v, vrf, false, err);
+	if (ret < 0)
+		return ret;
+	ret = notes_of(&v, master, &out->notes, err);
+	if (ret == 0) {
+		out->lists = v.st.lists;
+		out->binds = v.st.binds;
+		out->nat = v.st.nat;
+		memset(&v.st, 0, sizeof(v.st));
+	}
+	vtab_close(&v);
+	if (ret < 0) {
+		if (err && !err->code)
+			net_err_errno(err, -ret);
+		net_nft_view_free(out);
 	}
 	return ret;
 }

@@ -958,10 +958,20 @@ static void tx_delrule(struct tx *x, const char *chain, uint64_t handle)
 	nftnl_rule_free(r);
 }
 
-/* Adds the rule of comment to chain: before the rule of handle before,
- * or at the end when before is 0. */
+/* Where tx_addrule puts a rule. */
+enum rule_at {
+	AT_END,		/* appended */
+	AT_HEAD,	/* first in the chain */
+	AT_AFTER,	/* after the rule of a handle */
+};
+
+/* Adds the rule of comment to chain, at the end, at the head or after
+ * the rule of handle after.  The kernel finds a position by walking the
+ * chain from its head: rules that go before the end of a long chain are
+ * put after the rule kept before them (or at the head), never before
+ * one that the additions push further away. */
 static void tx_addrule(struct tx *x, const char *chain, const char *comment,
-		       uint64_t before)
+		       enum rule_at at, uint64_t after)
 {
 	struct nftnl_rule *r = nftnl_rule_alloc();
 	unsigned char ud[260];
@@ -980,10 +990,10 @@ static void tx_addrule(struct tx *x, const char *chain, const char *comment,
 	nftnl_rule_set_str(r, NFTNL_RULE_TABLE, NFT_TABLE_NAME);
 	nftnl_rule_set_str(r, NFTNL_RULE_CHAIN, chain);
 	nftnl_rule_set_data(r, NFTNL_RULE_USERDATA, ud, udata_put(ud, comment));
-	if (before)
-		nftnl_rule_set_u64(r, NFTNL_RULE_POSITION, before);
+	if (at == AT_AFTER)
+		nftnl_rule_set_u64(r, NFTNL_RULE_POSITION, after);
 	nlh = tx_msg(x, NFT_MSG_NEWRULE,
-		     before ? NLM_F_CREATE : NLM_F_CREATE | NLM_F_APPEND,
+		     at == AT_HEAD ? NLM_F_CREATE : NLM_F_CREATE | NLM_F_APPEND,
 		     RULE_MAX);
 	if (nlh) {
 		nftnl_rule_nlmsg_build_payload(nlh, r);
@@ -1102,11 +1112,11 @@ static void merge(const struct nft_chain *cur, const struct nft_chain *want,
 	}
 }
 
-/* The handle of the first rule kept at or after i; 0: the end. */
-static uint64_t kept_after(const struct nft_chain *cur, const bool *keep,
-			   size_t i)
+/* The handle of the last rule kept before rule i; 0: none. */
+static uint64_t kept_before(const struct nft_chain *cur, const bool *keep,
+			    size_t i)
 {
-	for (; i < cur->n; i++)
+	while (i-- > 0)
 		if (keep[i])
 			return cur->rules[i].handle;
 	return 0;
@@ -1151,14 +1161,22 @@ static void tx_chain_dels(struct tx *x, const struct nft_chain *cur,
 			tx_delrule(x, cur->name, cur->rules[i].handle);
 }
 
+/* The rules of a new chain are appended in order; those added to a
+ * chain kept go, last first, right after the rule kept before them, or
+ * at the head. */
 static void tx_chain_adds(struct tx *x, const struct nft_chain *cur,
 			  const struct nft_chain *want, const struct plan *p)
 {
-	for (size_t j = 0; j < want->n && !x->error; j++) {
-		if (cur && p->anchor[j] == SIZE_MAX)
+	for (size_t j = 0; !cur && j < want->n && !x->error; j++)
+		tx_addrule(x, want->name, want->rules[j].comment, AT_END, 0);
+	for (size_t j = want->n; cur && j-- > 0 && !x->error;) {
+		uint64_t after;
+
+		if (p->anchor[j] == SIZE_MAX)
 			continue;	/* kept */
+		after = kept_before(cur, p->keep, p->anchor[j]);
 		tx_addrule(x, want->name, want->rules[j].comment,
-			   cur ? kept_after(cur, p->keep, p->anchor[j]) : 0);
+			   after ? AT_AFTER : AT_HEAD, after);
 	}
 }
 
@@ -1180,7 +1198,9 @@ static bool table_has_foreign(const struct nft_table *t)
 	return false;
 }
 
-/* Rule deletions, then chain and set deletions. */
+/* Rule deletions, then chain and set deletions.  A chain that goes is
+ * emptied first: its jumps to other chains that go would keep those in
+ * use (EBUSY). */
 static void tx_removals(struct tx *x, const struct nft_table *cur,
 			const struct nft_table *want, struct plan *plans)
 {
@@ -1190,6 +1210,8 @@ static void tx_removals(struct tx *x, const struct nft_table *cur,
 
 		if (w && !chain_replaced(c, w))
 			tx_chain_dels(x, c, &plans[i]);
+		else if (c->n && nft_chain_known(c->name, NULL))
+			tx_delrule(x, c->name, 0);
 	}
 	for (size_t i = 0; i < cur->nchains; i++) {
 		const struct nft_chain *c = &cur->chains[i];

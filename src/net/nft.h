@@ -299,6 +299,23 @@ int net_nft_check(const char *vrf, struct net_nft_notes *out,
 		  struct net_err *err);
 void net_nft_notes_free(struct net_nft_notes *notes);
 
+/* All that a VRF's table holds, from one read: what the running
+ * configuration needs.  lists: the default VRF's every list, another
+ * VRF's copies, with the counters of this VRF only.  notes: as
+ * net_nft_check, the copies compared with master (the default VRF's
+ * lists, as read before) or, when master is NULL, with the default VRF's
+ * table read for it. */
+struct net_nft_view {
+	struct net_acls lists;
+	struct net_acl_binds binds;
+	struct net_nat nat;
+	struct net_nft_notes notes;
+};
+
+int net_nft_view(const char *vrf, const struct net_acls *master,
+		 struct net_nft_view *out, struct net_err *err);
+void net_nft_view_free(struct net_nft_view *view);
+
 /* How many kernel objects (tables, chains, rules, sets, set elements)
  * the changes of this process have made, changed or deleted so far: a
  * change that leaves everything as it was adds nothing (what `configure

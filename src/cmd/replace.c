@@ -14,9 +14,10 @@
  * one, lines by their text.
  *
  * The plan: first what goes, from the last kind of stanza to the first
- * (NAT, access lists, routes, interfaces, VRFs, forwarding switches,
- * system settings), so that no route outlives the address it needs; then
- * what comes, from the first kind to the last.  A VRF that goes takes its
+ * (NAT, routes, interfaces and their access groups, access lists, VRFs,
+ * forwarding switches, system settings), so that no route outlives the
+ * address it needs and no list goes while bound; then what comes, from
+ * the first kind to the last.  A VRF that goes takes its
  * interfaces and routes with it; an interface that changes kind is made
  * again; one that changes VRF gets its addresses again after the move.
  * Each step is a command run by the engine, as typed.
@@ -32,13 +33,15 @@
 #include "net/nft.h"
 #include "render/text.h"
 
+/* The order of making: access lists before the interfaces that bind
+ * them, NAT (which names interfaces and lists) last. */
 enum rank {
 	R_SYSTEM,	/* hostname, enable secret, service, banner */
 	R_FORWARD,	/* the default VRF's forwarding switches */
 	R_VRF,
+	R_ACL,
 	R_IF,
 	R_ROUTE,
-	R_ACL,
 	R_NAT,
 	R_OTHER,
 	R_COUNT,

@@ -985,6 +985,7 @@ static int vrf_try(const char *vrf, vrf_edit_fn fn, const void *arg,
 		   const struct rebuild *rb, struct net_err *err)
 {
 	struct vtab def, other, *v = &def;
+	bool had_static;
 	int ret;
 
 	ret = vtab_open(&def, NULL, true, err);
@@ -998,11 +999,16 @@ static int vrf_try(const char *vrf, vrf_edit_fn fn, const void *arg,
 			return ret;
 		}
 	}
+	had_static = v->st.nat.nst > 0;
 	ret = fn(&v->st, &def.st.lists, vrf, arg, err);
 	if (ret == 0) {
 		state_sort(&v->st);
 		ret = vtab_apply(v, &def.st.lists, rb, NULL, err);
 	}
+	/* (without a static translation before or after, there is no
+	 * alias to make or to remove) */
+	if (ret == 0 && (had_static || v->st.nat.nst))
+		ret = nat_alias_sync(vrf, &v->st.nat, err);
 	if (v != &def)
 		vtab_close(v);
 	vtab_close(&def);

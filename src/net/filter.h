@@ -78,6 +78,11 @@ void nat_static_compile(const struct net_nat_static *s, bool dnat,
 int nat_static_check(const struct net_nat_static *s, struct net_err *err);
 bool nat_static_same_key(const struct net_nat_static *a,
 			 const struct net_nat_static *b);
+/* Makes the VRF's NAT aliases (net_route_alias) the global addresses of
+ * nat's static translations that are not the VRF's own already: adds
+ * those missing, deletes those no translation needs. */
+int nat_alias_sync(const char *vrf, const struct net_nat *nat,
+		   struct net_err *err);
 
 int nat_overload_encode(const struct net_nat_overload *o, char *buf,
 			size_t size);

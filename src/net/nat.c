@@ -9,6 +9,12 @@
  * its source (snat).  Connection tracking translates the answers.
  * Overload jumps, for traffic leaving by its interface, to the list's
  * NAT copy, whose permits masquerade.
+ *
+ * As on IOS, the VRF takes each static global address as its own (an
+ * alias: a local route of vrfsh's, see net_route_alias) unless it is an
+ * address of the VRF already, so that the outside's neighbours get an
+ * answer to ARP for it; traffic to it that no translation takes is the
+ * VRF's own.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -20,6 +26,7 @@
 #include <linux/netfilter/nf_tables.h>
 
 #include "filter.h"
+#include "net/route.h"
 #include "nftab.h"
 
 static const char *proto_name(uint8_t proto)
@@ -48,6 +55,58 @@ bool nat_static_same_key(const struct net_nat_static *a,
 {
 	return a->proto == b->proto && a->local.s_addr == b->local.s_addr &&
 	       a->lport == b->lport;
+}
+
+static bool wanted(const struct net_nat *nat, struct in_addr a)
+{
+	for (size_t i = 0; i < nat->nst; i++)
+		if (nat->st[i].global.s_addr == a.s_addr)
+			return true;
+	return false;
+}
+
+static bool is_alias(const struct net_route *r)
+{
+	return r->family == AF_INET && r->type == NET_RT_LOCAL &&
+	       r->protocol == NET_PROTO_VRFSH_ALIAS && r->plen == 32 &&
+	       r->table == NET_TABLE_LOCAL;
+}
+
+static bool local_has(const struct net_routes *l, struct in_addr a)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].type == NET_RT_LOCAL && l->v[i].plen == 32 &&
+		    l->v[i].dst.v4.s_addr == a.s_addr)
+			return true;
+	return false;
+}
+
+int nat_alias_sync(const char *vrf, const struct net_nat *nat,
+		   struct net_err *err)
+{
+	struct net_routes l = { 0 };
+	int ret = net_route_dump(vrf, AF_INET, NET_TABLE_LOCAL, &l, err);
+
+	for (size_t i = 0; ret == 0 && i < l.n; i++)
+		if (is_alias(&l.v[i]) && !wanted(nat, l.v[i].dst.v4)) {
+			ret = net_route_alias(vrf, &l.v[i].dst.v4, false, err);
+			if (ret == -ESRCH)	/* gone meanwhile */
+				ret = 0;
+		}
+	for (size_t i = 0; ret == 0 && i < nat->nst; i++) {
+		struct in_addr g = nat->st[i].global;
+		bool again = false;
+
+		for (size_t j = 0; j < i; j++)
+			again |= nat->st[j].global.s_addr == g.s_addr;
+		if (again || local_has(&l, g))
+			continue;
+		ret = net_route_alias(vrf, &g, true, err);
+		if (ret == -EEXIST)	/* the VRF's own meanwhile */
+			ret = 0;
+	}
+	net_routes_free(&l);
+	return ret;
 }
 
 int nat_static_encode(const struct net_nat_static *s, char *buf, size_t size)

@@ -439,6 +439,33 @@ int net_route_request(const char *vrf, const struct net_route *r,
 	return nl_talk(s, nlh, NULL, NULL, err);
 }
 
+int net_route_alias(const char *vrf, const struct in_addr *a, bool add,
+		    struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct nl_sock *s;
+	struct rtmsg *rtm;
+	int ret = nl_sock_get(vrf, &s, err);
+
+	if (ret < 0)
+		return ret;
+	nlh = nl_msg(buf, add ? RTM_NEWROUTE : RTM_DELROUTE,
+		     add ? NLM_F_CREATE | NLM_F_EXCL : 0);
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = AF_INET;
+	rtm->rtm_dst_len = 32;
+	rtm->rtm_table = RT_TABLE_LOCAL;
+	rtm->rtm_type = RTN_LOCAL;
+	rtm->rtm_protocol = NET_PROTO_VRFSH_ALIAS;
+	rtm->rtm_scope = add ? RT_SCOPE_HOST : RT_SCOPE_NOWHERE;
+	mnl_attr_put_u32(nlh, RTA_TABLE, RT_TABLE_LOCAL);
+	mnl_attr_put(nlh, RTA_DST, sizeof(*a), a);
+	if (add)
+		mnl_attr_put_u32(nlh, RTA_OIF, 1);	/* lo, in every netns */
+	return nl_talk(s, nlh, NULL, NULL, err);
+}
+
 /* ---- lookups ---------------------------------------------------- */
 
 struct route_one {

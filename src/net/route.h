@@ -68,6 +68,9 @@ enum net_proto {
 	NET_PROTO_OSPF = 188,
 	NET_PROTO_RIP = 189,
 	NET_PROTO_EIGRP = 192,
+	/* vrfsh's own: the local route that makes a VRF answer for the
+	 * global address of a static NAT translation (net_route_alias) */
+	NET_PROTO_VRFSH_ALIAS = 245,
 };
 
 enum net_rt_type {
@@ -168,6 +171,14 @@ enum net_route_op {
 int net_route_request(const char *vrf, const struct net_route *r,
 		      enum net_route_op op, net_done_fn fn, void *ctx,
 		      struct net_err *err);
+/* add: makes the VRF take a (IPv4) as its own without an interface
+ * address: a local route in the local table, by lo, of protocol
+ * NET_PROTO_VRFSH_ALIAS (the VRF then answers ARP for it on every
+ * interface, as IOS's NAT aliases do); EEXIST when a local route for a is
+ * there already.  !add: deletes that route, only if of that protocol
+ * (ESRCH when there is none). */
+int net_route_alias(const char *vrf, const struct in_addr *a, bool add,
+		    struct net_err *err);
 /* The kernel's route lookup (RTM_GETROUTE for one address). */
 int net_route_get(const char *vrf, int family, const union net_ip *addr,
 		  struct net_route *out, struct net_err *err);

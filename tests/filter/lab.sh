@@ -199,6 +199,38 @@ expect_match "overload" "$out" \
 	'^ip nat inside source list 1 interface r1 vrf router overload$'
 expect_match "port forward" "$out" \
 	'^ip nat inside source static tcp 10\.0\.1\.2 8080 10\.0\.2\.1 80 vrf router$'
+expect_eq "a global address of the router's own: no alias" \
+	"$(ip -n router -j route show table local proto 245 | jq length)" 0
+
+# ---- a static translation to a free address of the outside subnet: the
+# router takes it as its own (an alias, as IOS makes) and answers ARP ------
+cfg 'ip nat inside source static 10.0.1.2 10.0.2.100 vrf router'
+expect_ok "static 1:1 to an address of the outside subnet"
+expect_eq "the alias: a local route of vrfsh's, by lo" \
+	"$(ip -n router -j route show table local 10.0.2.100 | \
+	  jq -c '[.[] | [.type, .protocol, .dev, .scope]]')" \
+	'[["local","245","lo","host"]]'
+listen_in server 8080
+ip netns exec router conntrack -F >/dev/null 2>&1
+if tcp_ok client 10.0.2.2 8080; then ok; else fail "tcp through the 1:1 translation"; fi
+expect_eq "the server sees the global address (static before overload)" \
+	"$(cat "$tmp/l/peers")" "8080 10.0.2.100"
+expect_eq "the server learnt it from the router's ARP answer" \
+	"$(ip -n server -j neigh show 10.0.2.100 | jq -r '.[0].lladdr')" \
+	"$(ip -n router -j link show r1 | jq -r '.[0].address')"
+stop_listener
+listen_in client 9090
+if tcp_ok server 10.0.2.100 9090; then ok; else fail "from outside to the global address"; fi
+stop_listener
+run -c 'show ip route vrf router 10.0.2.100'
+expect_eq "show ip route: the address is the router's" "$rc:$err" "0:"
+cfg 'ip nat inside source static 10.0.1.3 10.0.2.100 vrf router'
+expect_match "a second translation to the same global address refused" "$err" \
+	'the global address is already translated otherwise'
+cfg 'no ip nat inside source static 10.0.1.2 10.0.2.100 vrf router'
+expect_ok "the 1:1 translation removed"
+expect_eq "its alias with it" \
+	"$(ip -n router -j route show table local proto 245 | jq length)" 0
 cfg 'no ip nat inside source list 1 interface r1 vrf router overload' \
 	'no ip nat inside source static tcp 10.0.1.2 8080 10.0.2.1 80 vrf router' \
 	'interface r0 vrf router' 'no ip nat inside' \

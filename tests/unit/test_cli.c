@@ -456,6 +456,10 @@ static void test_modes_and_prompts(void **state)
 	assert_string_equal(prompt(), "R1(config)#");
 	cli_exec(&sess, "interface vetha");
 	assert_string_equal(prompt(), "R1(config-if-vetha)#");
+	/* a kernel interface name may hold any byte but '/', ':' and
+	 * blanks: the prompt shows it escaped */
+	cli_exec(&sess, "interface e\xf8\x9b");
+	assert_string_equal(prompt(), "R1(config-if-e\\xf8\\x9b)#");
 	cli_exec(&sess, "end");
 	assert_string_equal(prompt(), "R1#");
 	strcpy(sess.context_vrf, "Red");

@@ -4,6 +4,8 @@
  * the caret, help listings, completion, modes and walk-up, do, filters and
  * batch input.  Uses a small test grammar beside the shell's own commands.
  */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -867,6 +872,57 @@ static void test_grammar_errors(void **state)
 			       "tokens");
 }
 
+/*
+ * Runs lines with the shell's real grammar and handlers, cli_strict_args
+ * on (as the debug builds and the fuzzers have it), in a child with a
+ * network and mount namespace of its own and a tmpfs over /run, so that
+ * nothing reaches the host.  Returns the child's wait status, 0 when
+ * every line succeeded; skips the test when not root.
+ */
+static int real_lines(const char *const *lines)
+{
+	int status;
+	pid_t pid;
+
+	if (geteuid() != 0)
+		skip();
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		struct cli_session s;
+		int failed = 0;
+
+		if (unshare(CLONE_NEWNET | CLONE_NEWNS) ||
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+		    mount("t", "/run", "tmpfs", 0, "mode=0755") ||
+		    mkdir("/run/netns", 0755) || mkdir("/run/vrfsh", 0755))
+			_exit(99);
+		cli_strict_args = true;
+		cli_session_init(&s, cmd_grammar());
+		cmd_session_setup(&s);
+		s.out = fopen("/dev/null", "w");
+		for (; *lines; lines++)
+			failed |= cli_exec(&s, *lines) != 0;
+		_exit(failed);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_not_equal(status, 99 << 8);
+	return status;
+}
+
+/* Handlers that serve several commands ask only for the names their
+ * command has (found by tests/fuzz/fuzz_kernel). */
+static void test_shared_handlers(void **state)
+{
+	static const char *const secret[] = {
+		"configure terminal", "enable secret 0 fuzz",
+		"enable secret 9 $6$saltsalt$abc", "enable secret fuzz", NULL
+	};
+
+	(void)state;
+	assert_int_equal(real_lines(secret), 0);
+}
+
 /* The shell's real tables compile, and every command has its help. */
 static void test_real_grammar(void **state)
 {
@@ -910,6 +966,7 @@ int main(void)
 		T(test_history),
 		T(test_grammar_errors),
 		T(test_real_grammar),
+		T(test_shared_handlers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

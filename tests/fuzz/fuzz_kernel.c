@@ -17,7 +17,7 @@
  * exits.  A child that crashes, leaks, or runs past the hard limit
  * makes the harness abort, and libFuzzer keeps the input.  Commands
  * that wait (ping, traceroute) are interrupted after a second, as a
- * Ctrl-C would.
+ * Ctrl-C would, and all at once after eight.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -37,6 +37,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/batch.h"
@@ -46,7 +47,8 @@
 
 #define EXIT_SANDBOX 3	/* the sandbox could not be made: nothing ran */
 #define EXIT_LEAK 4
-#define STOP_AFTER 1	/* seconds before waiting commands are stopped */
+#define STOP_AFTER 1	/* seconds before a waiting command is stopped */
+#define STOP_ALL 8	/* seconds after which every command is */
 #define HARD_LIMIT_MS 30000
 #define CONFIG_DIR "/run/fuzz"
 
@@ -149,6 +151,22 @@ static void on_alarm(int sig)
 	stop = 1;
 }
 
+static void (*real_begin)(struct cli_session *s);
+static time_t started;
+
+/* Each command may wait a second (ping, traceroute), as if the user
+ * pressed Ctrl-C then; once the input has run for STOP_ALL seconds,
+ * every command is stopped at once. */
+static void begin(struct cli_session *s)
+{
+	if (real_begin)
+		real_begin(s);
+	if (time(NULL) - started < STOP_ALL) {
+		stop = 0;
+		alarm(STOP_AFTER);
+	}
+}
+
 static void run(const uint8_t *data, size_t size)
 {
 	struct sigaction sa;
@@ -158,11 +176,13 @@ static void run(const uint8_t *data, size_t size)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);
-	alarm(STOP_AFTER);
+	started = time(NULL);
 	cmd_set_config_path(CONFIG_DIR "/vrfsh.conf");
 	cmd_set_caller_privileged(true);
 	cli_session_init(&s, grammar);
 	cmd_session_setup(&s);
+	real_begin = s.begin;
+	s.begin = begin;
 	s.out = fuzz_out();
 	s.err = fuzz_err();
 	s.interrupted = &stop;

@@ -872,14 +872,29 @@ static void test_grammar_errors(void **state)
 			       "tokens");
 }
 
+static volatile int ctrl_c;
+
+/* The first alarm is a Ctrl-C; a command still running at the second
+ * would run for ever. */
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (ctrl_c)
+		_exit(98);
+	ctrl_c = 1;
+	alarm(5);
+}
+
 /*
  * Runs lines with the shell's real grammar and handlers, cli_strict_args
  * on (as the debug builds and the fuzzers have it), in a child with a
- * network and mount namespace of its own and a tmpfs over /run, so that
- * nothing reaches the host.  Returns the child's wait status, 0 when
- * every line succeeded; skips the test when not root.
+ * network and mount namespace of its own (only lo, down) and a tmpfs over
+ * /run, so that nothing reaches the host.  With interrupt, a Ctrl-C
+ * comes after a second and the child exits 98 when a command goes on
+ * five seconds after it.  Returns the child's wait status, 0 when every
+ * line succeeded; skips the test when not root.
  */
-static int real_lines(const char *const *lines)
+static int real_lines_interrupted(const char *const *lines, bool interrupt)
 {
 	int status;
 	pid_t pid;
@@ -901,6 +916,11 @@ static int real_lines(const char *const *lines)
 		cli_session_init(&s, cmd_grammar());
 		cmd_session_setup(&s);
 		s.out = fopen("/dev/null", "w");
+		if (interrupt) {
+			signal(SIGALRM, on_alarm);
+			s.interrupted = &ctrl_c;
+			alarm(1);
+		}
 		for (; *lines; lines++)
 			failed |= cli_exec(&s, *lines) != 0;
 		_exit(failed);
@@ -908,6 +928,11 @@ static int real_lines(const char *const *lines)
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_int_not_equal(status, 99 << 8);
 	return status;
+}
+
+static int real_lines(const char *const *lines)
+{
+	return real_lines_interrupted(lines, false);
 }
 
 /* Handlers that serve several commands ask only for the names their
@@ -921,6 +946,21 @@ static void test_shared_handlers(void **state)
 
 	(void)state;
 	assert_int_equal(real_lines(secret), 0);
+}
+
+/* Ctrl-C stops a ping whose probes fail at once (no route: nothing to
+ * wait for), found by tests/fuzz/fuzz_kernel ('repeat 2147483641'). */
+static void test_ping_interrupted(void **state)
+{
+	static const char *const ping[] = {
+		"ping 192.0.2.1 repeat 2147483647", NULL
+	};
+	int status;
+
+	(void)state;
+	status = real_lines_interrupted(ping, true);
+	assert_true(WIFEXITED(status));
+	assert_int_not_equal(WEXITSTATUS(status), 98);
 }
 
 /* The shell's real tables compile, and every command has its help. */
@@ -967,6 +1007,7 @@ int main(void)
 		T(test_grammar_errors),
 		T(test_real_grammar),
 		T(test_shared_handlers),
+		T(test_ping_interrupted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

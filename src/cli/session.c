@@ -252,6 +252,13 @@ void cli_prompt(const struct cli_session *s, char *buf, size_t size)
 		return;
 	}
 	f->mode->prompt(f, part, sizeof(part));
+	/* a frame may hold a kernel name (an interface's) */
+	if (!cli_text_clean(part)) {
+		char raw[sizeof(part)];
+
+		memcpy(raw, part, sizeof(raw));
+		cli_text_escape(raw, part, sizeof(part));
+	}
 	snprintf(buf, size, "%s%s#", s->host, part);
 }
 

@@ -128,7 +128,9 @@ static bool usable_hash(const char *hash)
 static int do_enable_secret(struct cli_session *s, const struct cli_args *a,
 			    struct cli_out *o)
 {
-	const char *text = cli_arg(a, "text"), *hash = cli_arg(a, "hash");
+	/* one handler for 'enable secret [0] LINE' and 'enable secret 9 WORD' */
+	const char *text = cli_declares(a, "text") ? cli_arg(a, "text") : NULL;
+	const char *hash = cli_declares(a, "hash") ? cli_arg(a, "hash") : NULL;
 	char salt[CRYPT_GENSALT_OUTPUT_SIZE];
 	struct crypt_data cd;
 	const char *made;

@@ -461,6 +461,9 @@ static int probe(struct psock *ps, uint16_t seq, unsigned timeout_ms,
 	int ret;
 
 	memset(a, 0, sizeof(*a));
+	/* a probe that fails at once (no route) never waits: look here */
+	if (stop && *stop)
+		return 1;
 	ret = send_echo(ps, seq);
 	if (ret < 0 && unreach_errno(-ret)) {
 		a->result = PROBE_UNREACHABLE;

@@ -4,6 +4,8 @@
  * the caret, help listings, completion, modes and walk-up, do, filters and
  * batch input.  Uses a small test grammar beside the shell's own commands.
  */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -11,7 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sched.h>
 #include <signal.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -499,6 +504,10 @@ static void test_modes_and_prompts(void **state)
 	assert_string_equal(prompt(), "R1(config)#");
 	cli_exec(&sess, "interface vetha");
 	assert_string_equal(prompt(), "R1(config-if-vetha)#");
+	/* a kernel interface name may hold any byte but '/', ':' and
+	 * blanks: the prompt shows it escaped */
+	cli_exec(&sess, "interface e\xf8\x9b");
+	assert_string_equal(prompt(), "R1(config-if-e\\xf8\\x9b)#");
 	cli_exec(&sess, "end");
 	assert_string_equal(prompt(), "R1#");
 	strcpy(sess.context_vrf, "Red");
@@ -908,6 +917,97 @@ static void test_grammar_errors(void **state)
 			       "tokens");
 }
 
+static volatile int ctrl_c;
+
+/* The first alarm is a Ctrl-C; a command still running at the second
+ * would run for ever. */
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (ctrl_c)
+		_exit(98);
+	ctrl_c = 1;
+	alarm(5);
+}
+
+/*
+ * Runs lines with the shell's real grammar and handlers, cli_strict_args
+ * on (as the debug builds and the fuzzers have it), in a child with a
+ * network and mount namespace of its own (only lo, down) and a tmpfs over
+ * /run, so that nothing reaches the host.  With interrupt, a Ctrl-C
+ * comes after a second and the child exits 98 when a command goes on
+ * five seconds after it.  Returns the child's wait status, 0 when every
+ * line succeeded; skips the test when not root.
+ */
+static int real_lines_interrupted(const char *const *lines, bool interrupt)
+{
+	int status;
+	pid_t pid;
+
+	if (geteuid() != 0)
+		skip();
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		struct cli_session s;
+		int failed = 0;
+
+		if (unshare(CLONE_NEWNET | CLONE_NEWNS) ||
+		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+		    mount("t", "/run", "tmpfs", 0, "mode=0755") ||
+		    mkdir("/run/netns", 0755) || mkdir("/run/vrfsh", 0755))
+			_exit(99);
+		cli_strict_args = true;
+		cli_session_init(&s, cmd_grammar());
+		cmd_session_setup(&s);
+		s.out = fopen("/dev/null", "w");
+		if (interrupt) {
+			signal(SIGALRM, on_alarm);
+			s.interrupted = &ctrl_c;
+			alarm(1);
+		}
+		for (; *lines; lines++)
+			failed |= cli_exec(&s, *lines) != 0;
+		_exit(failed);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_not_equal(status, 99 << 8);
+	return status;
+}
+
+static int real_lines(const char *const *lines)
+{
+	return real_lines_interrupted(lines, false);
+}
+
+/* Handlers that serve several commands ask only for the names their
+ * command has (found by tests/fuzz/fuzz_kernel). */
+static void test_shared_handlers(void **state)
+{
+	static const char *const secret[] = {
+		"configure terminal", "enable secret 0 fuzz",
+		"enable secret 9 $6$saltsalt$abc", "enable secret fuzz", NULL
+	};
+
+	(void)state;
+	assert_int_equal(real_lines(secret), 0);
+}
+
+/* Ctrl-C stops a ping whose probes fail at once (no route: nothing to
+ * wait for), found by tests/fuzz/fuzz_kernel ('repeat 2147483641'). */
+static void test_ping_interrupted(void **state)
+{
+	static const char *const ping[] = {
+		"ping 192.0.2.1 repeat 2147483647", NULL
+	};
+	int status;
+
+	(void)state;
+	status = real_lines_interrupted(ping, true);
+	assert_true(WIFEXITED(status));
+	assert_int_not_equal(WEXITSTATUS(status), 98);
+}
+
 /* The shell's real tables compile, and every command has its help. */
 static void test_real_grammar(void **state)
 {
@@ -954,6 +1054,8 @@ int main(void)
 		T(test_history),
 		T(test_grammar_errors),
 		T(test_real_grammar),
+		T(test_shared_handlers),
+		T(test_ping_interrupted),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,7 +43,7 @@ static int parse_addr(const struct nlmsghdr *nlh, struct net_addr *a)
 		return -EBADMSG;
 	memset(a, 0, sizeof(*a));
 	memcpy(&a->a, mnl_attr_get_payload(at), len);
-	a->ifindex = ifa->ifa_index;
+	a->ifindex = (int)ifa->ifa_index;
 	a->family = ifa->ifa_family;
 	a->plen = ifa->ifa_prefixlen;
 	a->scope = ifa->ifa_scope;
@@ -124,9 +124,9 @@ static int addr_change(const char *vrf, const char *ifname,
 		return ret;
 	nlh = nl_msg(buf, type, flags);
 	ifa = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifa));
-	ifa->ifa_family = addr->family;
+	ifa->ifa_family = (unsigned char)addr->family;
 	ifa->ifa_prefixlen = addr->plen;
-	ifa->ifa_index = l.ifindex;
+	ifa->ifa_index = (uint32_t)l.ifindex;
 	if (type == RTM_NEWADDR)
 		ifa->ifa_scope = default_scope(addr);
 	mnl_attr_put(nlh, IFA_LOCAL, len, &addr->a);

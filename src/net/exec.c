@@ -114,7 +114,7 @@ static void write_all(int fd, const void *buf, size_t len)
 		if (n <= 0)
 			return;
 		p += n;
-		len -= n;
+		len -= (size_t)n;
 	}
 }
 
@@ -131,7 +131,7 @@ static size_t read_all(int fd, void *buf, size_t len)
 			continue;
 		if (n <= 0)
 			break;
-		got += n;
+		got += (size_t)n;
 	}
 	return got;
 }

@@ -74,7 +74,7 @@ static uint64_t now_us(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+	return (uint64_t)ts.tv_sec * 1000000 + (uint64_t)ts.tv_nsec / 1000;
 }
 
 static socklen_t sa_len(int family)
@@ -103,7 +103,7 @@ static uint16_t new_ident(void)
 {
 	static unsigned calls;
 
-	return (uint16_t)(getpid() ^ (++calls << 11));
+	return (uint16_t)((unsigned)getpid() ^ (++calls << 11));
 }
 
 static int open_socket(int family, bool *raw)
@@ -189,7 +189,8 @@ static int psock_source(struct psock *ps, const struct net_ping_opts *o,
 
 	if (o->source_if[0] &&
 	    setsockopt(ps->fd, SOL_SOCKET, SO_BINDTODEVICE, o->source_if,
-		       strnlen(o->source_if, sizeof(o->source_if))) < 0) {
+		       (socklen_t)strnlen(o->source_if,
+					  sizeof(o->source_if))) < 0) {
 		e = errno;
 		return net_err_set(err, e, "Invalid source interface (%s)",
 				   strerror(e));
@@ -410,7 +411,7 @@ static int drain(struct psock *ps, uint16_t seq, struct answer *a)
 			continue;
 		if (n < 0)
 			return -errno;
-		if (match_packet(ps, n, seq, &a->result))
+		if (match_packet(ps, (size_t)n, seq, &a->result))
 			return 1;
 	}
 	return 0;
@@ -474,7 +475,7 @@ static int probe(struct psock *ps, uint16_t seq, unsigned timeout_ms,
 	ret = wait_answer(ps, seq, start + (uint64_t)timeout_ms * 1000, stop,
 			  a);
 	if (ret == 0 && a->result != PROBE_TIMEOUT)
-		a->rtt_us = now_us() - start;
+		a->rtt_us = (unsigned)(now_us() - start);
 	return ret;
 }
 
@@ -538,7 +539,7 @@ int net_ping(const char *vrf, const struct net_ping_opts *o, net_ping_fn fn,
 
 static int set_ttl(struct psock *ps, unsigned ttl, struct net_err *err)
 {
-	int v = ttl;
+	int v = (int)ttl;
 	int ret;
 
 	if (ps->family == AF_INET)

@@ -168,7 +168,7 @@ static void parse_af_spec(const struct nlattr *spec, struct net_link *l)
 
 	if (!spec)
 		return;
-	mnl_attr_for_each_nested(a, spec) {
+	nl_attr_for_each_nested(a, spec) {
 		if (mnl_attr_get_type(a) == AF_INET)
 			parse_inet(a, &l->inet);
 		else if (mnl_attr_get_type(a) == AF_INET6)
@@ -211,14 +211,14 @@ static int parse_link(const struct nlmsghdr *nlh, struct net_link *l)
 	if (nl_u32(tb[IFLA_MTU], &v))
 		l->mtu = v;
 	if (nl_u32(tb[IFLA_MASTER], &v))
-		l->master = v;
+		l->master = (int)v;
 	if (nl_u32(tb[IFLA_CARRIER_CHANGES], &v))
 		l->carrier_changes = v;
 	l->peer_netnsid = nl_u32(tb[IFLA_LINK_NETNSID], &v) ? (int)v : -1;
 	/* The kernel leaves IFLA_LINK out when it equals ifi_index, which
 	 * across namespaces happens (both ends often get ifindex 2). */
 	if (nl_u32(tb[IFLA_LINK], &v))
-		l->peer_ifindex = v;
+		l->peer_ifindex = (int)v;
 	else if (l->peer_netnsid >= 0)
 		l->peer_ifindex = l->ifindex;
 	if (tb[IFLA_ADDRESS] &&
@@ -393,9 +393,9 @@ int net_link_add_veth(const char *vrf, const char *ifname,
 	data = mnl_attr_nest_start(nlh, IFLA_INFO_DATA);
 	peer_info = mnl_attr_nest_start(nlh, VETH_INFO_PEER);
 	/* The peer's attributes follow its own (zeroed) ifinfomsg. */
-	nlh->nlmsg_len += MNL_ALIGN(sizeof(struct ifinfomsg));
+	nlh->nlmsg_len += (uint32_t)nl_align(sizeof(struct ifinfomsg));
 	mnl_attr_put_strz(nlh, IFLA_IFNAME, peer);
-	mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, peer_fd);
+	mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, (uint32_t)peer_fd);
 	mnl_attr_nest_end(nlh, peer_info);
 	mnl_attr_nest_end(nlh, data);
 	mnl_attr_nest_end(nlh, info);
@@ -551,6 +551,6 @@ int net_link_set_master(const char *vrf, const char *ifname,
 	if (ret < 0)
 		return ret;
 	nlh = link_msg(buf, RTM_NEWLINK, 0, ifname);
-	mnl_attr_put_u32(nlh, IFLA_MASTER, m.ifindex);
+	mnl_attr_put_u32(nlh, IFLA_MASTER, (uint32_t)m.ifindex);
 	return link_send(vrf, nlh, err);
 }

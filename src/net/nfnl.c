@@ -252,15 +252,9 @@ int nfnl_dump(struct nfnl *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 
 /* ---- batches ---------------------------------------------------- */
 
-/* MNL_ALIGN without its signed mask */
-static size_t align4(size_t n)
-{
-	return (n + 3) & ~(size_t)3;
-}
-
 void *nfnl_batch_room(struct nfnl_batch *b, size_t max)
 {
-	size_t want = b->len + align4(max);
+	size_t want = b->len + nl_align(max);
 	char *buf;
 
 	if (b->nomem)
@@ -278,13 +272,13 @@ void *nfnl_batch_room(struct nfnl_batch *b, size_t max)
 		b->buf = buf;
 		b->size = size;
 	}
-	memset(b->buf + b->len, 0, align4(max));
+	memset(b->buf + b->len, 0, nl_align(max));
 	return b->buf + b->len;
 }
 
 void nfnl_batch_done(struct nfnl_batch *b, const struct nlmsghdr *nlh)
 {
-	b->len += align4(nlh->nlmsg_len);
+	b->len += nl_align(nlh->nlmsg_len);
 }
 
 void nfnl_batch_free(struct nfnl_batch *b)

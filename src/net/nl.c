@@ -302,7 +302,7 @@ static int ctx_fail(struct nl_ctx *c, const struct nlmsghdr *nlh, int code,
 	c->error = code;
 	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) &&
 	    offset <= mnl_nlmsg_get_payload_len(nlh))
-		mnl_attr_parse(nlh, offset, ext_ack_cb, c);
+		mnl_attr_parse(nlh, (unsigned)offset, ext_ack_cb, c);
 	errno = code;
 	return MNL_CB_ERROR;
 }
@@ -379,7 +379,7 @@ static int nl_run(struct nl_sock *s, unsigned seq, struct nl_ctx *c)
 			continue;
 		if (n < 0)
 			return -errno;
-		ret = mnl_cb_run2(s->buf, n, seq, s->portid, data_cb, c,
+		ret = mnl_cb_run2(s->buf, (size_t)n, seq, s->portid, data_cb, c,
 				  ctl_cbs, NLMSG_MIN_TYPE);
 	} while (n < 0 || ret > 0);
 	return ret < 0 ? -errno : 0;
@@ -540,7 +540,7 @@ int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	int ret;
 
 	if (batch.n && (batch.s != s || batch.n == NL_BATCH_MAX ||
-			batch.len + MNL_ALIGN(nlh->nlmsg_len) > NL_BATCH_SIZE)) {
+			batch.len + nl_align(nlh->nlmsg_len) > NL_BATCH_SIZE)) {
 		ret = nl_flush(err);
 		if (ret < 0)
 			return ret;
@@ -550,7 +550,7 @@ int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	memcpy(q, nlh, nlh->nlmsg_len);
 	q->nlmsg_flags |= NLM_F_ACK;
 	q->nlmsg_seq = ++s->seq;
-	batch.len += MNL_ALIGN(nlh->nlmsg_len);
+	batch.len += nl_align(nlh->nlmsg_len);
 	batch.p[batch.n++] = (struct nl_pending){ q->nlmsg_seq, fn, ctx };
 	batch.s = s;
 	return 0;
@@ -650,7 +650,7 @@ void nl_parse(const struct nlmsghdr *nlh, size_t hdrlen,
 	struct nl_table t = { tb, max };
 
 	memset(tb, 0, (max + 1) * sizeof(*tb));
-	mnl_attr_parse(nlh, MNL_ALIGN(hdrlen), table_cb, &t);
+	mnl_attr_parse(nlh, (unsigned)nl_align(hdrlen), table_cb, &t);
 }
 
 void nl_parse_nested(const struct nlattr *nest, const struct nlattr **tb,

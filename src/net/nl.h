@@ -13,6 +13,20 @@
 
 #include "net.h"
 
+/* MNL_ALIGN without its signed mask. */
+static inline size_t nl_align(size_t n)
+{
+	return (n + 3) & ~(size_t)3;
+}
+
+/* mnl_attr_for_each_nested, its lengths converted explicitly. */
+#define nl_attr_for_each_nested(a, nest)                                      \
+	for ((a) = mnl_attr_get_payload(nest);                                \
+	     mnl_attr_ok((a), (int)((const char *)mnl_attr_get_payload(nest) + \
+				    mnl_attr_get_payload_len(nest) -          \
+				    (const char *)(a)));                      \
+	     (a) = mnl_attr_next(a))
+
 /* Room for one request we build (links, addresses: all small). */
 #define NL_REQ_SIZE 8192
 

@@ -74,8 +74,9 @@ static void parse_nexthop(const struct rtnexthop *rtnh, int family,
 	memset(nh, 0, sizeof(*nh));
 	nh->ifindex = rtnh->rtnh_ifindex;
 	nh->flags = rtnh->rtnh_flags & NH_FLAGS;
-	a = (const void *)((const char *)rtnh + RTNH_LENGTH(0));
-	for (; mnl_attr_ok(a, end - (const char *)a); a = mnl_attr_next(a))
+	a = (const void *)((const char *)rtnh + nl_align(sizeof(*rtnh)));
+	for (; mnl_attr_ok(a, (int)(end - (const char *)a));
+	     a = mnl_attr_next(a))
 		if (mnl_attr_get_type(a) == RTA_GATEWAY)
 			nh->has_gw = get_ip(a, family, &nh->gw);
 }
@@ -88,10 +89,11 @@ static void parse_multipath(const struct nlattr *mp, struct net_route *r)
 	while (left >= sizeof(*rtnh) && rtnh->rtnh_len >= sizeof(*rtnh) &&
 	       rtnh->rtnh_len <= left && r->nnh < NET_MAX_NEXTHOPS) {
 		parse_nexthop(rtnh, r->family, &r->nh[r->nnh++]);
-		if ((size_t)RTNH_ALIGN(rtnh->rtnh_len) >= left)
+		if (nl_align(rtnh->rtnh_len) >= left)
 			break;
-		left -= RTNH_ALIGN(rtnh->rtnh_len);
-		rtnh = RTNH_NEXT(rtnh);
+		left -= nl_align(rtnh->rtnh_len);
+		rtnh = (const void *)((const char *)rtnh +
+				      nl_align(rtnh->rtnh_len));
 	}
 }
 
@@ -307,12 +309,12 @@ static void put_multipath(struct nlmsghdr *nlh, const struct net_route *r)
 	for (i = 0; i < r->nnh; i++) {
 		rtnh = mnl_nlmsg_get_payload_tail(nlh);
 		memset(rtnh, 0, sizeof(*rtnh));
-		nlh->nlmsg_len += RTNH_ALIGN(sizeof(*rtnh));
+		nlh->nlmsg_len += (uint32_t)nl_align(sizeof(*rtnh));
 		rtnh->rtnh_ifindex = r->nh[i].ifindex;
 		if (r->nh[i].has_gw)
 			mnl_attr_put(nlh, RTA_GATEWAY, len, &r->nh[i].gw);
-		rtnh->rtnh_len = (char *)mnl_nlmsg_get_payload_tail(nlh) -
-				 (char *)rtnh;
+		rtnh->rtnh_len = (unsigned short)((char *)
+			mnl_nlmsg_get_payload_tail(nlh) - (char *)rtnh);
 	}
 	mnl_attr_nest_end(nlh, nest);
 }
@@ -328,7 +330,7 @@ static void put_nexthops(struct nlmsghdr *nlh, const struct net_route *r)
 	if (r->nnh == 1 && nh->has_gw)
 		mnl_attr_put(nlh, RTA_GATEWAY, ip_len(r->family), &nh->gw);
 	if (r->nnh == 1 && nh->ifindex > 0)
-		mnl_attr_put_u32(nlh, RTA_OIF, nh->ifindex);
+		mnl_attr_put_u32(nlh, RTA_OIF, (uint32_t)nh->ifindex);
 }
 
 /* The request common to adding and deleting r in the main table. */
@@ -501,8 +503,8 @@ static int route_lookup(const char *vrf, int family, const union net_ip *addr,
 		return ret;
 	nlh = nl_msg(buf, RTM_GETROUTE, 0);
 	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
-	rtm->rtm_family = family;
-	rtm->rtm_dst_len = len * 8;
+	rtm->rtm_family = (unsigned char)family;
+	rtm->rtm_dst_len = (unsigned char)(len * 8);
 	rtm->rtm_flags = flags;
 	mnl_attr_put(nlh, RTA_DST, len, addr);
 	ret = nl_talk(s, nlh, route_one_cb, &o, err);

@@ -63,7 +63,7 @@ int net_forwarding_get(const char *vrf, int family, bool *on,
 		n = -errno;
 	close(fd);
 	if (n < 0)
-		return net_err_errno(err, -n);
+		return net_err_errno(err, (int)-n);
 	if (n == 0)
 		return net_err_errno(err, EIO);
 	*on = c != '0';

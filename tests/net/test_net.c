@@ -57,7 +57,7 @@ static bool names_have(const struct net_names *n, const char *name)
 
 static struct net_addr v4(const char *a, int plen)
 {
-	struct net_addr addr = { .family = AF_INET, .plen = plen };
+	struct net_addr addr = { .family = AF_INET, .plen = (unsigned char)plen };
 
 	assert_int_equal(inet_pton(AF_INET, a, &addr.a.v4), 1);
 	return addr;
@@ -65,7 +65,7 @@ static struct net_addr v4(const char *a, int plen)
 
 static struct net_addr v6(const char *a, int plen)
 {
-	struct net_addr addr = { .family = AF_INET6, .plen = plen };
+	struct net_addr addr = { .family = AF_INET6, .plen = (unsigned char)plen };
 
 	assert_int_equal(inet_pton(AF_INET6, a, &addr.a.v6), 1);
 	return addr;

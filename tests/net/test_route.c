@@ -109,7 +109,7 @@ static struct net_route route(const char *pfx, int plen, const char *gw,
 	memset(&r, 0, sizeof(r));
 	r.family = strchr(pfx, ':') ? AF_INET6 : AF_INET;
 	r.dst = r.family == AF_INET ? ip4(pfx) : ip6(pfx);
-	r.plen = plen;
+	r.plen = (unsigned char)plen;
 	r.protocol = RTPROT_STATIC;
 	r.nnh = 1;
 	if (gw) {

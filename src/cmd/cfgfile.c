@@ -133,7 +133,7 @@ static int write_all(int fd, const char *text, size_t len)
 int cfg_file_replace(struct cli_session *s, const char *path,
 		     const char *text, size_t len, mode_t mode, bool keep_bak)
 {
-	char dir[4096], base[1024], tmp[4096 + 64], bak[4096 + 8];
+	char dir[4096], base[1024], tmp[4096 + 1024 + 16], bak[4096 + 8];
 	struct stat old;
 	bool had_old;
 	int dirfd, fd, e;

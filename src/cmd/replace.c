@@ -198,7 +198,7 @@ static void classify(struct stanza *st)
 static void mark_peer(struct config *c, struct stanza *st)
 {
 	char peer[NET_IFNAMSIZ + NET_VRF_NAME_MAX + 2], vrf[NET_VRF_NAME_MAX + 1];
-	char h1[sizeof(peer) + 16], h2[sizeof(peer) + 16];
+	char h1[sizeof(peer) + 16], h2[sizeof(peer) + sizeof(vrf) + 16];
 
 	vrf[0] = '\0';
 	if (!st->type || sscanf(st->type, "type veth peer %80s vrf %64s", peer,

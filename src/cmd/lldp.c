@@ -110,7 +110,7 @@ static void peer_of(struct lldp_ctx *c, const struct view *v,
 	p->l = view_link(p->v, l->peer_ifindex);
 }
 
-/* ---- the values, as the layouts write them ---------------------------- */
+/* ---- the values, as the layouts write them ------------------------------ */
 
 /* LLDP's System Name: the VRF's name; the router's for default. */
 static const char *system_name(const struct lldp_ctx *c,
@@ -295,7 +295,7 @@ static void detail_block(struct lldp_ctx *c, struct cli_out *o,
 		      "Vlan ID: - not advertised\n\n");
 }
 
-/* ---- JSON -------------------------------------------------------------------- */
+/* ---- JSON --------------------------------------------------------------- */
 
 static void caps_json(struct json *j, const char *key, bool known)
 {
@@ -354,7 +354,7 @@ static void neighbor_json(struct lldp_ctx *c, struct json *j,
 	json_obj_end(j);
 }
 
-/* ---- the commands --------------------------------------------------------------- */
+/* ---- the commands ------------------------------------------------------- */
 
 /* The VRFs to show: as other shows, or the one of a VRF/NAME. */
 static int lldp_set(struct cli_session *s, const struct cli_args *a,

@@ -99,4 +99,25 @@ expect_eq "detail: no address" \
 	"$(field '[.[] | [.local_interface, .neighbor_name, .mgmt_address]]')" \
 	'[["vd","Blue",""]]'
 
+# a peer in a namespace that is no VRF: every line still known
+unshare --net sleep 30 &
+nspid=$!
+i=0
+while [ "$(readlink /proc/$nspid/ns/net)" = "$(readlink /proc/$$/ns/net)" ] &&
+	[ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+ip link add vz type veth peer name vw netns $nspid
+parse "show lldp neighbors" "show lldp neighbors vz"
+expect_eq "summary, no VRF: one record" \
+	"$(field '[.[] | [.local_interface, .neighbor_interface]]')" \
+	"[[\"vz\",\"$(jlink default vz .link_index)\"]]"
+parse "show lldp neighbors detail" "show lldp neighbors vz detail"
+expect_eq "detail, no VRF: one record, no name" \
+	"$(field '[.[] | [.local_interface, .neighbor_name, .chassis_id]]')" \
+	'[["vz","",""]]'
+kill $nspid
+wait $nspid 2>/dev/null
+
 finish

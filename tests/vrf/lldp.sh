@@ -41,13 +41,15 @@ witness() {
 }
 
 # rows : the summary table of $out, as LOCAL|DEVICE|HOLD|CAP|PORT, sorted
+# (IOS's fixed columns)
 rows() {
 	printf '%s\n' "$out" | awk '
 		/^Device ID/ { t = 1; next }
 		t && /^$/ { exit }
-		t { d = substr($0, 1, 20); sub(/ +$/, "", d)
-		    split(substr($0, 21), f, " +")
-		    print f[1] "|" d "|" f[2] "|" f[3] "|" f[4] }' | sort
+		function col(a, n) { c = substr($0, a, n); sub(/ +$/, "", c)
+				     return c }
+		t { print col(21, 15) "|" col(1, 20) "|" col(36, 11) "|" \
+			  col(47, 16) "|" substr($0, 63) }' | sort
 }
 
 # blocks : the detail blocks of $out, as LOCAL|SYSTEM|PORT|CHASSIS|IPV4
@@ -213,6 +215,40 @@ for c in 'show cdp' 'show cdp neighbors' 'show cdp neighbors detail'; do
 	run -c "$c"
 	expect_eq "$c" "$rc:$out:$err" "0:% CDP is not enabled:"
 done
+
+# ---- a peer in a namespace that is no VRF (a process's own): what the
+# kernel says of it, the rest not advertised
+unshare --net sleep 30 &
+nspid=$!
+i=0
+while [ "$(readlink /proc/$nspid/ns/net)" = "$(readlink /proc/$$/ns/net)" ] &&
+	[ $i -lt 50 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+ip link add vz type veth peer name vw netns $nspid
+expect_eq "a veth into a process's namespace" "$?" 0
+k=$(jlink default vz '[.link_netnsid, .link_index]')
+run -c 'show lldp neighbors vz'
+expect_ok "show lldp neighbors vz"
+expect_eq "no VRF: the namespace id and the peer's index" "$(rows)" \
+	"$(printf '%s' "$k" | jq -r '"vz|netnsid \(.[0])|120||\(.[1])"')"
+run -c 'show lldp neighbors vz detail'
+expect_eq "no VRF: not advertised" \
+	"$(printf '%s\n' "$out" | grep -c -e '^System Name - not advertised$' \
+	   -e '^Chassis id - not advertised$' \
+	   -e '^Enabled Capabilities - not advertised$' \
+	   -e '^Management Addresses - not advertised$')" 4
+expect_eq "no VRF: Port id is the peer's index" \
+	"$(printf '%s\n' "$out" | grep '^Port id: ')" \
+	"Port id: $(printf '%s' "$k" | jq '.[1]')"
+run -c 'show lldp neighbors vz json'
+expect_eq "no VRF: json" "$(printf '%s' "$out" | jq -c '.neighbors[0] |
+	[.system_name, .peer_vrf, .port_id, .peer_netnsid, .peer_ifindex,
+	 .chassis_id, .capabilities]')" \
+	"$(printf '%s' "$k" | jq -c '[null, null, null, .[0], .[1], null, null]')"
+kill $nspid
+wait $nspid 2>/dev/null
 
 # ---- hostile strings: a VRF (namespace) name and a description with
 # escape sequences and a newline; shown escaped, JSON exact

@@ -41,6 +41,7 @@ extern const struct cli_area neigh_area;	/* show ip arp */
 extern const struct cli_area show_area;		/* show interfaces */
 extern const struct cli_area show_ip_area;	/* show ip[v6] interface */
 extern const struct cli_area show_vrf_area;	/* show vrf */
+extern const struct cli_area lldp_area;		/* show lldp, show cdp */
 extern const struct cli_area ping_area;		/* ping, traceroute, shell */
 extern const struct cli_area config_area;	/* running/startup config */
 extern const struct cli_area archive_area;	/* replace, archive, revert */

@@ -44,6 +44,7 @@ static const struct cli_area *const areas[] = {
 	&show_area,
 	&show_ip_area,
 	&show_vrf_area,
+	&lldp_area,
 	&ping_area,
 	&config_area,
 	&archive_area,

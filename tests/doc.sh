@@ -24,7 +24,7 @@ for cmd in 'show ip route' 'show running-config' 'ping' 'traceroute' \
 	'Ic show interfaces status' 'Ic show interfaces description' \
 	'Ic show ip interface Oo' 'Ic show ipv6 interface Oo' \
 	'Ic show ipv6 interface brief' 'Ic show vrf Oo Cm detail' \
-	'Ic show arp' 'Sh IOS LAYOUTS'; do
+	'Ic show arp' 'Ic show lldp neighbors' 'Ic show cdp' 'Sh IOS LAYOUTS'; do
 	grep -q "$cmd" "$man" && ok || fail "vrfsh.1 lacks $cmd"
 done
 
@@ -34,9 +34,12 @@ readme="$top_srcdir/README"
 expect_eq "README: no command starts with sudo" \
 	"$(grep -cE '^ +(sudo |.*&& sudo )' "$readme")" 0
 expect_eq "README: the set-up command starts with ./as-root" \
-	"$(grep -cE '^    \./as-root apt-get update && \./as-root apt-get install .* && \./as-root \./src/vrfsh$' "$readme")" 1
+	"$(grep -cE '^    \./as-root \./deps && \./bootstrap && \./configure && make && \./as-root \./src/vrfsh$' "$readme")" 1
 expect_eq "README: the test command" \
-	"$(grep -cE '^    \./as-root make check$' "$readme")" 1
+	"$(grep -cE '^    \./as-root \./deps --tests && \./as-root make check$' "$readme")" 1
+# CI installs what the README's commands install: the same script
+expect_eq "CI installs with ./deps --tests" \
+	"$(grep -c '^\./deps --tests$' "$top_srcdir/.ci/run")" 1
 mkdir -p "$tmp/bin" && chmod 755 "$tmp" "$tmp/bin"
 cp "$top_srcdir/as-root" "$tmp/as-root" && chmod 755 "$tmp/as-root"
 printf '#!/bin/sh\necho "sudo $*"\n' >"$tmp/bin/sudo" && chmod 755 "$tmp/bin/sudo"

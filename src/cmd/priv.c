@@ -11,6 +11,10 @@
  *   no service shell           shell (and do shell) refused for all
  *   service shell              allowed again (the default)
  *
+ * All but no service shell need the caller's own rights (root): an
+ * operator at level 15 through vrfsh's file capabilities may switch
+ * shell off, not on, and cannot change the secret.
+ *
  * Both live in the per-boot state of the default VRF (net/state.h) and
  * in the running configuration, which is how they survive a reboot: the
  * startup configuration holds them and vrfsh -b applies it.
@@ -54,6 +58,18 @@ static int read_rec(struct cli_session *s, const char *name, char *buf,
 	buf[strcspn(buf, "\n")] = '\0';
 	free(data);
 	return 0;
+}
+
+/* The enable secret and allowing shell are root's: an operator who
+ * reached level 15 through vrfsh's file capabilities may not change the
+ * secret that let them in, nor turn shell back on. */
+static int roots_only(struct cli_session *s, const char *what)
+{
+	if (cmd_caller_privileged())
+		return 0;
+	cli_error(s, "Permission denied: '%s' needs the caller's own rights "
+		     "(root), not those of vrfsh's file capabilities", what);
+	return -1;
 }
 
 /* Replaces (text) or removes (NULL) record name of the default VRF. */
@@ -135,6 +151,8 @@ static int do_enable_secret(struct cli_session *s, const struct cli_args *a,
 	int rc;
 
 	(void)o;
+	if (roots_only(s, "enable secret"))
+		return -1;
 	if (hash) {
 		if (!usable_hash(hash)) {
 			cli_error(s, "Error: Invalid enable secret: \"%s\" is not a "
@@ -165,6 +183,8 @@ static int do_no_enable_secret(struct cli_session *s,
 {
 	(void)a;
 	(void)o;
+	if (roots_only(s, "no enable secret"))
+		return -1;
 	return write_rec(s, REC_SECRET, NULL);
 }
 
@@ -173,6 +193,11 @@ static int do_service_shell(struct cli_session *s, const struct cli_args *a,
 {
 	(void)a;
 	(void)o;
+	/* nothing to change is no refusal */
+	if (!cmd_caller_privileged() && cmd_shell_allowed(s))
+		return 0;
+	if (roots_only(s, "service shell"))
+		return -1;
 	return write_rec(s, REC_SHELL, NULL);
 }
 

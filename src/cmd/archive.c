@@ -77,7 +77,7 @@ static int archive_open(struct cli_session *s, bool create,
 	startup_split(dir, sizeof(dir), base, bsize);
 	if (cfg_dir_open(s, dir, &top))
 		return -1;
-	rc = cfg_dir_sub(s, &top, "archive", create, d);
+	rc = cfg_dir_sub(s, &top, "archive", "the archive", create, d);
 	cfg_dir_close(&top);
 	return rc;
 }
@@ -172,12 +172,15 @@ void archive_keep_text(struct cli_session *s, const char *text, size_t len)
 
 void archive_keep_file(struct cli_session *s, const char *path)
 {
+	struct stat st;
 	char *text;
 	size_t len;
 
+	if (lstat(path, &st) < 0)
+		return;		/* nothing was saved before */
 	/* vrfsh's own file: never read through what others may plant */
 	if (cfg_own_read(s, path, &text, &len))
-		return;		/* nothing was saved before, or reported */
+		return;
 	archive_keep_text(s, text, len);
 	free(text);
 }

@@ -183,7 +183,8 @@ static int make_sub(const struct cfg_dir *parent, const char *name)
 }
 
 int cfg_dir_sub(struct cli_session *s, const struct cfg_dir *parent,
-		const char *name, bool create, struct cfg_dir *d)
+		const char *name, const char *what, bool create,
+		struct cfg_dir *d)
 {
 	char path[sizeof(d->path)];
 	int e;
@@ -192,8 +193,10 @@ int cfg_dir_sub(struct cli_session *s, const struct cfg_dir *parent,
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", parent->path,
 			     name) >= sizeof(path))
 		return fail(s, "open", parent->path, ENAMETOOLONG);
-	if (create && (e = make_sub(parent, name)) < 0)
-		return fail(s, "make", path, -e);
+	if (create && (e = make_sub(parent, name)) < 0) {
+		cli_warn(s, "Cannot make %s %s: %s", what, path, strerror(-e));
+		return -1;
+	}
 	d->fd = openat(parent->fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 		       O_CLOEXEC);
 	if (d->fd < 0) {
@@ -206,8 +209,8 @@ int cfg_dir_sub(struct cli_session *s, const struct cfg_dir *parent,
 	    (!dir_private(&d->st) &&
 	     !(dir_group(&d->st) && d->st.st_gid == parent->st.st_gid))) {
 		cfg_dir_close(d);
-		cli_error(s, "Error: Cannot use %s: not a directory vrfsh made "
-			     "(its owner, group or mode)", path);
+		cli_error(s, "Error: Cannot use %s %s: not a directory vrfsh "
+			     "made (its owner, group or mode)", what, path);
 		return -1;
 	}
 	snprintf(d->path, sizeof(d->path), "%s", path);
@@ -267,9 +270,9 @@ int cfg_file_read(struct cli_session *s, const char *path, char **text,
 
 	*text = NULL;
 	*len = 0;
-	errno = 0;
 	if (fd < 0)
 		return fail(s, "read", path, errno);
+	errno = 0;
 	return read_fd(s, fd, path, text, len);
 }
 

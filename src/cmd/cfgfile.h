@@ -46,13 +46,15 @@ int cfg_file_replace(struct cli_session *s, const char *path,
 		     const char *text, size_t len, mode_t mode, bool keep_bak);
 
 /* Opens the directory path (0, or -1 after reporting why not); its
- * subdirectory name (never a symbolic link; private or of the same
- * group; made first when create, with the mode of a group's directory):
- * 0, -1 after reporting why not, or -1 silently when it is not there and
- * create is not set (then d->fd is -1). */
+ * subdirectory name, what it is for messages (never a symbolic link;
+ * private or of the same group; made first when create, with the mode
+ * of a group's directory): 0, -1 after reporting why not (a directory
+ * that cannot be made is a warning), or -1 silently when it is not there
+ * and create is not set (then d->fd is -1). */
 int cfg_dir_open(struct cli_session *s, const char *path, struct cfg_dir *d);
 int cfg_dir_sub(struct cli_session *s, const struct cfg_dir *parent,
-		const char *name, bool create, struct cfg_dir *d);
+		const char *name, const char *what, bool create,
+		struct cfg_dir *d);
 void cfg_dir_close(struct cfg_dir *d);
 /* cfg_own_read and cfg_file_replace of the file base in d. */
 int cfg_dir_read(struct cli_session *s, const struct cfg_dir *d,

@@ -13,7 +13,10 @@
  *
  * All but no service shell need the caller's own rights (root): an
  * operator at level 15 through vrfsh's file capabilities may switch
- * shell off, not on, and cannot change the secret.
+ * shell off, not on, and cannot change the secret.  For a caller
+ * without those rights the secret counts only when root wrote its
+ * record: a member of the group that shares /run/vrfsh who replaced
+ * the file (from a shell) locks enable instead of changing the secret.
  *
  * Both live in the per-boot state of the default VRF (net/state.h) and
  * in the running configuration, which is how they survive a reboot: the
@@ -34,19 +37,28 @@
 #define REC_SECRET "enable-secret"
 #define REC_SHELL "service-shell"
 
-/* Reads record name of the default VRF into buf; "" when none. */
-static int read_rec(struct cli_session *s, const char *name, char *buf,
-		    size_t size)
+/* Reads record name of the default VRF into buf; "" when none.  With
+ * roots, a record that root did not write is refused: /run/vrfsh may be
+ * a group's (doc/operators.md), where any member could put one. */
+static int read_rec(struct cli_session *s, const char *name, bool roots,
+		    char *buf, size_t size)
 {
 	struct net_err err = { 0 };
 	char *data = NULL;
 	size_t len = 0;
+	uid_t owner = 0;
 
 	*buf = '\0';
-	if (net_state_read(NULL, name, &data, &len, &err)) {
+	if (net_state_read_owner(NULL, name, &data, &len, &owner, &err)) {
 		if (err.code == ENOENT)
 			return 0;
 		return cmd_fail(s, &err, "read %s", name);
+	}
+	if (roots && owner != 0) {
+		free(data);
+		cli_error(s, "Error: Cannot use %s: root did not write it (its "
+			     "owner is uid %u)", name, (unsigned)owner);
+		return -1;
 	}
 	if (len >= size || memchr(data, '\0', len)) {
 		free(data);
@@ -92,7 +104,8 @@ static int write_rec(struct cli_session *s, const char *name,
 
 int cmd_secret_get(struct cli_session *s, char *buf, size_t size)
 {
-	return read_rec(s, REC_SECRET, buf, size);
+	/* only root sets it (roots_only): one of anyone else is planted */
+	return read_rec(s, REC_SECRET, !cmd_caller_privileged(), buf, size);
 }
 
 bool cmd_secret_check(const char *hash, const char *typed)
@@ -119,7 +132,7 @@ bool cmd_shell_allowed(struct cli_session *s)
 	char v[16];
 
 	/* a record that cannot be read counts as off: fail closed */
-	if (read_rec(s, REC_SHELL, v, sizeof(v)))
+	if (read_rec(s, REC_SHELL, false, v, sizeof(v)))
 		return false;
 	return strcmp(v, "off") != 0;
 }
@@ -217,7 +230,7 @@ static void priv_config(struct cli_config *c)
 	if (!c->whole)
 		return;
 	if (cli_session_priv(c->s) >= PRIV_ADMIN &&
-	    read_rec(c->s, REC_SECRET, hash, sizeof(hash)) == 0 && *hash) {
+	    cmd_secret_get(c->s, hash, sizeof(hash)) == 0 && *hash) {
 		if (usable_hash(hash))
 			cli_printf(c->o, "enable secret 9 %s\n", hash);
 		else

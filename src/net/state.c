@@ -406,7 +406,7 @@ static void record_path(const char *name, const char *file, char *buf,
 }
 
 static int read_all(int fd, const char *path, const struct checked *dir,
-		    char **out, size_t *len, struct net_err *err)
+		    char **out, size_t *len, uid_t *owner, struct net_err *err)
 {
 	struct stat st;
 	size_t got = 0, size;
@@ -419,6 +419,7 @@ static int read_all(int fd, const char *path, const struct checked *dir,
 		return net_err_set(err, EPERM, "%s is not a file vrfsh made "
 				   "(its type, owner, group, mode or links)",
 				   path);
+	*owner = st.st_uid;
 	if ((uint64_t)st.st_size > NET_STATE_SIZE_MAX)
 		return net_err_set(err, EFBIG, "%s is too large", path);
 	size = (size_t)st.st_size;
@@ -449,6 +450,14 @@ static bool same_id(const struct nl_netns_id *a, const struct nl_netns_id *b)
 int net_state_read(const char *vrf, const char *name, char **data,
 		   size_t *len, struct net_err *err)
 {
+	uid_t owner;
+
+	return net_state_read_owner(vrf, name, data, len, &owner, err);
+}
+
+int net_state_read_owner(const char *vrf, const char *name, char **data,
+			 size_t *len, uid_t *owner, struct net_err *err)
+{
 	char file[FILE_SIZE], path[PATH_MAX], *buf = NULL;
 	struct nl_netns_id want, have = { 0, 0, 0 };
 	size_t size = 0, body = 0;
@@ -477,7 +486,7 @@ int net_state_read(const char *vrf, const char *name, char **data,
 				   : net_err_set(err, ret, "%s: %s", path,
 						 strerror(ret));
 	} else {
-		ret = read_all(fd, path, &c, &buf, &size, err);
+		ret = read_all(fd, path, &c, &buf, &size, owner, err);
 		close(fd);
 	}
 	if (ret == 0)

@@ -344,6 +344,22 @@ refused "op enable secret" \
 as op -c 'configure terminal' -c 'no enable secret'
 refused "op no enable secret" \
 	"-c 4: % Permission denied: 'no enable secret' needs the caller's own rights (root), not those of vrfsh's file capabilities"
+# a member of the group replaces the secret's record from a shell: the
+# secret then counts for no one but root (enable refused), not changed
+R=/run/vrfsh/enable-secret
+as op -c "shell cp $R/default $R/x && mv -f $R/x $R/default"
+allowed "op shell: the record replaced"
+expect_eq "op shell: the record now the operator's" "$(stat -c %u $R/default)" \
+	"$OPUID"
+as op -n -c enable -c "$SECRET"
+expect_eq "op enable of a planted secret: refused" "$rc:$err" \
+	"1:-c 1: % Error: Cannot use enable-secret: root did not write it (its owner is uid $OPUID)"
+as root -c 'show privilege'
+allowed "root with a planted secret"
+config root "enable secret 0 $SECRET"
+allowed "root sets the secret again"
+expect_eq "root's record" "$(stat -c %u $R/default)" 0
+witness "$tmp/before"
 as nobody -c 'configure terminal' -c 'enable secret 0 other'
 refused "nobody enable secret" "-c 1: % Permission denied: 'configure' $LVL"
 

@@ -13,10 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/batch.h"
 #include "cmd/archive.h"
+#include "cmd/cfgfile.h"
 #include "cmd/cmds.h"
 #include "net/route.h"
 #include "net/static.h"
@@ -190,19 +192,61 @@ static bool caller_privileged(void)
 	return caps & ((1ULL << CAP_NET_ADMIN_BIT) | (1ULL << CAP_SYS_ADMIN_BIT));
 }
 
+/* ~/.vrfsh_history, where HOME (or, with rights the caller lacks, the
+ * account's home) is a directory of the caller's own that only they may
+ * write, and the file, if there is one, is theirs and not a symbolic
+ * link: the history is saved as the caller, and is never a way to write
+ * or read someone else's file (a crafted HOME given to root). */
 static char *history_file(void)
 {
 	const char *home = raised() ? NULL : getenv("HOME");
 	struct passwd *pw;
+	struct stat st;
 	char *path;
 
 	if (!home || !*home) {
 		pw = getpwuid(getuid());
 		home = pw ? pw->pw_dir : NULL;
 	}
-	if (!home || asprintf(&path, "%s/.vrfsh_history", home) < 0)
+	if (!home || home[0] != '/' || stat(home, &st) < 0 ||
+	    !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+	    (st.st_mode & (S_IWGRP | S_IWOTH)))
 		return NULL;
+	if (asprintf(&path, "%s/.vrfsh_history", home) < 0)
+		return NULL;
+	if (lstat(path, &st) == 0 &&
+	    (!S_ISREG(st.st_mode) || st.st_uid != getuid() ||
+	     st.st_nlink != 1)) {
+		free(path);
+		return NULL;
+	}
 	return path;
+}
+
+/* The startup configuration: vrfsh's own file (cfgfile.c), which root
+ * reads at boot from a directory that operators may write. */
+static int run_startup(struct cli_session *s, const char *path,
+		       bool keep_going)
+{
+	int fd = cfg_own_open(path), rc;
+	FILE *fp;
+
+	if (fd < 0) {
+		fprintf(stderr, "vrfsh: cannot open %s: %s\n", path,
+			cfg_own_strerror(-fd));
+		return EXIT_USAGE;
+	}
+	fp = fdopen(fd, "r");
+	if (!fp)
+		abort();
+	rc = cli_batch_file(s, fp, path, keep_going);
+	if (ferror(fp)) {
+		fprintf(stderr, "vrfsh: cannot read %s: %s\n", path,
+			strerror(errno));
+		rc = EXIT_USAGE;
+	}
+	fclose(fp);
+	return rc;
 }
 
 static int run_file(struct cli_session *s, const char *path,
@@ -212,7 +256,7 @@ static int run_file(struct cli_session *s, const char *path,
 	int rc;
 
 	if (strcmp(path, "-")) {
-		fp = fopen(path, "r");
+		fp = fopen(path, "re");
 		if (!fp) {
 			fprintf(stderr, "vrfsh: cannot open %s: %s\n", path,
 				strerror(errno));
@@ -303,7 +347,7 @@ int main(int argc, char **argv)
 	} else if (o.boot) {
 		/* a startup file runs no program */
 		s.refuse_spawn = true;
-		rc = run_file(&s, o.config, o.keep_going);
+		rc = run_startup(&s, o.config, o.keep_going);
 	} else if (isatty(STDIN_FILENO)) {
 		char *hist = history_file();
 

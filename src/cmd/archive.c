@@ -49,34 +49,74 @@
 
 /* ---- the archive ------------------------------------------------------------- */
 
-/* DIR/archive and NAME of the startup configuration DIR/NAME. */
-static void archive_dir(char *dir, size_t dsize, char *base, size_t bsize)
+/* The directory of the startup configuration DIR/NAME and NAME. */
+static void startup_split(char *dir, size_t dsize, char *base, size_t bsize)
 {
 	const char *path = cfg_startup_path(), *slash = strrchr(path, '/');
 
 	if (!slash) {
-		snprintf(dir, dsize, "archive");
+		snprintf(dir, dsize, ".");
 		snprintf(base, bsize, "%s", path);
 	} else {
-		snprintf(dir, dsize, "%.*s/archive", (int)(slash - path), path);
+		snprintf(dir, dsize, "%.*s", slash == path ? 1 : (int)(slash - path),
+			 path);
 		snprintf(base, bsize, "%s", slash + 1);
 	}
 }
 
-/* The numbers of the archive's entries, sorted; *n of them. */
-static unsigned long *entries(size_t *n)
+/* DIR/archive (made when create) into *d; NAME in base.  0, or -1
+ * (reported unless the archive is simply not there). */
+static int archive_open(struct cli_session *s, bool create,
+			struct cfg_dir *d, char *base, size_t bsize)
+{
+	char dir[4096];
+	struct cfg_dir top;
+	int rc;
+
+	d->fd = -1;
+	startup_split(dir, sizeof(dir), base, bsize);
+	if (cfg_dir_open(s, dir, &top))
+		return -1;
+	rc = cfg_dir_sub(s, &top, "archive", "the archive", create, d);
+	cfg_dir_close(&top);
+	return rc;
+}
+
+/* The path shown for the archive's entry k. */
+static void entry_path(unsigned long k, char *buf, size_t size)
 {
 	char dir[4096], base[1024];
+
+	startup_split(dir, sizeof(dir), base, sizeof(base));
+	snprintf(buf, size, "%s%sarchive/%s-%lu", dir,
+		 dir[strlen(dir) - 1] == '/' ? "" : "/", base, k);
+}
+
+static void entry_name(const char *base, unsigned long k, char *buf,
+		       size_t size)
+{
+	snprintf(buf, size, "%s-%lu", base, k);
+}
+
+/* The numbers of the entries of the archive d, sorted; *n of them. */
+static unsigned long *entries(const struct cfg_dir *d, const char *base,
+			      size_t *n)
+{
 	unsigned long *v = NULL;
 	struct dirent *de;
-	DIR *d;
+	int fd;
+	DIR *dir;
 
 	*n = 0;
-	archive_dir(dir, sizeof(dir), base, sizeof(base));
-	d = opendir(dir);
-	if (!d)
+	if (d->fd < 0 || (fd = dup(d->fd)) < 0)
 		return NULL;
-	while ((de = readdir(d))) {
+	dir = fdopendir(fd);
+	if (!dir) {
+		close(fd);
+		return NULL;
+	}
+	rewinddir(dir);	/* the offset is shared with d->fd */
+	while ((de = readdir(dir))) {
 		size_t bl = strlen(base);
 		char *end;
 		unsigned long k;
@@ -92,7 +132,7 @@ static unsigned long *entries(size_t *n)
 			abort();
 		v[(*n)++] = k;
 	}
-	closedir(d);
+	closedir(dir);
 	for (size_t i = 1; i < *n; i++)	/* few: insertion sort */
 		for (size_t j = i; j && v[j - 1] > v[j]; j--) {
 			unsigned long t = v[j];
@@ -103,67 +143,82 @@ static unsigned long *entries(size_t *n)
 	return v;
 }
 
-static void entry_path(unsigned long k, char *buf, size_t size)
-{
-	char dir[4096], base[1024];
-
-	archive_dir(dir, sizeof(dir), base, sizeof(base));
-	snprintf(buf, size, "%s/%s-%lu", dir, base, k);
-}
-
 void archive_keep_text(struct cli_session *s, const char *text, size_t len)
 {
-	char dir[4096], base[1024], path[5200];
+	char base[1024], name[1100];
 	unsigned long *v, next;
+	struct cfg_dir d;
 	size_t n;
 
-	archive_dir(dir, sizeof(dir), base, sizeof(base));
-	if (mkdir(dir, 0750) < 0 && errno != EEXIST) {
-		cli_warn(s, "Cannot make the archive %s: %s", dir,
-			 strerror(errno));
+	if (archive_open(s, true, &d, base, sizeof(base)))
 		return;
-	}
-	v = entries(&n);
+	v = entries(&d, base, &n);
 	next = n ? v[n - 1] + 1 : 1;
-	entry_path(next, path, sizeof(path));
-	if (cfg_file_replace(s, path, text, len, 0600, false)) {
+	entry_name(base, next, name, sizeof(name));
+	if (cfg_dir_replace(s, &d, name, text, len, 0600, false)) {
 		free(v);
+		cfg_dir_close(&d);
 		return;
 	}
 	/* the oldest beyond the bound go */
 	for (size_t i = 0; n + 1 > ARCHIVE_MAX && i < n + 1 - ARCHIVE_MAX;
 	     i++) {
-		entry_path(v[i], path, sizeof(path));
-		unlink(path);
+		entry_name(base, v[i], name, sizeof(name));
+		unlinkat(d.fd, name, 0);
 	}
 	free(v);
+	cfg_dir_close(&d);
 }
 
 void archive_keep_file(struct cli_session *s, const char *path)
 {
+	struct stat st;
 	char *text;
 	size_t len;
-	struct stat st;
 
-	if (stat(path, &st) < 0)
+	if (lstat(path, &st) < 0)
 		return;		/* nothing was saved before */
-	if (cfg_file_read(s, path, &text, &len))
+	/* vrfsh's own file: never read through what others may plant */
+	if (cfg_own_read(s, path, &text, &len))
 		return;
 	archive_keep_text(s, text, len);
 	free(text);
+}
+
+/* Is src a file that the user names (not running-config, startup-config
+ * or archive:N)? */
+static bool names_file(const char *src)
+{
+	return strcmp(src, "running-config") &&
+	       strcmp(src, "system:running-config") &&
+	       strcmp(src, "startup-config") &&
+	       strcmp(src, "nvram:startup-config") && strncmp(src, "archive:", 8);
 }
 
 /* running-config, startup-config, archive:N or a file, into *text. */
 static int source_text(struct cli_session *s, const char *src, char **text,
 		       size_t *len)
 {
-	char path[5200];
+	char base[1024], name[1100];
+	struct cfg_dir d;
 	char *end;
+	int rc;
 
+	/* a startup configuration reads no other file: root applies it */
+	if (s->refuse_spawn && names_file(src)) {
+		cli_error(s, "Permission denied: a startup configuration "
+			     "names no file ('%s')", src);
+		return -1;
+	}
 	if (!strcmp(src, "running-config") || !strcmp(src, "system:running-config"))
 		return cfg_running_text(s, text, len);
-	if (!strcmp(src, "startup-config") || !strcmp(src, "nvram:startup-config"))
-		return cfg_file_read(s, cfg_startup_path(), text, len);
+	if (!strcmp(src, "startup-config") || !strcmp(src, "nvram:startup-config")) {
+		rc = cfg_own_read(s, cfg_startup_path(), text, len);
+		if (rc == -ENOENT)
+			cli_error(s, "Error: No startup configuration (%s)",
+				  cfg_startup_path());
+		return rc ? -1 : 0;
+	}
 	if (!strncmp(src, "archive:", 8)) {
 		unsigned long k = strtoul(src + 8, &end, 10);
 
@@ -172,8 +227,15 @@ static int source_text(struct cli_session *s, const char *src, char **text,
 				     "archive:N, N from show archive", src);
 			return -1;
 		}
-		entry_path(k, path, sizeof(path));
-		return cfg_file_read(s, path, text, len);
+		if (archive_open(s, false, &d, base, sizeof(base))) {
+			if (d.fd < 0)
+				cli_error(s, "Error: No archive entry %lu", k);
+			return -1;
+		}
+		entry_name(base, k, name, sizeof(name));
+		rc = cfg_dir_read(s, &d, name, text, len);
+		cfg_dir_close(&d);
+		return rc;
 	}
 	return cfg_file_read(s, src, text, len);
 }
@@ -181,13 +243,15 @@ static int source_text(struct cli_session *s, const char *src, char **text,
 static int do_show_archive(struct cli_session *s, const struct cli_args *a,
 			   struct cli_out *o)
 {
-	char path[5200];
+	char path[5200], base[1024];
 	unsigned long *v;
+	struct cfg_dir d;
 	size_t n;
 
-	(void)s;
 	(void)a;
-	v = entries(&n);
+	archive_open(s, false, &d, base, sizeof(base));
+	v = entries(&d, base, &n);
+	cfg_dir_close(&d);
 	cli_printf(o, "The maximum archive configurations allowed is %d.\n",
 		   ARCHIVE_MAX);
 	cli_printf(o, "There are currently %zu archive configurations saved.\n",

@@ -23,6 +23,11 @@ void cmd_set_caller_privileged(bool yes)
 	caller_privileged = yes;
 }
 
+bool cmd_caller_privileged(void)
+{
+	return caller_privileged;
+}
+
 /* enable: a caller who holds the rights of level 15 is not asked; any
  * other needs the enable secret, three tries, as IOS asks on a vty. */
 static int do_enable(struct cli_session *s, const struct cli_args *a,

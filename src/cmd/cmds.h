@@ -77,7 +77,9 @@ void cmd_filter_if_deleted(struct cli_session *s, const char *vrf,
 void cmd_set_config_path(const char *path);
 
 /* Does the caller hold the rights of level 15 themselves (root)?  Then
- * enable asks for no secret. */
+ * enable asks for no secret; only such a caller sets the enable secret
+ * and allows shell. */
 void cmd_set_caller_privileged(bool yes);
+bool cmd_caller_privileged(void);
 
 #endif

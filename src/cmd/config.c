@@ -260,13 +260,6 @@ static int do_write_terminal(struct cli_session *s, const struct cli_args *a,
 
 /* ---- the startup configuration ------------------------------------------------ */
 
-static int fail_file(struct cli_session *s, const char *what,
-		     const char *path)
-{
-	cli_error(s, "Error: Cannot %s %s: %s", what, path, strerror(errno));
-	return -1;
-}
-
 const char *cfg_startup_path(void)
 {
 	return config_path;
@@ -333,22 +326,22 @@ static int do_write_memory(struct cli_session *s, const struct cli_args *a,
 static int do_show_startup(struct cli_session *s, const struct cli_args *a,
 			   struct cli_out *o)
 {
-	char buf[4096];
-	size_t n;
-	FILE *fp = fopen(config_path, "r");
+	char *text;
+	size_t len;
+	int rc;
 
 	(void)a;
-	if (!fp) {
-		if (errno == ENOENT) {
-			cli_error(s, "Error: No startup configuration (%s)",
-				  config_path);
-			return -1;
-		}
-		return fail_file(s, "read", config_path);
+	/* vrfsh's own file: never read through what others may plant */
+	rc = cfg_own_read(s, config_path, &text, &len);
+	if (rc == -ENOENT) {
+		cli_error(s, "Error: No startup configuration (%s)",
+			  config_path);
+		return -1;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0 && !cli_out_aborted(o))
-		cli_write(o, buf, n);
-	fclose(fp);
+	if (rc)
+		return -1;
+	cli_write(o, text, len);
+	free(text);
 	return 0;
 }
 

@@ -11,6 +11,13 @@
  *   no service shell           shell (and do shell) refused for all
  *   service shell              allowed again (the default)
  *
+ * All but no service shell need the caller's own rights (root): an
+ * operator at level 15 through vrfsh's file capabilities may switch
+ * shell off, not on, and cannot change the secret.  For a caller
+ * without those rights the secret counts only when root wrote its
+ * record: a member of the group that shares /run/vrfsh who replaced
+ * the file (from a shell) locks enable instead of changing the secret.
+ *
  * Both live in the per-boot state of the default VRF (net/state.h) and
  * in the running configuration, which is how they survive a reboot: the
  * startup configuration holds them and vrfsh -b applies it.
@@ -30,19 +37,28 @@
 #define REC_SECRET "enable-secret"
 #define REC_SHELL "service-shell"
 
-/* Reads record name of the default VRF into buf; "" when none. */
-static int read_rec(struct cli_session *s, const char *name, char *buf,
-		    size_t size)
+/* Reads record name of the default VRF into buf; "" when none.  With
+ * roots, a record that root did not write is refused: /run/vrfsh may be
+ * a group's (doc/operators.md), where any member could put one. */
+static int read_rec(struct cli_session *s, const char *name, bool roots,
+		    char *buf, size_t size)
 {
 	struct net_err err = { 0 };
 	char *data = NULL;
 	size_t len = 0;
+	uid_t owner = 0;
 
 	*buf = '\0';
-	if (net_state_read(NULL, name, &data, &len, &err)) {
+	if (net_state_read_owner(NULL, name, &data, &len, &owner, &err)) {
 		if (err.code == ENOENT)
 			return 0;
 		return cmd_fail(s, &err, "read %s", name);
+	}
+	if (roots && owner != 0) {
+		free(data);
+		cli_error(s, "Error: Cannot use %s: root did not write it (its "
+			     "owner is uid %u)", name, (unsigned)owner);
+		return -1;
 	}
 	if (len >= size || memchr(data, '\0', len)) {
 		free(data);
@@ -54,6 +70,18 @@ static int read_rec(struct cli_session *s, const char *name, char *buf,
 	buf[strcspn(buf, "\n")] = '\0';
 	free(data);
 	return 0;
+}
+
+/* The enable secret and allowing shell are root's: an operator who
+ * reached level 15 through vrfsh's file capabilities may not change the
+ * secret that let them in, nor turn shell back on. */
+static int roots_only(struct cli_session *s, const char *what)
+{
+	if (cmd_caller_privileged())
+		return 0;
+	cli_error(s, "Permission denied: '%s' needs the caller's own rights "
+		     "(root), not those of vrfsh's file capabilities", what);
+	return -1;
 }
 
 /* Replaces (text) or removes (NULL) record name of the default VRF. */
@@ -76,7 +104,8 @@ static int write_rec(struct cli_session *s, const char *name,
 
 int cmd_secret_get(struct cli_session *s, char *buf, size_t size)
 {
-	return read_rec(s, REC_SECRET, buf, size);
+	/* only root sets it (roots_only): one of anyone else is planted */
+	return read_rec(s, REC_SECRET, !cmd_caller_privileged(), buf, size);
 }
 
 bool cmd_secret_check(const char *hash, const char *typed)
@@ -103,7 +132,7 @@ bool cmd_shell_allowed(struct cli_session *s)
 	char v[16];
 
 	/* a record that cannot be read counts as off: fail closed */
-	if (read_rec(s, REC_SHELL, v, sizeof(v)))
+	if (read_rec(s, REC_SHELL, false, v, sizeof(v)))
 		return false;
 	return strcmp(v, "off") != 0;
 }
@@ -137,6 +166,8 @@ static int do_enable_secret(struct cli_session *s, const struct cli_args *a,
 	int rc;
 
 	(void)o;
+	if (roots_only(s, "enable secret"))
+		return -1;
 	if (hash) {
 		if (!usable_hash(hash)) {
 			cli_error(s, "Error: Invalid enable secret: \"%s\" is not a "
@@ -167,6 +198,8 @@ static int do_no_enable_secret(struct cli_session *s,
 {
 	(void)a;
 	(void)o;
+	if (roots_only(s, "no enable secret"))
+		return -1;
 	return write_rec(s, REC_SECRET, NULL);
 }
 
@@ -175,6 +208,11 @@ static int do_service_shell(struct cli_session *s, const struct cli_args *a,
 {
 	(void)a;
 	(void)o;
+	/* nothing to change is no refusal */
+	if (!cmd_caller_privileged() && cmd_shell_allowed(s))
+		return 0;
+	if (roots_only(s, "service shell"))
+		return -1;
 	return write_rec(s, REC_SHELL, NULL);
 }
 
@@ -194,7 +232,7 @@ static void priv_config(struct cli_config *c)
 	if (!c->whole)
 		return;
 	if (cli_session_priv(c->s) >= PRIV_ADMIN &&
-	    read_rec(c->s, REC_SECRET, hash, sizeof(hash)) == 0 && *hash) {
+	    cmd_secret_get(c->s, hash, sizeof(hash)) == 0 && *hash) {
 		if (usable_hash(hash))
 			cli_printf(c->o, "enable secret 9 %s\n", hash);
 		else

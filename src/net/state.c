@@ -28,16 +28,25 @@
 #define FILE_SIZE (sizeof(VRF_PREFIX) + NET_VRF_NAME_MAX)
 #define MAX_LOCKS 8
 
+/* What a directory that passed the checks is (see "checked directories"). */
+struct checked {
+	bool shared;		/* a group's directory */
+	gid_t gid;
+	mode_t mode;		/* its permission bits */
+};
+
 /* The locks this process holds, by record name. */
 static struct {
 	char name[NET_STATE_NAME_MAX + 1];
 	int fd;			/* the locked DIR/NAME, -1 when unused */
 	bool exclusive;
-} locks[MAX_LOCKS] = { [0 ... MAX_LOCKS - 1] = { "", -1, false } };
+	struct checked dir;	/* what DIR/NAME is */
+} locks[MAX_LOCKS] = { [0 ... MAX_LOCKS - 1] = { .fd = -1 } };
 
 const char *net_state_dir(void)
 {
-	const char *dir = getenv("VRFSH_STATE_DIR");
+	/* never one that a caller of a binary with rights names */
+	const char *dir = secure_getenv("VRFSH_STATE_DIR");
 
 	return dir && *dir ? dir : NET_STATE_DIR;
 }
@@ -71,23 +80,72 @@ static int vrf_file(const char *vrf, char *buf, size_t size,
 
 /* ---- checked directories ---------------------------------------- */
 
-static bool owned_safely(const struct stat *st)
+/*
+ * What vrfsh accepts (doc/state.md, "Who may write"):
+ *
+ * - a private directory: owned by root or the caller, writable by its
+ *   owner alone;
+ * - a group's directory: setgid, writable by its group, not by others;
+ *   the top one owned by root, a record directory of the top's group
+ *   (any member may have made it);
+ * - a file: a regular file with one link, writable by its owner alone,
+ *   owned by root or the caller or, in a group's directory, of that
+ *   directory's group (only a member, or root, could have put it there).
+ */
+static bool private_ok(const struct stat *st)
 {
 	return (st->st_uid == 0 || st->st_uid == geteuid()) &&
 	       !(st->st_mode & (S_IWGRP | S_IWOTH));
 }
 
-/* Opens dir (relative to at, or absolute) as a directory vrfsh made,
- * making it first when create is set. */
+static bool group_ok(const struct stat *st, const struct checked *top)
+{
+	if ((st->st_mode & (S_ISGID | S_IWGRP | S_IWOTH)) !=
+	    (S_ISGID | S_IWGRP))
+		return false;
+	return top ? top->shared && st->st_gid == top->gid : st->st_uid == 0;
+}
+
+static bool file_ok(const struct stat *st, const struct checked *dir)
+{
+	if (!S_ISREG(st->st_mode) || st->st_nlink != 1 ||
+	    (st->st_mode & (S_IWGRP | S_IWOTH)))
+		return false;
+	return st->st_uid == 0 || st->st_uid == geteuid() ||
+	       (dir->shared && st->st_gid == dir->gid);
+}
+
+/* Makes dir in at: in a group's directory with that directory's mode
+ * (whatever the umask), else 0755. */
+static int make_dir(int at, const char *dir, const struct checked *top)
+{
+	int fd, ret = 0;
+
+	if (mkdirat(at, dir, top && top->shared ? 0770 : 0755) < 0)
+		return errno == EEXIST ? 0 : -errno;
+	if (!top || !top->shared)
+		return 0;
+	fd = openat(at, dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0 || fchmod(fd, top->mode) < 0)
+		ret = -errno;
+	if (fd >= 0)
+		close(fd);
+	return ret;
+}
+
+/* Opens dir (relative to at, or absolute) as a directory vrfsh accepts
+ * (top: the store's top directory, NULL when dir is the top), making it
+ * first when create is set; what it is goes to *c. */
 static int open_dir(int at, const char *dir, const char *what, bool create,
+		    const struct checked *top, struct checked *c,
 		    struct net_err *err)
 {
 	struct stat st;
 	int fd, e;
 
-	if (create && mkdirat(at, dir, 0755) < 0 && errno != EEXIST)
-		return net_err_set(err, errno, "cannot make %s: %s", what,
-				   strerror(errno));
+	if (create && (e = make_dir(at, dir, top)) < 0)
+		return net_err_set(err, -e, "cannot make %s: %s", what,
+				   strerror(-e));
 	fd = openat(at, dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		e = errno;
@@ -98,22 +156,26 @@ static int open_dir(int at, const char *dir, const char *what, bool create,
 					   "(a symbolic link or a file)", what);
 		return net_err_set(err, e, "%s: %s", what, strerror(e));
 	}
-	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode) || !owned_safely(&st)) {
+	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode) ||
+	    (!private_ok(&st) && !group_ok(&st, top))) {
 		close(fd);
 		return net_err_set(err, EPERM, "%s is not a directory vrfsh "
-				   "made (its owner or mode)", what);
+				   "made (its owner, group or mode)", what);
 	}
+	c->shared = group_ok(&st, top);
+	c->gid = st.st_gid;
+	c->mode = st.st_mode & 07777;
 	return fd;
 }
 
-static int open_top(bool create, struct net_err *err)
+static int open_top(bool create, struct checked *c, struct net_err *err)
 {
 	const char *dir = net_state_dir();
 
 	if (dir[0] != '/')
 		return net_err_set(err, EINVAL, "VRFSH_STATE_DIR must be an "
 				   "absolute path");
-	return open_dir(AT_FDCWD, dir, dir, create, err);
+	return open_dir(AT_FDCWD, dir, dir, create, NULL, c, err);
 }
 
 static int lock_slot(const char *name)
@@ -125,21 +187,24 @@ static int lock_slot(const char *name)
 }
 
 /* DIR/NAME, the locked fd when this process holds the lock (then
- * *owned is false: do not close it). */
+ * *owned is false: do not close it); what it is in *c. */
 static int open_record_dir(const char *name, bool create, bool *owned,
-			   struct net_err *err)
+			   struct checked *c, struct net_err *err)
 {
 	char what[PATH_MAX];
 	int slot = lock_slot(name), top, fd;
+	struct checked t;
 
 	*owned = false;
-	if (slot >= 0)
+	if (slot >= 0) {
+		*c = locks[slot].dir;
 		return locks[slot].fd;
-	top = open_top(create, err);
+	}
+	top = open_top(create, &t, err);
 	if (top < 0)
 		return top;
 	snprintf(what, sizeof(what), "%s/%s", net_state_dir(), name);
-	fd = open_dir(top, name, what, create, err);
+	fd = open_dir(top, name, what, create, &t, c, err);
 	close(top);
 	*owned = fd >= 0;
 	return fd;
@@ -176,6 +241,7 @@ static void remove_temporaries(int dfd)
 
 int net_state_lock(const char *name, bool exclusive, struct net_err *err)
 {
+	struct checked c;
 	int slot, fd, ret;
 	bool owned;
 
@@ -189,7 +255,7 @@ int net_state_lock(const char *name, bool exclusive, struct net_err *err)
 		;
 	if (slot == MAX_LOCKS)
 		return net_err_set(err, ENOLCK, "too many state locks");
-	fd = open_record_dir(name, exclusive, &owned, err);
+	fd = open_record_dir(name, exclusive, &owned, &c, err);
 	if (fd < 0)
 		return fd == -ENOENT ? net_err_errno(err, ENOENT) : fd;
 	while ((ret = flock(fd, exclusive ? LOCK_EX : LOCK_SH)) < 0 &&
@@ -206,6 +272,7 @@ int net_state_lock(const char *name, bool exclusive, struct net_err *err)
 	snprintf(locks[slot].name, sizeof(locks[slot].name), "%s", name);
 	locks[slot].fd = fd;
 	locks[slot].exclusive = exclusive;
+	locks[slot].dir = c;
 	return slot;
 }
 
@@ -338,8 +405,8 @@ static void record_path(const char *name, const char *file, char *buf,
 	snprintf(buf, size, "%s/%s/%s", net_state_dir(), name, file);
 }
 
-static int read_all(int fd, const char *path, char **out, size_t *len,
-		    struct net_err *err)
+static int read_all(int fd, const char *path, const struct checked *dir,
+		    char **out, size_t *len, uid_t *owner, struct net_err *err)
 {
 	struct stat st;
 	size_t got = 0, size;
@@ -348,9 +415,11 @@ static int read_all(int fd, const char *path, char **out, size_t *len,
 
 	if (fstat(fd, &st) < 0)
 		return net_err_errno(err, errno);
-	if (!S_ISREG(st.st_mode) || st.st_nlink != 1 || !owned_safely(&st))
+	if (!file_ok(&st, dir))
 		return net_err_set(err, EPERM, "%s is not a file vrfsh made "
-				   "(its type, owner, mode or links)", path);
+				   "(its type, owner, group, mode or links)",
+				   path);
+	*owner = st.st_uid;
 	if ((uint64_t)st.st_size > NET_STATE_SIZE_MAX)
 		return net_err_set(err, EFBIG, "%s is too large", path);
 	size = (size_t)st.st_size;
@@ -381,9 +450,18 @@ static bool same_id(const struct nl_netns_id *a, const struct nl_netns_id *b)
 int net_state_read(const char *vrf, const char *name, char **data,
 		   size_t *len, struct net_err *err)
 {
+	uid_t owner;
+
+	return net_state_read_owner(vrf, name, data, len, &owner, err);
+}
+
+int net_state_read_owner(const char *vrf, const char *name, char **data,
+			 size_t *len, uid_t *owner, struct net_err *err)
+{
 	char file[FILE_SIZE], path[PATH_MAX], *buf = NULL;
 	struct nl_netns_id want, have = { 0, 0, 0 };
 	size_t size = 0, body = 0;
+	struct checked c;
 	int dfd, fd, ret;
 	bool owned;
 
@@ -396,7 +474,7 @@ int net_state_read(const char *vrf, const char *name, char **data,
 		ret = nl_netns_id(vrf, &want, err);
 	if (ret < 0)
 		return ret;
-	dfd = open_record_dir(name, false, &owned, err);
+	dfd = open_record_dir(name, false, &owned, &c, err);
 	if (dfd < 0)
 		return dfd == -ENOENT ? net_err_errno(err, ENOENT) : dfd;
 	record_path(name, file, path, sizeof(path));
@@ -408,7 +486,7 @@ int net_state_read(const char *vrf, const char *name, char **data,
 				   : net_err_set(err, ret, "%s: %s", path,
 						 strerror(ret));
 	} else {
-		ret = read_all(fd, path, &buf, &size, err);
+		ret = read_all(fd, path, &c, &buf, &size, owner, err);
 		close(fd);
 	}
 	if (ret == 0)
@@ -467,8 +545,11 @@ static int make_temporary(int dfd, char *tmp, size_t size)
 	return -EEXIST;
 }
 
-static int write_file(int dfd, const char *file, const char *header,
-		      size_t hlen, const void *data, size_t len)
+/* A file of a group's directory is for its group alone (the directory
+ * may be open to others). */
+static int write_file(int dfd, const struct checked *dir, const char *file,
+		      const char *header, size_t hlen, const void *data,
+		      size_t len)
 {
 	char tmp[64];
 	int fd, ret;
@@ -476,7 +557,8 @@ static int write_file(int dfd, const char *file, const char *header,
 	fd = make_temporary(dfd, tmp, sizeof(tmp));
 	if (fd < 0)
 		return fd;
-	ret = fchmod(fd, 0644) < 0 ? -errno : 0;	/* whatever the umask */
+	/* whatever the umask */
+	ret = fchmod(fd, dir->shared ? 0640 : 0644) < 0 ? -errno : 0;
 	if (ret == 0)
 		ret = write_all(fd, header, hlen);
 	if (ret == 0)
@@ -521,7 +603,8 @@ int net_state_write(const char *vrf, const char *name, const void *data,
 			MAGIC "\nrecord %s\nnetns %" PRIu64 " %" PRIu64
 			" %" PRIu64 "\nlength %zu\n", name, id.dev, id.ino,
 			id.cookie, len);
-	ret = write_file(locks[slot].fd, file, header, (size_t)hlen, data, len);
+	ret = write_file(locks[slot].fd, &locks[slot].dir, file, header,
+			 (size_t)hlen, data, len);
 	if (ret < 0) {
 		record_path(name, file, path, sizeof(path));
 		return net_err_set(err, -ret, "cannot write %s: %s", path,
@@ -609,6 +692,7 @@ int net_state_list(const char *name, struct net_names *vrfs,
 {
 	struct dirent *de;
 	int dfd, fd, ret = 0;
+	struct checked c;
 	bool owned;
 	DIR *d;
 
@@ -617,7 +701,7 @@ int net_state_list(const char *name, struct net_names *vrfs,
 	ret = check_name(name, err);
 	if (ret < 0)
 		return ret;
-	dfd = open_record_dir(name, false, &owned, err);
+	dfd = open_record_dir(name, false, &owned, &c, err);
 	if (dfd == -ENOENT)
 		return 0;
 	if (dfd < 0)
@@ -683,12 +767,13 @@ int net_state_forget(const char *vrf, struct net_err *err)
 	char file[FILE_SIZE];
 	struct dirent *de;
 	int top, ret, first = 0;
+	struct checked c;
 	DIR *d;
 
 	ret = vrf_file(vrf, file, sizeof(file), err);
 	if (ret < 0)
 		return ret;
-	top = open_top(false, err);
+	top = open_top(false, &c, err);
 	if (top == -ENOENT)
 		return 0;
 	if (top < 0)

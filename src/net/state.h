@@ -37,6 +37,7 @@
 #define VRFSH_NET_STATE_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 #include <stddef.h>
 
 #include "net/net.h"
@@ -65,6 +66,9 @@ void net_state_unlock(int lock);
  * file or a directory is not what vrfsh makes. */
 int net_state_read(const char *vrf, const char *name, char **data,
 		   size_t *len, struct net_err *err);
+/* The same, and who owns the record's file (who wrote it last). */
+int net_state_read_owner(const char *vrf, const char *name, char **data,
+			 size_t *len, uid_t *owner, struct net_err *err);
 /* Replaces the record (atomically, see above).  The caller holds the
  * exclusive lock of name. */
 int net_state_write(const char *vrf, const char *name, const void *data,

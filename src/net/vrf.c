@@ -365,15 +365,36 @@ static int return_physical(struct del *d, struct net_err *err)
 	return 0;
 }
 
+/* Binds fd's namespace onto the regular file at path, never onto what a
+ * symbolic link there names (/run/netns may be a group's directory). */
+static int bind_onto(int nsfd, const char *path)
+{
+	char from[64], onto[64];
+	struct stat st;
+	int fd, ret;
+
+	fd = open(path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EPERM;
+		return -1;
+	}
+	snprintf(from, sizeof(from), "/proc/self/fd/%d", nsfd);
+	snprintf(onto, sizeof(onto), "/proc/self/fd/%d", fd);
+	ret = mount(from, onto, "none", MS_BIND, NULL);
+	close(fd);
+	return ret;
+}
+
 /* The unlink was refused: put the namespace back on its file. */
 static void rebind(struct del *d, struct net_err *err)
 {
-	char from[64];
 	size_t len;
 
-	snprintf(from, sizeof(from), "/proc/self/fd/%d", d->nsfd);
 	len = strlen(err->msg);
-	if (mount(from, d->path, "none", MS_BIND, NULL) == 0) {
+	if (bind_onto(d->nsfd, d->path) == 0) {
 		snprintf(err->msg + len, sizeof(err->msg) - len,
 			 " (the VRF is kept)");
 		restore_physical(d, d->links.n);

@@ -341,8 +341,10 @@ static int do_show_startup(struct cli_session *s, const struct cli_args *a,
 
 	(void)a;
 	if (!fp) {
+		/* IOS's words, which Ansible's save_when: modified takes
+		 * for a configuration that differs, not for an error */
 		if (errno == ENOENT) {
-			cli_error(s, "Error: No startup configuration (%s)",
+			cli_error(s, "startup-config is not present (%s)",
 				  config_path);
 			return -1;
 		}

@@ -27,6 +27,9 @@
 # ANSIBLE_KEEP=DIR keeps every playbook and its JSON results in DIR.
 [ -n "$VRFSH_SANDBOX" ] ||
 	exec "${top_srcdir:-$(dirname "$0")/../..}/tests/sandbox.sh" sh "$0" "$@"
+# network_cli's connect and command timeouts: room for a loaded machine
+# and a sanitizer build (ios_facts all runs some twenty commands)
+SSH_TIMEOUT=${SSH_TIMEOUT:-30}
 . "${top_srcdir:-$(dirname "$0")/../..}/tests/ssh/lib.sh"
 
 ssh_need ip jq ansible-playbook setcap
@@ -177,6 +180,11 @@ play() {
 	ssh_playbook "$A/$1.yml"
 	printf '%s\n' "$out" >"$A/$1.json"
 	[ -z "$ANSIBLE_KEEP" ] || cp "$A/$1.yml" "$A/$1.json" "$ANSIBLE_KEEP"
+	# the reasons of failed tasks, for the log (some are meant to fail)
+	printf '%s' "$out" | jq -r --arg p "$1" '.plays[0].tasks // [] |
+		to_entries[] | select(.value.hosts.r1.failed) |
+		"play \($p), task \(.key) failed: \(.value.hosts.r1.msg // "")
+\(.value.hosts.r1.module_stderr // "")"' >&2
 }
 # result N : the JSON of task N (from 0) of the last play
 result() { printf '%s' "$out" | jq -c ".plays[0].tasks[$1].hosts.r1 // {}"; }
@@ -512,7 +520,8 @@ EOF
 		'["10.66.0.2"]'
 
 	# a wrong enable secret fails the task, and nothing runs
-	play badsecret '{ansible_user: user, ansible_become_password: wrong}' <<'EOF'
+	play badsecret '{ansible_user: user, ansible_become_password: wrong,
+    ansible_command_timeout: 10}' <<'EOF'
 - cisco.ios.ios_command: {commands: [show privilege]}
   ignore_errors: true
 EOF

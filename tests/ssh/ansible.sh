@@ -20,7 +20,7 @@
 # - ios_facts with gather_subset all by an operator at level 1 with
 #   become: enable (the secret) fills version, host name, interfaces and
 #   addresses as ip -j has them.
-# ANSIBLE_LONG=1 (make check-ansible) adds, in about two minutes more: a
+# ANSIBLE_LONG=1 (make check-ansible) adds, in about three minutes more: a
 # revert that fires; a wrong enable secret; ios_interfaces replaced,
 # ios_l3_interfaces and ios_static_routes deleted, each twice; vrfsh as
 # sshd's forced command instead of the login shell.

@@ -206,8 +206,8 @@ static int render(struct cli_config *c)
 	return c->failed ? -1 : 0;
 }
 
-/* show running-config [vrf NAME | interface IFNAME [vrf NAME]] */
-static int show_running(struct cli_session *s, struct cli_out *o,
+/* show running-config [all] [vrf NAME | interface IFNAME [vrf NAME]] */
+static int show_running(struct cli_session *s, struct cli_out *o, bool all,
 			const char *vrf, const char *ifname)
 {
 	struct cli_config c;
@@ -222,6 +222,7 @@ static int show_running(struct cli_session *s, struct cli_out *o,
 		return -1;
 	c.only_vrf = vrf;
 	c.whole = !vrf && !ifname;
+	c.all = all;
 	if (ifname) {
 		static char in[NET_VRF_NAME_MAX + 1], name[NET_IFNAMSIZ];
 		struct net_link l;
@@ -248,14 +249,15 @@ static int show_running(struct cli_session *s, struct cli_out *o,
 static int do_show_running(struct cli_session *s, const struct cli_args *a,
 			   struct cli_out *o)
 {
-	return show_running(s, o, cli_arg(a, "vrf"), cli_arg(a, "ifname"));
+	return show_running(s, o, cli_has(a, "all") || cli_has(a, "full"),
+			    cli_arg(a, "vrf"), cli_arg(a, "ifname"));
 }
 
 static int do_write_terminal(struct cli_session *s, const struct cli_args *a,
 			     struct cli_out *o)
 {
 	(void)a;
-	return show_running(s, o, NULL, NULL);
+	return show_running(s, o, false, NULL, NULL);
 }
 
 /* ---- the startup configuration ------------------------------------------------ */
@@ -334,7 +336,9 @@ static int do_show_startup(struct cli_session *s, const struct cli_args *a,
 	/* vrfsh's own file: never read through what others may plant */
 	rc = cfg_own_read(s, config_path, &text, &len);
 	if (rc == -ENOENT) {
-		cli_error(s, "Error: No startup configuration (%s)",
+		/* IOS's words, which Ansible's save_when: modified takes
+		 * for a configuration that differs, not for an error */
+		cli_error(s, "startup-config is not present (%s)",
 			  config_path);
 		return -1;
 	}
@@ -348,9 +352,11 @@ static int do_show_startup(struct cli_session *s, const struct cli_args *a,
 #define H_SHOW "Show running system information\n"
 
 static const struct cli_cmd config_cmds[] = {
-	{ "show running-config [vrf NAME$vrf|interface IFREF$ifname "
+	{ "show running-config [all|full] [vrf NAME$vrf|interface IFREF$ifname "
 	  "[vrf NAME$vrf]]",
 	  H_SHOW "The configuration, read from the kernel\n"
+	  "With the interfaces left out as defaults (a bare lo)\n"
+	  "The same as all\n"
 	  "Only one VRF\nVRF name\nOnly one interface\nInterface name\n"
 	  "In a VRF\nVRF name",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_running },

@@ -1141,7 +1141,7 @@ static void interfaces(struct cli_out *o, struct cli_config *c,
 				continue;
 			if (only && strcmp(only, l->name))
 				continue;
-			if (!only && is_default_lo(v, l) &&
+			if (!only && !c->all && is_default_lo(v, l) &&
 			    !cfg_if_has_lines(c, v, l))
 				continue;
 			interface(o, c, v, l);

@@ -25,6 +25,7 @@ struct cli_config {
 	struct cli_session *s;
 	struct cli_out *o;
 	bool whole;		/* the whole configuration, not a part */
+	bool all;		/* 'all': what is left out as default too */
 	const char *only_vrf;	/* NULL: every VRF */
 	const char *only_if;	/* NULL: every interface */
 	struct net_names names;	/* the VRFs but default, by name */

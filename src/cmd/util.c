@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
+
+#include "cmd/iosname.h"
 
 const char *vrf_label(const char *vrf)
 {
@@ -210,6 +213,61 @@ static void homes_build(struct cli_session *s)
 	}
 }
 
+/* n == 1: the one name in default (or VRF vrf) whose IOS name ref is */
+static size_t alias_hits(const char *ref, const char *name, size_t n,
+			 const char **hit)
+{
+	char ios[CMD_IOS_NAME_MAX];
+
+	if (cmd_ios_name(name, ios, sizeof(ios)) && !strcasecmp(ios, ref)) {
+		*hit = name;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * ref is no interface's name: it may be the IOS name that Ansible's
+ * cisco.ios made of one (cmd/iosname.h).  The one interface of default
+ * with that IOS name, else the one of all other VRFs; 1 when there is
+ * none or more than one (vrf and name are left as they were).
+ */
+static int if_alias(struct cli_session *s, const char *ref, char *vrf,
+		    size_t vsize, char *name, size_t nsize, struct net_link *l)
+{
+	struct net_links links = { 0 };
+	struct net_err err = { 0 };
+	const char *hit = NULL, *in = "";
+	char buf[96];
+	size_t n = 0;
+
+	if (net_link_dump("", &links, &err) == 0)
+		for (size_t i = 0; i < links.n; i++)
+			n = alias_hits(ref, links.v[i].name, n, &hit);
+	if (n == 1)
+		snprintf(name, nsize, "%s", hit);
+	net_links_free(&links);
+	if (n == 0) {
+		homes_build(s);
+		for (size_t i = 0; i < homes.n; i++) {
+			size_t m = alias_hits(ref, homes.v[i].name, n, &hit);
+
+			if (m > n)
+				in = homes.v[i].vrf;
+			n = m;
+		}
+		if (n == 1)
+			snprintf(name, nsize, "%s", hit);
+	}
+	if (n != 1)
+		return 1;
+	snprintf(vrf, vsize, "%s", in);
+	if (net_link_get(vrf, name, l, &err))
+		return cmd_fail(s, &err, "read interface %s%s", name,
+				in_vrf(vrf, buf, sizeof(buf)));
+	return 0;
+}
+
 int cmd_if_resolve(struct cli_session *s, const char *ref,
 		   const char *vrf_arg, bool search, char *vrf, size_t vsize,
 		   char *name, size_t nsize, struct net_link *l)
@@ -258,7 +316,7 @@ int cmd_if_resolve(struct cli_session *s, const char *ref,
 		return -1;
 	}
 	if (!found)
-		return 1;
+		return if_alias(s, ref, vrf, vsize, name, nsize, l);
 	snprintf(vrf, vsize, "%s", found);
 	if (net_link_get(vrf, name, l, &err))
 		return cmd_fail(s, &err, "read interface %s%s", name,

@@ -146,4 +146,25 @@ expect_eq "user EXEC sees the same" "$out" "$(cat "$tmp/full")"
 run -c 'show running-config | include ^interface'
 expect_eq "filtered" "$out" "$(grep '^interface' "$tmp/full")"
 
+# all (and full, its IOS synonym): also what is left out as default, the
+# bare loopbacks; the rest is the same configuration, in the same order
+run -c 'show running-config all'
+expect_eq "all: status" "$rc $err" "0 "
+printf '%s\n' "$out" >"$tmp/all"
+expect_eq "all: the bare loopbacks, default's and each VRF's" \
+	"$(grep -A2 '^interface \(.*/\)\{0,1\}lo$' "$tmp/all" | grep -c '^interface')" \
+	"$(($(ip netns list | wc -l) + 1))"
+diff "$tmp/full" "$tmp/all" >"$tmp/diff"
+expect_eq "all: only adds to the plain configuration" \
+	"$(grep -c '^[<-]' "$tmp/diff")" 0
+expect_eq "all: and only bare loopbacks" \
+	"$(grep '^> ' "$tmp/diff" | grep -cv '^> \(interface \([^ ]*/\)\{0,1\}lo\| vrf forwarding [^ ]*\| no shutdown\|!\)$')" 0
+run -c 'show running-config full'
+expect_eq "full is all" "$rc $err $out" "0  $(cat "$tmp/all")"
+run -c 'show running-config all vrf R2'
+expect_match "all vrf: its loopback" "$out" '^interface R2/lo
+ vrf forwarding R2'
+run -c 'show running-config | include ^interface (R2/)?lo$'
+expect_eq "without all: no bare loopback" "$rc [$out]" "0 []"
+
 finish

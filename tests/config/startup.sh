@@ -46,7 +46,7 @@ conf="$etc/vrfsh.conf"
 # ---- nothing saved yet --------------------------------------------------
 run --config "$conf" -c 'show startup-config'
 expect_eq "no startup file" "$rc [$out] $err" \
-	"1 [] -c 1: % Error: No startup configuration ($conf)"
+	"1 [] -c 1: % startup-config is not present ($conf)"
 run --config "$conf" -b
 expect_eq "-b without a startup file: status" "$rc" 2
 expect_match "-b without a startup file: message" "$err" \

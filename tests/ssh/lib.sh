@@ -16,6 +16,7 @@
 #                               a private directory for $SSH_STARTUP
 #   ssh_add_user NAME [SHELL [PASSWORD]]   an account (key auth; a
 #                               password too when PASSWORD is given)
+#   ssh_add_admin NAME [SHELL]  an account with uid 0 (key auth)
 #   ssh_group_add USER GROUP    USER joins GROUP (made when missing)
 #   ssh_install_vrfsh           copy of $VRFSH any account may run
 #   ssh_install_caps            copy of $VRFSH, root:vrfsh 0750, with
@@ -50,6 +51,7 @@ SSH_USER=${SSH_USER:-op}
 SSH_HOSTNAME=${SSH_HOSTNAME:-R1}
 SSH_TIMEOUT=${SSH_TIMEOUT:-10}
 SSH_PASSWORD_AUTH=${SSH_PASSWORD_AUTH:-no}
+SSH_ROOT_LOGIN=no
 SSH_SSHD=/usr/sbin/sshd
 SSH_PY=/usr/bin/python3
 SSH_DIR=
@@ -230,6 +232,21 @@ ssh_add_user() {
 	SSH_USERS="$SSH_USERS $name"
 }
 
+# ssh_add_admin NAME [SHELL] : an account with uid and gid 0 (vrfsh with
+# every right, as an administrator's login runs it), key only; sshd then
+# permits it (PermitRootLogin prohibit-password)
+ssh_add_admin() {
+	home=$SSH_DIR/home/$1
+	echo "$1:x:0:0:vrfsh test administrator:$home:${2:-$SSH_VRFSH}" \
+		>>"$SSH_DIR/etc/passwd"
+	echo "$1:*:19000:0:99999:7:::" >>"$SSH_DIR/etc/shadow"
+	mkdir -m 0700 "$home" "$home/.ssh"
+	cp "$SSH_KEY.pub" "$home/.ssh/authorized_keys"
+	chmod 0600 "$home/.ssh/authorized_keys"
+	SSH_USERS="$SSH_USERS $1"
+	SSH_ROOT_LOGIN=prohibit-password
+}
+
 # ssh_set_shell NAME SHELL : changes NAME's login shell
 ssh_set_shell() {
 	sed "s|^\($1:[^:]*:[^:]*:[^:]*:[^:]*:[^:]*:\).*\$|\1$2|" \
@@ -296,7 +313,7 @@ HostKey $SSH_DIR/server/ssh_host_ed25519_key
 PidFile $SSH_DIR/server/sshd.pid
 AuthorizedKeysFile .ssh/authorized_keys
 AllowUsers$SSH_USERS
-PermitRootLogin no
+PermitRootLogin $SSH_ROOT_LOGIN
 PubkeyAuthentication yes
 PasswordAuthentication $SSH_PASSWORD_AUTH
 PermitEmptyPasswords no

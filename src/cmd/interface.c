@@ -558,6 +558,26 @@ out:
 	return rc;
 }
 
+/* Is have->v[i] the address IOS calls primary (the first the kernel
+ * lists as primary, as running-config writes it)? */
+static bool ios_primary(const struct net_addrs *have, size_t i)
+{
+	for (size_t j = 0; j < have->n; j++)
+		if (!have->v[j].secondary)
+			return j == i;
+	return false;
+}
+
+static int not_secondary(struct cli_session *s, const struct net_addr *x)
+{
+	char text[64];
+
+	addr_text(x, text, sizeof(text));
+	cli_error(s, "Error: Address %s is the primary address of %s, not a "
+		     "secondary", text, mode_if(cli_top(s)));
+	return -1;
+}
+
 static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 			int family)
 {
@@ -566,6 +586,8 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 	struct net_link l;
 	bool one = cli_has(a, "prefix") ||
 		   (cli_declares(a, "addr") && cli_has(a, "addr"));
+	/* IOS's 'no ip address A M secondary': that secondary only */
+	bool sec = cli_declares(a, "secondary") && cli_has(a, "secondary");
 	bool found = false;
 	int rc = 0;
 
@@ -582,6 +604,10 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 			if (one && !same_addr(&have.v[i], &x))
 				continue;
 			found = true;
+			if (sec && ios_primary(&have, i)) {
+				rc = not_secondary(s, &x);
+				break;
+			}
 			rc = addr_change(s, &have.v[i], false);
 		}
 	}
@@ -834,6 +860,14 @@ static const struct cli_cmd interface_cmds[] = {
 	  H_NO H_IP "Remove IPv4 addresses (all, or one)\n"
 	  "Address and prefix length\nIPv4 address\nSubnet mask",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_ip_address },
+	{ "no ip address A.B.C.D/M$prefix secondary",
+	  H_NO H_IP "Remove IPv4 addresses (all, or one)\n"
+	  "Address and prefix length\nOnly if it is a secondary address",
+	  MODE_IF, PRIV_ADMIN, 0, do_no_ip_address },
+	{ "no ip address A.B.C.D$addr MASK$mask secondary",
+	  H_NO H_IP "Remove IPv4 addresses (all, or one)\n"
+	  "IPv4 address\nSubnet mask\nOnly if it is a secondary address",
+	  MODE_IF, PRIV_ADMIN, 0, do_no_ip_address },
 	{ "ipv6 address X:X::X:X/M$prefix",
 	  H_IPV6 "Set an IPv6 address\nAddress and prefix length",
 	  MODE_IF, PRIV_ADMIN, 0, do_ipv6_address },
@@ -848,12 +882,14 @@ static const struct cli_cmd interface_cmds[] = {
 	{ "mtu <68-65536>$mtu",
 	  "Set the maximum transmission unit\nMTU in bytes",
 	  MODE_IF, PRIV_ADMIN, 0, do_mtu },
-	{ "no mtu", H_NO "Set the MTU back to its default",
+	{ "no mtu [<68-65536>$mtu]",
+	  H_NO "Set the MTU back to its default\nAny MTU (IOS's form)",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_mtu },
 	{ "description LINE$text",
 	  "Describe the interface (its alias)\nUp to 255 characters",
 	  MODE_IF, PRIV_ADMIN, 0, do_description },
-	{ "no description", H_NO "Remove the description",
+	{ "no description [LINE$text]",
+	  H_NO "Remove the description\nAny text (IOS's form)",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_description },
 	{ "bridge-group IFNAME$bridge",
 	  "Make the interface a member of a bridge\n"

@@ -269,6 +269,32 @@ EXP
 	expect_eq "prompt follows vrf forwarding (expect rc)" "$?" 0
 fi
 
+# ---- IOS's no forms with their values (cisco.ios sends them)
+cfg 'interface nx0 type veth peer nx1' 'ip address 10.77.0.1 255.255.255.0' \
+	'ip address 10.77.1.1 255.255.255.0 secondary' \
+	'ip address 10.77.0.9 255.255.255.0 secondary' 'mtu 1400' \
+	'description to be gone'
+expect_ok "the interface with values"
+snapshot "$tmp/nx.before"
+cfg 'interface nx0' 'no ip address 10.77.0.1 255.255.255.0 secondary'
+expect_eq "no ip address PRIMARY secondary refused" "$err" \
+	"-c 3: % Error: Address 10.77.0.1/24 is the primary address of nx0, not a secondary"
+snapshot "$tmp/nx.after"
+expect_eq "...and nothing changed" "$(diff "$tmp/nx.before" "$tmp/nx.after")" ""
+cfg 'interface nx0' 'no ip address 10.77.1.1 255.255.255.0 secondary' \
+	'no ip address 10.77.0.9/24 secondary' 'no mtu 1400' \
+	'no description to be gone'
+expect_ok "no ip address A M secondary, no mtu N, no description TEXT"
+expect_eq "only the primary left" "$(addrs default nx0 4)" "10.77.0.1/24"
+expect_eq "mtu back" "$(jlink default nx0 .mtu)" 1500
+expect_eq "description gone" "$(jlink default nx0 '.ifalias // ""')" '""'
+cfg 'interface nx0' 'no ip address 10.77.5.5 255.255.255.0 secondary'
+expect_eq "no ip address of an absent secondary" "$err" \
+	"-c 3: % Error: Address 10.77.5.5/24 is not configured on nx0"
+cfg 'interface nx0' 'no mtu 20'
+expect_match "no mtu with an MTU out of range" "$err" "^-c 3: % Invalid input"
+cfg 'no interface nx0'
+
 # ---- no interface
 cfg 'no interface vc vrf Blue'
 expect_ok "no interface vc vrf Blue"

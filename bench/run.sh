@@ -201,6 +201,12 @@ if [ "$NBIG" -gt 0 ]; then
 	mkdir "$w/big"
 	routes_files "$NBIG" "$w/big"
 	"$VRFSH" -f "$w/big/routes.conf"
+	# the first command after the apply: it would reconcile the record
+	# if the VRF's links had no static-seen digest (they have one from
+	# the rows above); measured apart, not in the shows
+	$M "$VRFSH" -c "show version" >"$w/v"
+	row "  1st command after it (s)" "$(med "$w/v")" "-" "-" \
+		"peak $(kb2mb "$(med "$w/v" 2)") MB"
 	for what in "show ip route" "show running-config"; do
 		: >"$w/v"; : >"$w/i"; : >"$w/l"; : >"$w/b"
 		for r in $(seq "$runs"); do
@@ -285,7 +291,7 @@ done
 timed "$NACL-entry access list; nft -f; backend (s)" "$w/v" "$w/i" "$w/b" "-"
 
 echo "vrfsh $("$VRFSH" --version | cut -d' ' -f2) on $(uname -srm), $(nproc) cores, $runs runs each, $(date -u '+%Y-%m-%d %H:%M UTC')"
-X
+echo "CPU: $(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1); load average at the start $load0, at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-44s %9s %9s %9s %7s %7s  %s\n' "medians" "vrfsh" "iproute2" "limit" \
 	"v/limit" "ip/v" "target"
 cat "$w/table"

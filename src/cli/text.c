@@ -8,6 +8,7 @@
  */
 #include "cli/cli.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -106,6 +107,18 @@ const char *cli_text_escape(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+/* Are the 8 bytes of x all printable ASCII (0x20 to 0x7e)?  No byte
+ * below 0x20 (the borrow of x - 0x20 reaches a high bit only there,
+ * when that byte's own high bit is clear) and none above 0x7e (x + 1
+ * sets a high bit, or it was set). */
+static bool ascii8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+
+	return !(((x - ones * 0x20) & ~x & high) | (((x + ones) | x) & high));
+}
+
 /* How many of the n bytes at s are printable UTF-8 (and, when lines,
  * newlines). */
 static size_t clean_len(const char *s, size_t n, bool lines)
@@ -113,6 +126,13 @@ static size_t clean_len(const char *s, size_t n, bool lines)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, p + i, 8);
+		if (!ascii8(x))
+			break;
+	}
 	while (i < n) {
 		uint32_t cp;
 		size_t len;

@@ -647,7 +647,7 @@ struct kline {
 struct klines {
 	struct kline *v;
 	size_t n, cap;
-	const struct net_static_list *l;
+	const struct net_static_index *l;
 	uint32_t seq;
 };
 
@@ -692,7 +692,7 @@ static int kline_take(void *ctx, const struct net_route *r)
 	struct klines *k = ctx;
 
 	if (r->table != NET_TABLE_MAIN || !renderable(r) ||
-	    net_static_covers(k->l, r))
+	    net_static_index_covers(k->l, r))
 		return 0;
 	if (r->type != NET_RT_UNICAST) {
 		kline_push(k, r, NULL, r->type == NET_RT_BLACKHOLE ?
@@ -747,7 +747,7 @@ static int kline_order(const void *a, const void *b)
 
 /* The kernel's routes that the list does not cover, both families. */
 static int read_klines(struct cli_config *c, const struct cfg_vrf *v,
-		       const struct net_static_list *l, struct klines *k)
+		       const struct net_static_index *l, struct klines *k)
 {
 	static const int families[] = { AF_INET, AF_INET6 };
 	struct net_err err = { 0 };
@@ -858,14 +858,17 @@ static void kline_write(struct cli_config *c, const struct cfg_vrf *v,
 	route_line(c, v, &st, dev ? dev->name : NULL);
 }
 
+/* The configured routes (read a few words each: a million of them fit)
+ * merged with the kernel's that they do not cover. */
 static void routes(struct cli_config *c, const struct cfg_vrf *v)
 {
-	struct net_static_list l = { NULL, 0 };
+	struct net_static_index *l = NULL;
 	struct net_err err = { 0 };
+	struct net_static e;
 	struct klines k;
-	size_t i = 0, j = 0;
+	size_t i = 0, j = 0, n;
 
-	if (net_static_list(v->name, 0, &l, &err) < 0) {
+	if (net_static_index(v->name, &l, &err) < 0) {
 		if (err.code == ENOENT)
 			return;
 		c->failed++;
@@ -873,26 +876,29 @@ static void routes(struct cli_config *c, const struct cfg_vrf *v)
 			 "VRF %s (only the kernel's are written)",
 			 vrf_label(v->name));
 	}
-	if (read_klines(c, v, &l, &k)) {
-		net_static_list_free(&l);
+	if (read_klines(c, v, l, &k)) {
+		net_static_index_free(l);
 		return;
 	}
-	while (i < l.n || j < k.n) {
-		const struct net_static *e = i < l.n ? &l.v[i].s : NULL;
+	n = net_static_index_len(l);
+	if (n)
+		net_static_index_get(l, 0, &e);
+	while (i < n || j < k.n) {
 		const struct kline *x = j < k.n ? &k.v[j] : NULL;
 
-		if (e && (!x || key_cmp(e->family, &e->dst, e->plen,
-					e->distance, x->family, &x->dst,
-					x->plen, x->metric) <= 0)) {
-			route_line(c, v, e, e->ifname);
-			i++;
+		if (i < n && (!x || key_cmp(e.family, &e.dst, e.plen,
+					    e.distance, x->family, &x->dst,
+					    x->plen, x->metric) <= 0)) {
+			route_line(c, v, &e, e.ifname);
+			if (++i < n)
+				net_static_index_get(l, i, &e);
 		} else {
 			kline_write(c, v, x);
 			j++;
 		}
 	}
 	free(k.v);
-	net_static_list_free(&l);
+	net_static_index_free(l);
 }
 
 static void route_config(struct cli_config *c)

@@ -16,9 +16,11 @@
  * The kernel has no administrative distance: a static route's DISTANCE
  * is its kernel metric (see route.c), shown as [metric/0].
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -232,36 +234,46 @@ static bool same_prefix(const struct net_route *x, const struct net_route *y)
 	return x->plen == y->plen && !addr_cmp(x->family, &x->dst, &y->dst);
 }
 
-/* Of each prefix, the best route (in order) that can forward, and those
- * as good as it (IPv6 keeps routes of one prefix and metric through
- * different interfaces apart: each forwards). */
-static void mark_active(struct table *t)
+/* Of each prefix among the n routes of order (sorted), the best route
+ * that can forward, and those as good as it (IPv6 keeps routes of one
+ * prefix and metric through different interfaces apart: each
+ * forwards); *dflt becomes the first active default route if it is not
+ * set.  Returns how many are active. */
+static size_t mark_range(const struct table *t, const struct net_route **order,
+			 size_t n, bool *active, const struct net_route **dflt)
 {
-	size_t n = t->routes.n;
+	size_t nactive = 0;
 
-	t->active = calloc(n + 1, sizeof(*t->active));
-	if (!t->active)
-		abort();
 	for (size_t i = 0; i < n;) {
 		const struct net_route *best = NULL;
 		size_t j = i;
 
-		for (; j < n && same_prefix(t->order[i], t->order[j]); j++) {
-			const struct net_route *r = t->order[j];
+		for (; j < n && same_prefix(order[i], order[j]); j++) {
+			const struct net_route *r = order[j];
 
+			active[j] = false;
 			if (best && (is_local(r) != is_local(best) ||
 				     r->metric != best->metric))
 				continue;
 			if (!route_usable(t, r))
 				continue;
 			best = r;
-			t->active[j] = true;
-			t->nactive++;
-			if (r->plen == 0 && !is_local(r) && !t->dflt)
-				t->dflt = r;
+			active[j] = true;
+			nactive++;
+			if (r->plen == 0 && !is_local(r) && !*dflt)
+				*dflt = r;
 		}
 		i = j;
 	}
+	return nactive;
+}
+
+static void mark_active(struct table *t)
+{
+	t->active = calloc(t->routes.n + 1, sizeof(*t->active));
+	if (!t->active)
+		abort();
+	t->nactive = mark_range(t, t->order, t->routes.n, t->active, &t->dflt);
 }
 
 static void table_free(struct table *t)
@@ -273,53 +285,98 @@ static void table_free(struct table *t)
 	net_links_free(&t->links);
 }
 
-/* Main-table routes plus the local routes of the local table.  Returns
- * 0, or -1 after reporting why not; with 'all', 1 for a VRF that has
- * vanished. */
-static int table_read(struct cli_session *s, const char *vrf, int family,
-		      bool all, struct table *t)
+static void links_index(struct table *t)
 {
-	struct net_routes local = { 0 };
-	struct net_err err = { 0 };
-	size_t n;
-
-	memset(t, 0, sizeof(*t));
-	t->vrf = vrf;
-	t->family = family;
-	if (net_route_dump(vrf, family, NET_TABLE_MAIN, &t->routes, &err) ||
-	    net_route_dump(vrf, family, NET_TABLE_LOCAL, &local, &err) ||
-	    net_link_dump(vrf, &t->links, &err)) {
-		net_routes_free(&local);
-		table_free(t);
-		/* one VRF of 'vrf all' that cannot be read is reported and
-		 * left out; one that vanished is not there */
-		if (all)
-			return cmd_vrf_unreadable(s, vrf, &err) ? -1 : 1;
-		return cmd_fail(s, &err, "read the routes of VRF %s",
-				vrf_label(vrf));
-	}
-	n = t->routes.n;
-	t->routes.v = realloc(t->routes.v,
-			      (n + local.n + 1) * sizeof(*t->routes.v));
-	if (!t->routes.v)
-		abort();
-	for (size_t i = 0; i < local.n; i++)
-		if (is_local(&local.v[i]))
-			t->routes.v[n++] = local.v[i];
-	t->routes.n = n;
-	net_routes_free(&local);
 	t->ix = malloc((t->links.n + 1) * sizeof(*t->ix));
-	t->order = malloc((t->routes.n + 1) * sizeof(*t->order));
-	if (!t->order || !t->ix)
+	if (!t->ix)
 		abort();
 	for (size_t i = 0; i < t->links.n; i++)
 		t->ix[i] = (struct ifidx){ t->links.v[i].ifindex,
 					   &t->links.v[i] };
 	qsort(t->ix, t->links.n, sizeof(*t->ix), ifidx_cmp);
+}
+
+/* A VRF that cannot be read: reported, -1; with 'all', 1 for a VRF that
+ * has vanished (not reported). */
+static int table_unreadable(struct cli_session *s, const char *vrf, bool all,
+			    struct net_err *err)
+{
+	/* one VRF of 'vrf all' that cannot be read is reported and left
+	 * out; one that vanished is not there */
+	if (all)
+		return cmd_vrf_unreadable(s, vrf, err) ? -1 : 1;
+	return cmd_fail(s, err, "read the routes of VRF %s", vrf_label(vrf));
+}
+
+/* The local routes of the local table, appended to out. */
+static int local_routes(const char *vrf, int family, struct net_routes *out,
+			struct net_err *err)
+{
+	struct net_routes local = { 0 };
+	size_t n = out->n;
+
+	if (net_route_dump(vrf, family, NET_TABLE_LOCAL, &local, err))
+		return -1;
+	out->v = realloc(out->v, (n + local.n + 1) * sizeof(*out->v));
+	if (!out->v)
+		abort();
+	for (size_t i = 0; i < local.n; i++)
+		if (is_local(&local.v[i]))
+			out->v[n++] = local.v[i];
+	out->n = n;
+	net_routes_free(&local);
+	return 0;
+}
+
+/* Main-table routes plus the local routes of the local table.  Returns
+ * 0, or as table_unreadable(). */
+static int table_read(struct cli_session *s, const char *vrf, int family,
+		      bool all, struct table *t)
+{
+	struct net_err err = { 0 };
+
+	memset(t, 0, sizeof(*t));
+	t->vrf = vrf;
+	t->family = family;
+	if (net_route_dump(vrf, family, NET_TABLE_MAIN, &t->routes, &err) ||
+	    local_routes(vrf, family, &t->routes, &err) ||
+	    net_link_dump(vrf, &t->links, &err)) {
+		table_free(t);
+		return table_unreadable(s, vrf, all, &err);
+	}
+	links_index(t);
+	t->order = malloc((t->routes.n + 1) * sizeof(*t->order));
+	if (!t->order)
+		abort();
 	for (size_t i = 0; i < t->routes.n; i++)
 		t->order[i] = &t->routes.v[i];
 	qsort(t->order, t->routes.n, sizeof(*t->order), route_cmp);
 	mark_active(t);
+	return 0;
+}
+
+/* The links and the local routes only (sorted, in t->routes), for a
+ * table that is streamed. */
+static int table_open(struct cli_session *s, const char *vrf, int family,
+		      bool all, struct table *t)
+{
+	struct net_err err = { 0 };
+
+	memset(t, 0, sizeof(*t));
+	t->vrf = vrf;
+	t->family = family;
+	if (local_routes(vrf, family, &t->routes, &err) ||
+	    net_link_dump(vrf, &t->links, &err)) {
+		table_free(t);
+		return table_unreadable(s, vrf, all, &err);
+	}
+	links_index(t);
+	t->order = malloc((t->routes.n + 1) * sizeof(*t->order));
+	if (!t->order)
+		abort();
+	for (size_t i = 0; i < t->routes.n; i++)
+		t->order[i] = &t->routes.v[i];
+	qsort(t->order, t->routes.n, sizeof(*t->order), route_cmp);
 	return 0;
 }
 
@@ -655,6 +712,312 @@ static void table_json(struct json *j, const struct table *t,
 		route_json_fields(j, t, t->order[i], t->active[i]);
 		json_obj_end(j);
 	}
+}
+
+/* ---- the IPv4 table, streamed ---------------------------------------------- */
+
+/*
+ * A large IPv4 table is shown as the kernel sends it, never held whole.
+ * The kernel walks its IPv4 table (a trie) in the order of the
+ * addresses: the routes of one address (every prefix length and metric
+ * of it, a leaf of the trie) come together, leaves by rising address,
+ * also when the dump takes several reads.  One leaf is kept at a time,
+ * merged with the local routes of its address (the local table is read
+ * first: one route per local address), sorted and marked as the whole
+ * table would be, and shown.  The default route, which the header
+ * names, can only be in the first leaf (address 0.0.0.0).  The IPv6
+ * table (a tree that the kernel walks in another order), one prefix and
+ * the summary read the whole table (table_read); so does the IPv4 table
+ * when VRFSH_SHOW_SORTED is set in the environment, which the tests use
+ * to compare both.
+ */
+
+/* Text gathered into pieces of a few kilobytes: one write each. */
+struct lbuf {
+	struct cli_out *o;
+	size_t n;
+	char b[4096];
+};
+
+static void lb_flush(struct lbuf *b)
+{
+	if (b->n)
+		cli_write(b->o, b->b, b->n);
+	b->n = 0;
+}
+
+static void lb_put(struct lbuf *b, const char *s, size_t n)
+{
+	if (b->n + n > sizeof(b->b)) {
+		lb_flush(b);
+		if (n > sizeof(b->b)) {
+			cli_write(b->o, s, n);
+			return;
+		}
+	}
+	memcpy(b->b + b->n, s, n);
+	b->n += n;
+}
+
+static void lb_str(struct lbuf *b, const char *s)
+{
+	lb_put(b, s, strlen(s));
+}
+
+static void lb_chr(struct lbuf *b, char c)
+{
+	lb_put(b, &c, 1);
+}
+
+static void lb_u32(struct lbuf *b, uint32_t v)
+{
+	char d[12];
+	size_t k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	lb_put(b, d + k, sizeof(d) - k);
+}
+
+static void lb_spaces(struct lbuf *b, size_t n)
+{
+	static const char sp[] = "                                ";
+
+	for (; n > sizeof(sp) - 1; n -= sizeof(sp) - 1)
+		lb_put(b, sp, sizeof(sp) - 1);
+	lb_put(b, sp, n);
+}
+
+/* route_text4() written by hand, byte for byte. */
+static void route_line4(struct lbuf *b, const struct table *t,
+			const struct net_route *r)
+{
+	char text[TEXT_PREFIX_MAX], code, buf[16], gw[TEXT_IP_MAX];
+	bool first = true;
+	size_t tlen;
+
+	proto_name(r, &code, buf, sizeof(buf));
+	text_ip(AF_INET, &r->dst, text, sizeof(text));
+	tlen = strlen(text);
+	text[tlen++] = '/';
+	tlen += (size_t)snprintf(text + tlen, sizeof(text) - tlen, "%u",
+				 r->plen);
+	lb_chr(b, code);
+	lb_chr(b, r == t->dflt ? '*' : ' ');
+	lb_put(b, "       ", 7);
+	lb_put(b, text, tlen);
+	lb_chr(b, ' ');
+	if (is_discard(r) || r->nnh == 0) {
+		lb_str(b, "is directly connected, Null0");
+		if (r->type != NET_RT_BLACKHOLE) {
+			lb_put(b, " (", 2);
+			lb_str(b, type_name(r->type, buf, sizeof(buf)));
+			lb_chr(b, ')');
+		}
+		lb_chr(b, '\n');
+		return;
+	}
+	for (int i = 0; i < r->nnh; i++) {
+		const struct net_nexthop *nh = &r->nh[i];
+		const char *dev;
+
+		if (!nh_usable(t, nh))
+			continue;
+		if (!first)
+			lb_spaces(b, tlen + 10);
+		first = false;
+		dev = ifname_of(t, nh->ifindex);
+		if (nh->has_gw) {
+			text_ip(AF_INET, &nh->gw, gw, sizeof(gw));
+			lb_chr(b, '[');
+			lb_u32(b, r->metric);
+			lb_put(b, "/0] via ", 8);
+			lb_str(b, gw);
+			if (dev) {
+				lb_put(b, ", ", 2);
+				lb_str(b, dev);
+			}
+		} else {
+			lb_str(b, "is directly connected, ");
+			lb_str(b, dev ? dev : "?");
+		}
+		lb_chr(b, '\n');
+	}
+}
+
+struct stream {
+	struct table *t;		/* links; the local routes, sorted */
+	struct cli_out *o;
+	struct json *j;			/* NULL: text */
+	const struct selection *sel;
+	struct lbuf *b;
+	struct json mj;			/* one route object at a time */
+	struct net_route *leaf;		/* main routes of one address */
+	size_t n, cap;
+	const struct net_route **order;	/* the leaf and its local routes */
+	bool *active;
+	size_t ocap;
+	size_t li;			/* the next local route */
+	uint32_t key;			/* the address of the leaf */
+	bool header;			/* the header is out */
+	bool disorder;			/* the kernel broke its order */
+};
+
+static uint32_t addr_key(const struct net_route *r)
+{
+	const unsigned char *a = (const unsigned char *)&r->dst;
+
+	return (uint32_t)a[0] << 24 | (uint32_t)a[1] << 16 |
+	       (uint32_t)a[2] << 8 | a[3];
+}
+
+/* Shows nmain routes of the leaf and nlocal local routes from lfirst. */
+static void leaf_show(struct stream *st, size_t nmain, size_t lfirst,
+		      size_t nlocal)
+{
+	struct table *t = st->t;
+	const struct net_route *dflt = NULL;
+	size_t n = nmain + nlocal;
+
+	if (n > st->ocap) {
+		st->ocap = n * 2;
+		st->order = realloc(st->order, st->ocap * sizeof(*st->order));
+		st->active = realloc(st->active, st->ocap * sizeof(*st->active));
+		if (!st->order || !st->active)
+			abort();
+	}
+	for (size_t i = 0; i < nmain; i++)
+		st->order[i] = &st->leaf[i];
+	for (size_t i = 0; i < nlocal; i++)
+		st->order[nmain + i] = t->order[lfirst + i];
+	if (n > 1)
+		qsort(st->order, n, sizeof(*st->order), route_cmp);
+	mark_range(t, st->order, n, st->active, &dflt);
+	if (!st->header) {
+		t->dflt = dflt;
+		if (!st->j)
+			header4(st->o, t);
+		st->header = true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct net_route *r = st->order[i];
+
+		if (!proto_selected(st->sel, r))
+			continue;
+		if (st->j) {
+			json_mem_reset(&st->mj);
+			route_json_fields(&st->mj, t, r, st->active[i]);
+			json_obj_end(&st->mj);
+			json_raw(st->j, NULL, st->mj.buf, st->mj.len);
+		} else if (st->active[i]) {
+			route_line4(st->b, t, r);
+		}
+	}
+	/* only the first leaf can hold it; it points into the leaf */
+	t->dflt = NULL;
+}
+
+/* Shows the local routes below the held leaf's address, each address
+ * as a leaf of its own, then the held leaf with the local routes of its
+ * address; with no leaf held, every local route left. */
+static void stream_leaf(struct stream *st)
+{
+	const struct table *t = st->t;
+	size_t nl = t->routes.n, first;
+
+	while (st->li < nl && (!st->n || addr_key(t->order[st->li]) < st->key)) {
+		uint32_t k = addr_key(t->order[st->li]);
+
+		first = st->li;
+		while (st->li < nl && addr_key(t->order[st->li]) == k)
+			st->li++;
+		leaf_show(st, 0, first, st->li - first);
+	}
+	if (!st->n)
+		return;
+	first = st->li;
+	while (st->li < nl && addr_key(t->order[st->li]) == st->key)
+		st->li++;
+	leaf_show(st, st->n, first, st->li - first);
+	st->n = 0;
+}
+
+static int stream_route(void *ctx, const struct net_route *r)
+{
+	struct stream *st = ctx;
+	uint32_t k = addr_key(r);
+
+	if (st->n && k != st->key) {
+		st->disorder |= k < st->key;
+		stream_leaf(st);
+	}
+	if (cli_out_aborted(st->o))
+		return -ECANCELED;
+	if (st->n == st->cap) {
+		st->cap = st->cap ? st->cap * 2 : 16;
+		st->leaf = realloc(st->leaf, st->cap * sizeof(*st->leaf));
+		if (!st->leaf)
+			abort();
+	}
+	st->leaf[st->n++] = *r;
+	st->key = k;
+	return 0;
+}
+
+/* The kernel restarted its dump: what was shown stays shown. */
+static void stream_reset(void *ctx)
+{
+	struct stream *st = ctx;
+
+	st->disorder |= st->header;
+	st->n = 0;
+}
+
+/* The IPv4 table of t->vrf as the kernel sends it (text or JSON).
+ * Returns 0, or as table_unreadable(). */
+static int table_stream(struct cli_session *s, struct cli_out *o,
+			struct json *j, struct table *t,
+			const struct selection *sel, bool all)
+{
+	struct lbuf *b = malloc(sizeof(*b));
+	struct stream st = { .t = t, .o = o, .j = j, .sel = sel, .b = b };
+	struct net_err err = { 0 };
+	int ret;
+
+	if (!b)
+		abort();
+	b->o = o;
+	b->n = 0;
+	json_init_mem(&st.mj);
+	ret = net_route_walk(t->vrf, AF_INET, NET_TABLE_MAIN, stream_route,
+			     &st, stream_reset, &err);
+	if (ret == 0 || ret == -ECANCELED) {
+		stream_leaf(&st);
+		stream_leaf(&st);
+		if (!st.header && !j)
+			header4(o, t);
+	}
+	lb_flush(b);
+	free(b);
+	free(st.leaf);
+	free(st.order);
+	free(st.active);
+	json_mem_free(&st.mj);
+	if (ret < 0 && ret != -ECANCELED)
+		return table_unreadable(s, t->vrf, all, &err);
+	if (st.disorder)
+		cli_warn(s, "The routes of VRF %s changed while they were "
+			    "read: the table shown may be out of order",
+			 vrf_label(t->vrf));
+	return 0;
+}
+
+/* Is the table shown as the kernel sends it? */
+static bool streamed(int family, const struct selection *sel)
+{
+	return family == AF_INET && !sel->has_addr && !sel->has_prefix &&
+	       !sel->summary && !secure_getenv("VRFSH_SHOW_SORTED");
 }
 
 /* ---- one prefix: every route of it ---------------------------------------- */
@@ -1116,7 +1479,9 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 	}
 	for (size_t k = 0; k < set.n && !cli_out_aborted(o); k++) {
 		struct table t;
-		int got = table_read(s, set.v[k], family, all, &t);
+		bool stream = streamed(family, &sel);
+		int got = stream ? table_open(s, set.v[k], family, all, &t)
+				 : table_read(s, set.v[k], family, all, &t);
 
 		if (got) {
 			if (got < 0)
@@ -1139,6 +1504,15 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 			found |= detail_show(s, o, json ? &j : NULL, &t, &sel);
 			if (json)
 				json_arr_end(&j);
+		} else if (stream) {
+			if (json)
+				json_arr(&j, "routes");
+			got = table_stream(s, o, json ? &j : NULL, &t, &sel,
+					   all);
+			if (json)
+				json_arr_end(&j);
+			if (got < 0)
+				rc = -1;
 		} else if (json) {
 			json_arr(&j, "routes");
 			table_json(&j, &t, &sel);

@@ -181,6 +181,34 @@ static void routes_reset(void *data)
 	net_routes_free(d->out);
 }
 
+/* A dump of family's routes; of one table only when table is not
+ * NET_TABLE_ALL: the kernel then walks that table alone (it reads the
+ * table of the request's header under strict checking, which nl.c turns
+ * on; without it the kernel sends every table, and route_wanted() keeps
+ * the one asked for). */
+static int route_dump_req(const char *vrf, int family, uint32_t table,
+			  mnl_cb_t cb, void *data, void (*reset)(void *data),
+			  struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct rtmsg *rtm;
+	struct nl_sock *s;
+	int ret;
+
+	ret = nl_sock_get(vrf, &s, err);
+	if (ret < 0)
+		return ret;
+	nlh = nl_msg(buf, RTM_GETROUTE, 0);
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = (unsigned char)family;
+	if (table && table < 256)
+		rtm->rtm_table = (unsigned char)table;
+	else if (table)
+		mnl_attr_put_u32(nlh, RTA_TABLE, table);
+	return nl_dump(s, nlh, cb, data, reset, err);
+}
+
 int net_route_dump(const char *vrf, int family, uint32_t table,
 		   struct net_routes *out, struct net_err *err)
 {
@@ -191,8 +219,8 @@ int net_route_dump(const char *vrf, int family, uint32_t table,
 	out->n = 0;
 	if (family != AF_UNSPEC && !ip_len(family))
 		return net_err_errno(err, EAFNOSUPPORT);
-	ret = nl_dump_family(vrf, RTM_GETROUTE, sizeof(struct rtmsg), family,
-			     route_dump_cb, &d, routes_reset, err);
+	ret = route_dump_req(vrf, family, table, route_dump_cb, &d,
+			     routes_reset, err);
 	if (ret < 0)
 		net_routes_free(out);
 	return ret;
@@ -237,8 +265,8 @@ int net_route_walk(const char *vrf, int family, uint32_t table,
 
 	if (family != AF_UNSPEC && !ip_len(family))
 		return net_err_errno(err, EAFNOSUPPORT);
-	return nl_dump_family(vrf, RTM_GETROUTE, sizeof(struct rtmsg), family,
-			      route_walk_cb, &w, walk_reset, err);
+	return route_dump_req(vrf, family, table, route_walk_cb, &w,
+			      walk_reset, err);
 }
 
 void net_routes_free(struct net_routes *routes)

@@ -362,11 +362,12 @@ static bool text_line(const char *line, size_t len, const char *want)
 	return len == strlen(want) && !memcmp(line, want, len);
 }
 
-/* Checks the header of a file read into buf; *body gets the offset of
- * the record. */
-static int parse_header(const char *buf, size_t size, const char *name,
-			const char *path, struct nl_netns_id *id,
-			size_t *body, struct net_err *err)
+/* Checks the header of a file whose first size bytes (of total) are in
+ * buf; *body gets the offset of the record. */
+static int parse_header(const char *buf, size_t size, size_t total,
+			const char *name, const char *path,
+			struct nl_netns_id *id, size_t *body,
+			struct net_err *err)
 {
 	struct reader r = { buf, buf + size, 0, path, err };
 	char want[sizeof("record ") + NET_STATE_NAME_MAX];
@@ -390,7 +391,7 @@ static int parse_header(const char *buf, size_t size, const char *name,
 	line = next_line(&r, &len);
 	if (!line || !numbers_line(line, len, "length", v, 1))
 		return bad(&r, "bad length");
-	if (v[0] != (uint64_t)(r.end - r.p))
+	if (v[0] != (uint64_t)(total - (size_t)(r.p - buf)))
 		return bad(&r, "the record is not as long as its header says "
 			       "(truncated or appended to)");
 	*body = (size_t)(r.p - buf);
@@ -405,13 +406,12 @@ static void record_path(const char *name, const char *file, char *buf,
 	snprintf(buf, size, "%s/%s/%s", net_state_dir(), name, file);
 }
 
-static int read_all(int fd, const char *path, const struct checked *dir,
-		    char **out, size_t *len, uid_t *owner, struct net_err *err)
+/* Is the open file fd (in the directory dir) one vrfsh accepts, and not
+ * too large?  Its size, and who owns it. */
+static int check_file(int fd, const char *path, const struct checked *dir,
+		      size_t *size, uid_t *owner, struct net_err *err)
 {
 	struct stat st;
-	size_t got = 0, size;
-	char *buf;
-	ssize_t n;
 
 	if (fstat(fd, &st) < 0)
 		return net_err_errno(err, errno);
@@ -422,19 +422,45 @@ static int read_all(int fd, const char *path, const struct checked *dir,
 	*owner = st.st_uid;
 	if ((uint64_t)st.st_size > NET_STATE_SIZE_MAX)
 		return net_err_set(err, EFBIG, "%s is too large", path);
-	size = (size_t)st.st_size;
+	*size = (size_t)st.st_size;
+	return 0;
+}
+
+/* Up to size bytes from the start of fd into buf; how many in *got. */
+static int read_upto(int fd, const char *path, char *buf, size_t size,
+		     size_t *got, struct net_err *err)
+{
+	ssize_t n;
+
+	*got = 0;
+	while (*got < size && (n = read(fd, buf + *got, size - *got)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return net_err_set(err, errno, "cannot read %s: %s",
+					   path, strerror(errno));
+		*got += (size_t)n;
+	}
+	return 0;
+}
+
+static int read_all(int fd, const char *path, const struct checked *dir,
+		    char **out, size_t *len, uid_t *owner, struct net_err *err)
+{
+	size_t got = 0, size;
+	char *buf;
+	int ret;
+
+	ret = check_file(fd, path, dir, &size, owner, err);
+	if (ret < 0)
+		return ret;
 	buf = malloc(size + 1);
 	if (!buf)
 		return net_err_errno(err, ENOMEM);
-	while (got < size && (n = read(fd, buf + got, size - got)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			free(buf);
-			return net_err_set(err, errno, "cannot read %s: %s",
-					   path, strerror(errno));
-		}
-		got += (size_t)n;
+	ret = read_upto(fd, path, buf, size, &got, err);
+	if (ret < 0) {
+		free(buf);
+		return ret;
 	}
 	buf[got] = '\0';
 	*out = buf;
@@ -445,6 +471,54 @@ static int read_all(int fd, const char *path, const struct checked *dir,
 static bool same_id(const struct nl_netns_id *a, const struct nl_netns_id *b)
 {
 	return a->dev == b->dev && a->ino == b->ino && a->cookie == b->cookie;
+}
+
+/* The record file name of vrf, open for reading (fd returned), with its
+ * directory (*dfd, to be closed when *owned; what it is in *c), the path
+ * for messages and the namespace the record must belong to. */
+static int record_open(const char *vrf, const char *name, char *file,
+		       char *path, struct nl_netns_id *want, int *dfd,
+		       bool *owned, struct checked *c, struct net_err *err)
+{
+	int fd, ret;
+
+	ret = check_name(name, err);
+	if (ret == 0)
+		ret = vrf_file(vrf, file, FILE_SIZE, err);
+	if (ret == 0)
+		ret = nl_netns_id(vrf, want, err);
+	if (ret < 0)
+		return ret;
+	*dfd = open_record_dir(name, false, owned, c, err);
+	if (*dfd < 0)
+		return *dfd == -ENOENT ? net_err_errno(err, ENOENT) : *dfd;
+	record_path(name, file, path, PATH_MAX);
+	fd = openat(*dfd, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd >= 0)
+		return fd;
+	ret = errno;
+	ret = ret == ELOOP ? net_err_set(err, EPERM, "%s is a symbolic link",
+					 path)
+			   : net_err_set(err, ret, "%s: %s", path,
+					 strerror(ret));
+	if (*owned)
+		close(*dfd);
+	return ret;
+}
+
+/* ENOENT when the record read belongs to another namespace (stale). */
+static int record_stale(const char *vrf, const char *name, int dfd,
+			const char *file, const char *path,
+			const struct nl_netns_id *want,
+			const struct nl_netns_id *have, struct net_err *err)
+{
+	if (same_id(want, have))
+		return 0;
+	/* Another namespace's: stale.  The default VRF's may be another
+	 * vrfsh's (run inside ip netns exec): left alone. */
+	if (holds_exclusive(name) && !net_vrf_is_default(vrf))
+		unlinkat(dfd, file, 0);
+	return net_err_set(err, ENOENT, "%s is stale", path);
 }
 
 int net_state_read(const char *vrf, const char *name, char **data,
@@ -467,37 +541,17 @@ int net_state_read_owner(const char *vrf, const char *name, char **data,
 
 	*data = NULL;
 	*len = 0;
-	ret = check_name(name, err);
+	fd = record_open(vrf, name, file, path, &want, &dfd, &owned, &c, err);
+	if (fd < 0)
+		return fd;
+	ret = read_all(fd, path, &c, &buf, &size, owner, err);
+	close(fd);
 	if (ret == 0)
-		ret = vrf_file(vrf, file, sizeof(file), err);
+		ret = parse_header(buf, size, size, name, path, &have, &body,
+				   err);
 	if (ret == 0)
-		ret = nl_netns_id(vrf, &want, err);
-	if (ret < 0)
-		return ret;
-	dfd = open_record_dir(name, false, &owned, &c, err);
-	if (dfd < 0)
-		return dfd == -ENOENT ? net_err_errno(err, ENOENT) : dfd;
-	record_path(name, file, path, sizeof(path));
-	fd = openat(dfd, file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		ret = errno;
-		ret = ret == ELOOP ? net_err_set(err, EPERM, "%s is a symbolic "
-						 "link", path)
-				   : net_err_set(err, ret, "%s: %s", path,
-						 strerror(ret));
-	} else {
-		ret = read_all(fd, path, &c, &buf, &size, owner, err);
-		close(fd);
-	}
-	if (ret == 0)
-		ret = parse_header(buf, size, name, path, &have, &body, err);
-	if (ret == 0 && !same_id(&want, &have)) {
-		/* Another namespace's: stale.  The default VRF's may be
-		 * another vrfsh's (run inside ip netns exec): left alone. */
-		if (holds_exclusive(name) && !net_vrf_is_default(vrf))
-			unlinkat(dfd, file, 0);
-		ret = net_err_set(err, ENOENT, "%s is stale", path);
-	}
+		ret = record_stale(vrf, name, dfd, file, path, &want, &have,
+				   err);
 	if (owned)
 		close(dfd);
 	if (ret < 0) {
@@ -506,6 +560,51 @@ int net_state_read_owner(const char *vrf, const char *name, char **data,
 	}
 	memmove(buf, buf + body, size - body + 1);
 	*data = buf;
+	*len = size - body;
+	return 0;
+}
+
+/* The header is read in one piece of at most this many bytes (its four
+ * lines are far shorter; a longer one is not a header vrfsh wrote). */
+#define HEADER_MAX 4096
+
+int net_state_open(const char *vrf, const char *name, int *fdp, size_t *len,
+		   struct net_err *err)
+{
+	char file[FILE_SIZE], path[PATH_MAX], head[HEADER_MAX + 1];
+	struct nl_netns_id want, have = { 0, 0, 0 };
+	size_t size = 0, got = 0, body = 0;
+	struct checked c;
+	int dfd, fd, ret;
+	uid_t owner;
+	bool owned;
+
+	*fdp = -1;
+	*len = 0;
+	fd = record_open(vrf, name, file, path, &want, &dfd, &owned, &c, err);
+	if (fd < 0)
+		return fd;
+	ret = check_file(fd, path, &c, &size, &owner, err);
+	if (ret == 0)
+		ret = read_upto(fd, path, head, size < HEADER_MAX ? size
+					   : HEADER_MAX, &got, err);
+	if (ret == 0) {
+		head[got] = '\0';
+		ret = parse_header(head, got, size, name, path, &have, &body,
+				   err);
+	}
+	if (ret == 0)
+		ret = record_stale(vrf, name, dfd, file, path, &want, &have,
+				   err);
+	if (ret == 0 && lseek(fd, (off_t)body, SEEK_SET) < 0)
+		ret = net_err_errno(err, errno);
+	if (owned)
+		close(dfd);
+	if (ret < 0) {
+		close(fd);
+		return ret;
+	}
+	*fdp = fd;
 	*len = size - body;
 	return 0;
 }

@@ -69,6 +69,11 @@ int net_state_read(const char *vrf, const char *name, char **data,
 /* The same, and who owns the record's file (who wrote it last). */
 int net_state_read_owner(const char *vrf, const char *name, char **data,
 			 size_t *len, uid_t *owner, struct net_err *err);
+/* The record name of vrf open for reading in *fd (close-on-exec), past
+ * its header, checked as net_state_read() checks it; *len bytes follow.
+ * For records too large to hold whole: the caller reads and closes. */
+int net_state_open(const char *vrf, const char *name, int *fd, size_t *len,
+		   struct net_err *err);
 /* Replaces the record (atomically, see above).  The caller holds the
  * exclusive lock of name. */
 int net_state_write(const char *vrf, const char *name, const void *data,

@@ -1157,6 +1157,30 @@ bool net_static_covers(const struct net_static_list *l,
 	return false;
 }
 
+int net_static_index(const char *vrf, struct net_static_index **out,
+		     struct net_err *err)
+{
+	const struct vctx *v = ctx_find(vrf);
+	struct vctx *mine = NULL;
+	int ret;
+
+	*out = NULL;
+	if (v) {
+		*out = sindex_of_ctx(v);
+		return 0;
+	}
+	/* VRFSH_STATIC_WHOLE: the record read whole by the context's
+	 * reader, as net_static_list() reads it (tests compare the two) */
+	if (!getenv("VRFSH_STATIC_WHOLE"))
+		return sindex_read(vrf, out, err);
+	ret = vctx_load(vrf, false, &mine, err);
+	if (ret < 0)
+		return ret;
+	*out = sindex_of_ctx(mine);
+	vctx_free(mine);
+	return 0;
+}
+
 void net_static_stats(struct net_static_stats *out)
 {
 	*out = S.stats;

@@ -223,6 +223,26 @@ void net_static_list_free(struct net_static_list *l);
 bool net_static_covers(const struct net_static_list *l,
 		       const struct net_route *r);
 
+/* The same configured next hops (without state), a few words each: for
+ * the running configuration of a VRF with a million routes, where a
+ * list would hold some 300 bytes per route.  Read from the record a
+ * piece at a time, checked as net_static_list() checks it (the same
+ * errors), sorted as the list is.  The functions below take NULL as an
+ * empty index. */
+struct net_static_index;
+
+int net_static_index(const char *vrf, struct net_static_index **out,
+		     struct net_err *err);
+size_t net_static_index_len(const struct net_static_index *x);
+/* Entry i (< len) in the order of the list; s.ifname set for DEV and
+ * GW_DEV, s.protocol the route's. */
+void net_static_index_get(const struct net_static_index *x, size_t i,
+			  struct net_static *s);
+/* net_static_covers() of the index. */
+bool net_static_index_covers(const struct net_static_index *x,
+			     const struct net_route *r);
+void net_static_index_free(struct net_static_index *x);
+
 /* ---- following events ------------------------------------------------ */
 
 struct net_watch_opts {

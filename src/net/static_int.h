@@ -114,6 +114,28 @@ int vctx_format(const struct vctx *v, char **out, size_t *len);
 int vctx_parse(struct vctx *v, const char *text, size_t len,
 	       const char *path, struct net_err *err);
 
+/* The record's text: its first line, then one line per entry. */
+#define STATIC_FORMAT_LINE "format 1"
+/* One entry's line parsed and checked on its own (all that needs no
+ * other line): NULL, or why it is refused (err holds the text when
+ * static_check refused it).  line is cut into words in place. */
+const char *static_record_line(char *line, struct net_static *s,
+			       struct net_err *err);
+/* Why entry s may not follow e of its group (NULL: it may); and the
+ * other refusals of a group's entries, as the record's reader words
+ * them. */
+const char *static_beside(const struct net_static *e,
+			  const struct net_static *s);
+#define STATIC_WHY_PROTOCOLS "next hops of one route with different protocols"
+#define STATIC_WHY_TOO_MANY "too many next hops"
+bool no_nh_kind(enum net_static_kind k);
+
+/* net_static_index() from a context in memory, or from the record
+ * (static_index.c). */
+struct net_static_index *sindex_of_ctx(const struct vctx *v);
+int sindex_read(const char *vrf, struct net_static_index **out,
+		struct net_err *err);
+
 /* Checks a next hop as typed (EINVAL with a message). */
 int static_check(const struct net_static *s, struct net_err *err);
 bool static_same(const struct net_static *a, const struct net_static *b);

@@ -500,7 +500,7 @@ void entry_revive(struct vctx *v, uint32_t e)
 
 /* ---- checking what is typed --------------------------------------- */
 
-static bool no_nh_kind(enum net_static_kind k)
+bool no_nh_kind(enum net_static_kind k)
 {
 	return k == NET_STATIC_NULL0 || k == NET_STATIC_UNREACHABLE ||
 	       k == NET_STATIC_PROHIBIT;
@@ -568,8 +568,6 @@ bool static_same(const struct net_static *a, const struct net_static *b)
 }
 
 /* ---- the record as text ------------------------------------------- */
-
-#define FORMAT_LINE "format 1"
 
 struct buf {
 	char *p;
@@ -649,7 +647,7 @@ int vctx_format(const struct vctx *v, char **out, size_t *len)
 {
 	struct buf b = { NULL, 0, 0 };
 
-	put_str(&b, FORMAT_LINE "\n");
+	put_str(&b, STATIC_FORMAT_LINE "\n");
 	for (uint32_t i = 0; i < v->ne; i++)
 		if (!v->e[i].dead)
 			put_entry(&b, &v->e[i], v->g[v->e[i].group].protocol);
@@ -766,28 +764,45 @@ static const char *parse_route(char *line, struct net_static *s)
 	return parse_nh(&w, 4, s);
 }
 
-/* Adds a parsed entry, checking what the API would refuse. */
-static const char *parse_add(struct vctx *v, const struct net_static *s,
-			     struct net_err *err)
+const char *static_record_line(char *line, struct net_static *s,
+			       struct net_err *err)
 {
-	uint32_t g = group_find(v, s->family, &s->dst, s->plen, s->distance);
+	const char *why = parse_route(line, s);
 
+	if (why)
+		return why;
 	if (static_check(s, err) < 0)
 		return err->msg;
 	if (s->family == AF_INET6 && s->distance == 0)
 		return "IPv6 distance 0";
+	return NULL;
+}
+
+const char *static_beside(const struct net_static *e,
+			  const struct net_static *s)
+{
+	if (static_same(e, s))
+		return "a route given twice";
+	if (no_nh_kind(e->kind) || no_nh_kind(s->kind))
+		return "Null0 beside other next hops";
+	return NULL;
+}
+
+/* Adds a parsed entry, checking what the API would refuse. */
+static const char *parse_add(struct vctx *v, const struct net_static *s)
+{
+	uint32_t g = group_find(v, s->family, &s->dst, s->plen, s->distance);
+	const char *why;
+
 	if (g == NONE)
 		g = group_add(v, s, s->protocol);
 	if (v->g[g].protocol != s->protocol)
-		return "next hops of one route with different protocols";
-	for (uint32_t e = v->g[g].first; e != NONE; e = v->e[e].gnext) {
-		if (static_same(&v->e[e].s, s))
-			return "a route given twice";
-		if (no_nh_kind(v->e[e].s.kind) || no_nh_kind(s->kind))
-			return "Null0 beside other next hops";
-	}
+		return STATIC_WHY_PROTOCOLS;
+	for (uint32_t e = v->g[g].first; e != NONE; e = v->e[e].gnext)
+		if ((why = static_beside(&v->e[e].s, s)))
+			return why;
 	if (v->g[g].nent >= NET_STATIC_MAX_NH)
-		return "too many next hops";
+		return STATIC_WHY_TOO_MANY;
 	entry_add(v, g, s);
 	return NULL;
 }
@@ -815,9 +830,10 @@ int vctx_parse(struct vctx *v, const char *text, size_t len,
 		}
 		*nl = '\0';
 		if (line == 0)
-			why = strcmp(p, FORMAT_LINE) ? "not format 1" : NULL;
-		else if (!(why = parse_route(p, &s)))
-			why = parse_add(v, &s, &e2);
+			why = strcmp(p, STATIC_FORMAT_LINE) ? "not format 1"
+							    : NULL;
+		else if (!(why = static_record_line(p, &s, &e2)))
+			why = parse_add(v, &s);
 		p = nl + 1;
 	}
 	if (!why && line == 0)

@@ -10,6 +10,9 @@
 #include <unistd.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <libmnl/libmnl.h>
+#include <linux/netconf.h>
+#include <linux/rtnetlink.h>
 
 #include "netns.h"
 #include "nl.h"
@@ -48,6 +51,43 @@ static int forwarding_open(const char *vrf, int family, int flags,
 	return fd < 0 ? net_err_step(err, e, NET_NEED_NET_ADMIN, NULL) : fd;
 }
 
+static int netconf_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[NETCONFA_MAX + 1];
+	uint32_t v;
+
+	if (nlh->nlmsg_type != RTM_NEWNETCONF)
+		return MNL_CB_OK;
+	nl_parse(nlh, sizeof(struct netconfmsg), tb, NETCONFA_MAX);
+	if (nl_u32(tb[NETCONFA_FORWARDING], &v))
+		*(int *)data = v != 0;
+	return MNL_CB_OK;
+}
+
+/* The switch by netlink (RTM_GETNETCONF of the "all" configuration, on
+ * the VRF's socket): 0 or 1, or -1 when the kernel did not say.  Opening
+ * the file under /proc/sys costs more the more namespaces there are (a
+ * millisecond each with 1,000 VRFs). */
+static int forwarding_netconf(const char *vrf, int family)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct netconfmsg *ncm;
+	struct nl_sock *s;
+	struct net_err e;
+	int on = -1;
+
+	if (nl_sock_get(vrf, &s, &e) < 0)
+		return -1;
+	nlh = nl_msg(buf, RTM_GETNETCONF, 0);
+	ncm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ncm));
+	ncm->ncm_family = (unsigned char)family;
+	mnl_attr_put_u32(nlh, NETCONFA_IFINDEX, (uint32_t)NETCONFA_IFINDEX_ALL);
+	if (nl_talk(s, nlh, netconf_cb, &on, &e) < 0)
+		return -1;
+	return on;
+}
+
 int net_forwarding_get(const char *vrf, int family, bool *on,
 		       struct net_err *err)
 {
@@ -55,6 +95,14 @@ int net_forwarding_get(const char *vrf, int family, bool *on,
 	ssize_t n;
 	int fd;
 
+	if (family == AF_INET || family == AF_INET6) {
+		int got = forwarding_netconf(vrf, family);
+
+		if (got >= 0) {
+			*on = got;
+			return 0;
+		}
+	}
 	fd = forwarding_open(vrf, family, O_RDONLY, err);
 	if (fd < 0)
 		return fd;

@@ -5,7 +5,6 @@
 #include "render/json.h"
 #include "render/text.h"
 
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,57 @@ void json_init(struct json *j, struct cli_out *o)
 	j->first[0] = true;
 }
 
+void json_init_mem(struct json *j)
+{
+	json_init(j, NULL);
+}
+
+void json_mem_reset(struct json *j)
+{
+	j->len = 0;
+	j->depth = 0;
+	j->first[0] = true;
+}
+
+void json_mem_free(struct json *j)
+{
+	free(j->buf);
+	j->buf = NULL;
+	j->len = j->cap = 0;
+}
+
+static void put_slow(struct json *j, const char *s, size_t n)
+{
+	if (j->o) {
+		cli_write(j->o, s, n);
+		return;
+	}
+	j->cap = (j->len + n) * 2 + 256;
+	j->buf = realloc(j->buf, j->cap);
+	if (!j->buf)
+		abort();
+	memcpy(j->buf + j->len, s, n);
+	j->len += n;
+}
+
+/* Into memory at once when there is room (a route object is many
+ * small pieces), else to the output. */
+static inline void put(struct json *j, const char *s, size_t n)
+{
+	if (j->o || j->len + n > j->cap) {
+		put_slow(j, s, n);
+		return;
+	}
+	memcpy(j->buf + j->len, s, n);
+	j->len += n;
+}
+
+/* The characters that go into a JSON string as they are: printable
+ * ASCII but the quote and the backslash (the rest takes cli_utf8). */
+static const bool plain[256] = {
+	[0x20 ... 0x21] = true, [0x23 ... 0x5b] = true, [0x5d ... 0x7e] = true,
+};
+
 /* A JSON string: quotes and backslashes escaped, every control
  * character (C0, DEL, C1, line separators) as \\uXXXX, and a byte that
  * is not valid UTF-8 as U+FFFD, so that the document is valid UTF-8 and
@@ -25,47 +75,52 @@ static void put_string(struct json *j, const char *s)
 {
 	const char *run = s;
 
-	cli_write(j->o, "\"", 1);
+	put(j, "\"", 1);
 	while (*s) {
 		uint32_t cp = 0;
-		size_t len = cli_utf8(s, 4, &cp);
+		size_t len;
 		char esc[8];
 
+		while (plain[(unsigned char)*s])
+			s++;
+		if (!*s)
+			break;
+		len = cli_utf8(s, 4, &cp);
 		if (len && !cli_is_control(cp) && cp != '"' && cp != '\\') {
 			s += len;
 			continue;
 		}
-		cli_write(j->o, run, (size_t)(s - run));
+		put(j, run, (size_t)(s - run));
 		if (!len)
-			cli_write(j->o, "\\ufffd", 6);
+			put(j, "\\ufffd", 6);
 		else if (cp == '"')
-			cli_write(j->o, "\\\"", 2);
+			put(j, "\\\"", 2);
 		else if (cp == '\\')
-			cli_write(j->o, "\\\\", 2);
+			put(j, "\\\\", 2);
 		else if (cp == '\n')
-			cli_write(j->o, "\\n", 2);
+			put(j, "\\n", 2);
 		else if (cp == '\t')
-			cli_write(j->o, "\\t", 2);
+			put(j, "\\t", 2);
 		else {
 			snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)cp);
-			cli_write(j->o, esc, 6);
+			put(j, esc, 6);
 		}
 		s += len ? len : 1;
 		run = s;
 	}
-	cli_write(j->o, run, (size_t)(s - run));
-	cli_write(j->o, "\"", 1);
+	put(j, run, (size_t)(s - run));
+	put(j, "\"", 1);
 }
 
 /* The comma and the key before a value. */
 static void lead(struct json *j, const char *key)
 {
 	if (!j->first[j->depth])
-		cli_write(j->o, ", ", 2);
+		put(j, ", ", 2);
 	j->first[j->depth] = false;
 	if (key) {
 		put_string(j, key);
-		cli_write(j->o, ": ", 2);
+		put(j, ": ", 2);
 	}
 }
 
@@ -73,7 +128,7 @@ static void lead(struct json *j, const char *key)
 static void begin_nest(struct json *j, const char *key, const char *bracket)
 {
 	lead(j, key);
-	cli_write(j->o, bracket, 1);
+	put(j, bracket, 1);
 	if (j->depth + 1 >= JSON_MAX_DEPTH)
 		abort();
 	j->depth++;
@@ -82,7 +137,7 @@ static void begin_nest(struct json *j, const char *key, const char *bracket)
 
 static void end_nest(struct json *j, const char *bracket)
 {
-	cli_write(j->o, bracket, 1);
+	put(j, bracket, 1);
 	if (j->depth == 0)
 		abort();
 	j->depth--;
@@ -114,34 +169,54 @@ void json_str(struct json *j, const char *key, const char *value)
 	if (value)
 		put_string(j, value);
 	else
-		cli_write(j->o, "null", 4);
+		put(j, "null", 4);
+}
+
+/* The decimal digits of v, as printf's %llu writes them. */
+static void put_u64(struct json *j, bool minus, uint64_t v)
+{
+	char d[24];
+	size_t k = sizeof(d);
+
+	do
+		d[--k] = (char)('0' + v % 10);
+	while (v /= 10);
+	if (minus)
+		d[--k] = '-';
+	put(j, d + k, sizeof(d) - k);
 }
 
 void json_int(struct json *j, const char *key, long long value)
 {
 	lead(j, key);
-	cli_printf(j->o, "%lld", value);
+	put_u64(j, value < 0, value < 0 ? 0 - (uint64_t)value : (uint64_t)value);
 }
 
 void json_u64(struct json *j, const char *key, uint64_t value)
 {
 	lead(j, key);
-	cli_printf(j->o, "%" PRIu64, value);
+	put_u64(j, false, value);
 }
 
 void json_bool(struct json *j, const char *key, bool value)
 {
 	lead(j, key);
-	cli_write(j->o, value ? "true" : "false", value ? 4 : 5);
+	put(j, value ? "true" : "false", value ? 4 : 5);
 }
 
 void json_null(struct json *j, const char *key)
 {
 	lead(j, key);
-	cli_write(j->o, "null", 4);
+	put(j, "null", 4);
+}
+
+void json_raw(struct json *j, const char *key, const char *text, size_t len)
+{
+	lead(j, key);
+	put(j, text, len);
 }
 
 void json_done(struct json *j)
 {
-	cli_write(j->o, "\n", 1);
+	put(j, "\n", 1);
 }

@@ -14,12 +14,23 @@
 #define JSON_MAX_DEPTH 16
 
 struct json {
-	struct cli_out *o;
+	struct cli_out *o;	/* NULL: into buf (json_init_mem) */
 	int depth;
 	bool first[JSON_MAX_DEPTH];
+	char *buf;		/* the text so far, in memory */
+	size_t len, cap;
 };
 
 void json_init(struct json *j, struct cli_out *o);
+/* A writer into memory, for a piece built apart and then written whole
+ * with json_raw() (a large table's rows: one write each, not one per
+ * field).  json_mem_reset() empties it for the next piece. */
+void json_init_mem(struct json *j);
+void json_mem_reset(struct json *j);
+void json_mem_free(struct json *j);
+/* A value given as JSON text (from a memory writer): the comma and key
+ * before it as for any value. */
+void json_raw(struct json *j, const char *key, const char *text, size_t len);
 /* key is NULL inside arrays and for the document itself */
 void json_obj(struct json *j, const char *key);
 void json_obj_end(struct json *j);

@@ -33,7 +33,7 @@ static void entry(struct net_acl_entry *e, unsigned i)
 
 static int write_nft(const char *path, unsigned n)
 {
-	FILE *f = fopen(path, "wx");	/* never over an existing file */
+	FILE *f = fopen(path, "wx"); /* never over an existing file */
 	struct net_acl_entry e;
 
 	if (!f) {
@@ -46,9 +46,11 @@ static int write_nft(const char *path, unsigned n)
 
 		entry(&e, i);
 		inet_ntop(AF_INET, &e.src.addr, ip, sizeof(ip));
-		fprintf(f, "\t\tmeta nfproto ipv4 ip saddr %s meta l4proto tcp "
+		fprintf(f,
+			"\t\tmeta nfproto ipv4 ip saddr %s meta l4proto tcp "
 			"tcp dport %u counter %s comment \"%u %s p=6 s=h%s "
-			"dp=eq%u\"\n", ip, e.dport.lo,
+			"dp=eq%u\"\n",
+			ip, e.dport.lo,
 			e.action == NET_ACL_PERMIT ? "return" : "drop", e.seq,
 			e.action == NET_ACL_PERMIT ? "permit" : "deny", ip,
 			e.dport.lo);

@@ -40,7 +40,7 @@
 #include <linux/rtnetlink.h>
 
 #define RCVBUF (32 << 20)
-#define MSG_ROOM 64		/* one request, aligned */
+#define MSG_ROOM 64 /* one request, aligned */
 #define READ_SIZE 65536
 
 static char rbuf[READ_SIZE] __attribute__((aligned(8)));
@@ -134,9 +134,10 @@ static int routes(unsigned n, const char *gw_text, const char *dev,
 		for (unsigned k = 0; k < batch && i < n; k++, i++) {
 			struct nlmsghdr *nlh = (void *)(buf + len);
 			struct rtmsg *rtm = NLMSG_DATA(nlh);
-			unsigned char dst[4] = { (unsigned char)(10 + i / 65536),
-						 (unsigned char)(i / 256),
-						 (unsigned char)i, 0 };
+			unsigned char dst[4] = {
+				(unsigned char)(10 + i / 65536),
+				(unsigned char)(i / 256), (unsigned char)i, 0
+			};
 
 			memset(nlh, 0, MSG_ROOM);
 			nlh->nlmsg_len = NLMSG_LENGTH(sizeof(*rtm));
@@ -176,8 +177,10 @@ static void lo_up(void)
 	} req = {
 		.h = { NLMSG_LENGTH(sizeof(struct ifinfomsg)), RTM_NEWLINK,
 		       NLM_F_REQUEST | NLM_F_ACK, 1, 0 },
-		.i = { .ifi_family = AF_UNSPEC, .ifi_index = 1,
-		       .ifi_flags = IFF_UP, .ifi_change = IFF_UP },
+		.i = { .ifi_family = AF_UNSPEC,
+		       .ifi_index = 1,
+		       .ifi_flags = IFF_UP,
+		       .ifi_change = IFF_UP },
 	};
 	int fd = nl_open();
 

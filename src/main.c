@@ -70,7 +70,7 @@ struct options {
 	bool boot;
 	bool keep_going;
 	bool watch;
-	const char *revert;	/* --revert-wait ID */
+	const char *revert; /* --revert-wait ID */
 };
 
 static void usage_error(const char *fmt, ...)
@@ -91,7 +91,12 @@ static void usage_error(const char *fmt, ...)
 
 static void parse(int argc, char **argv, struct options *o)
 {
-	enum { OPT_CONFIG = 256, OPT_KEEP_GOING, OPT_WATCH, OPT_REVERT };
+	enum {
+		OPT_CONFIG = 256,
+		OPT_KEEP_GOING,
+		OPT_WATCH,
+		OPT_REVERT
+	};
 	static const struct option longs[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -151,7 +156,7 @@ static void parse(int argc, char **argv, struct options *o)
 	 * vrfsh reads and writes no file a user names */
 	if (raised() && o->config) {
 		fprintf(stderr, "vrfsh: --config is ignored: vrfsh runs with "
-			"rights that you do not have\n");
+				"rights that you do not have\n");
 		o->config = NULL;
 	}
 	if (!o->config)
@@ -189,7 +194,8 @@ static bool caller_privileged(void)
 		if (sscanf(line, "CapEff: %llx", &caps) == 1)
 			break;
 	fclose(fp);
-	return caps & ((1ULL << CAP_NET_ADMIN_BIT) | (1ULL << CAP_SYS_ADMIN_BIT));
+	return caps &
+	       ((1ULL << CAP_NET_ADMIN_BIT) | (1ULL << CAP_SYS_ADMIN_BIT));
 }
 
 /* ~/.vrfsh_history, where HOME (or, with rights the caller lacks, the
@@ -225,8 +231,7 @@ static char *history_file(void)
 
 /* The startup configuration: vrfsh's own file (cfgfile.c), which root
  * reads at boot from a directory that operators may write. */
-static int run_startup(struct cli_session *s, const char *path,
-		       bool keep_going)
+static int run_startup(struct cli_session *s, const char *path, bool keep_going)
 {
 	int fd = cfg_own_open(path), rc;
 	FILE *fp;
@@ -249,8 +254,7 @@ static int run_startup(struct cli_session *s, const char *path,
 	return rc;
 }
 
-static int run_file(struct cli_session *s, const char *path,
-		    bool keep_going)
+static int run_file(struct cli_session *s, const char *path, bool keep_going)
 {
 	FILE *fp = stdin;
 	int rc;
@@ -290,9 +294,10 @@ static void watch_report(void *ctx, const char *vrf,
 	if (err)
 		fprintf(stderr, "vrfsh: VRF %s: %s\n", vrf, err->msg);
 	else
-		fprintf(stderr, "vrfsh: VRF %s: routes added %u, replaced %u, "
-			"deleted %u, refused %u%s%s\n", vrf, r->added,
-			r->replaced, r->deleted, r->failed,
+		fprintf(stderr,
+			"vrfsh: VRF %s: routes added %u, replaced %u, "
+			"deleted %u, refused %u%s%s\n",
+			vrf, r->added, r->replaced, r->deleted, r->failed,
 			r->failed ? ": " : "", r->failed ? r->first.msg : "");
 }
 
@@ -305,7 +310,7 @@ static int watch(void)
 	int ret;
 
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop;	/* no SA_RESTART: the wait ends */
+	sa.sa_handler = on_stop; /* no SA_RESTART: the wait ends */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	ret = net_watch(&watch_stop, &opts, &err);

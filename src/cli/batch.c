@@ -98,8 +98,7 @@ static const char *next_line(struct cli_session *s)
 	}
 	if (getline(&src->line, &src->size, src->fp) < 0)
 		return NULL;
-	set_origin(src->origin, sizeof(src->origin), src->name,
-		   ++src->lineno);
+	set_origin(src->origin, sizeof(src->origin), src->name, ++src->lineno);
 	return src->line;
 }
 

@@ -24,30 +24,30 @@
  */
 enum {
 	CLI_EXEC = 1u << 0,
-	CLI_FILTER = 1u << 31,	/* output modifiers after '|' (internal) */
+	CLI_FILTER = 1u << 31, /* output modifiers after '|' (internal) */
 };
 /* Every mode but EXEC: where 'exit', 'end' and 'do' live. */
 #define CLI_ANY_CONFIG (~(unsigned)(CLI_EXEC | CLI_FILTER))
 
 /* Command flags. */
 enum {
-	CLI_F_OUTPUT = 1 << 0,	/* prints output: may take '| filter' */
-	CLI_F_NO_DO = 1 << 1,	/* not reachable through 'do' */
-	CLI_F_HIDDEN = 1 << 2,	/* runs, but '?' and TAB do not offer it */
-	CLI_F_WEAK = 1 << 3,	/* a prefix of its first keyword that also
+	CLI_F_OUTPUT = 1 << 0, /* prints output: may take '| filter' */
+	CLI_F_NO_DO = 1 << 1,  /* not reachable through 'do' */
+	CLI_F_HIDDEN = 1 << 2, /* runs, but '?' and TAB do not offer it */
+	CLI_F_WEAK = 1 << 3,   /* a prefix of its first keyword that also
 				 * fits another keyword means the other
 				 * ('sh' is show, not shell) */
-	CLI_F_DEFER = 1 << 4,	/* may leave its change queued until its
+	CLI_F_DEFER = 1 << 4,  /* may leave its change queued until its
 				 * area's flush (see struct cli_area) */
-	CLI_F_SPAWN = 1 << 5,	/* starts a process of the user's choice:
+	CLI_F_SPAWN = 1 << 5,  /* starts a process of the user's choice:
 				 * refused where s->refuse_spawn is set */
 };
 
 /* Privilege levels, as IOS numbers them: a command needs at least its
  * level; a session holds one. */
 enum cli_priv {
-	PRIV_USER = 1,		/* user EXEC */
-	PRIV_ADMIN = 15,	/* privileged EXEC and configuration */
+	PRIV_USER = 1,	 /* user EXEC */
+	PRIV_ADMIN = 15, /* privileged EXEC and configuration */
 };
 
 /* Arguments of one command: the grammar refuses a command with more
@@ -56,17 +56,17 @@ enum cli_priv {
 #define CLI_NAME_MAX 65
 
 struct cli_arg {
-	const char *name;	/* keyword text, or the $name of a value */
-	const char *value;	/* the full keyword, or the word typed */
+	const char *name;  /* keyword text, or the $name of a value */
+	const char *value; /* the full keyword, or the word typed */
 	enum cli_tok kind;
-	int word;		/* index of the word in the line */
+	int word; /* index of the word in the line */
 };
 
 struct cli_args {
 	struct cli_arg v[CLI_MAX_ARGS];
 	int n;
-	const struct cli_cmd *cmd;	/* the command they were matched for */
-	const char *const *names;	/* every name its syntax has */
+	const struct cli_cmd *cmd; /* the command they were matched for */
+	const char *const *names;  /* every name its syntax has */
 	int nnames;
 };
 
@@ -123,9 +123,9 @@ struct cli_frame;
  * the first one whose parent is EXEC (global config, as IOS does).
  */
 struct cli_mode {
-	unsigned bit;		/* its bit in cli_cmd.modes; 0 ends a list */
-	const char *name;	/* "config-if", for messages */
-	unsigned parents;	/* the modes it may be entered from */
+	unsigned bit;	  /* its bit in cli_cmd.modes; 0 ends a list */
+	const char *name; /* "config-if", for messages */
+	unsigned parents; /* the modes it may be entered from */
 	const char *keys[CLI_FRAME_KEYS];
 	/* the prompt between the host name and '#': "(config-if-X)" */
 	void (*prompt)(const struct cli_frame *f, char *buf, size_t size);
@@ -145,12 +145,12 @@ struct cli_config_ops;
  */
 struct cli_area {
 	const char *name;
-	const struct cli_cmd *cmds;	/* ended by syntax NULL; may be NULL */
-	const struct cli_mode *modes;	/* ended by bit 0; may be NULL */
+	const struct cli_cmd *cmds;   /* ended by syntax NULL; may be NULL */
+	const struct cli_mode *modes; /* ended by bit 0; may be NULL */
 	/* returns how many queued changes failed, each already reported
 	 * with the origin of its own line */
 	int (*flush)(struct cli_session *s);
-	const struct cli_config_ops *config;	/* may be NULL */
+	const struct cli_config_ops *config; /* may be NULL */
 };
 
 /* The output modifiers ('| include RE', ...): an area of the engine's. */
@@ -198,26 +198,26 @@ typedef void (*cli_names_fn)(struct cli_session *s, enum cli_tok kind,
 struct cli_session {
 	const struct cli_grammar *grammar;
 	struct cli_frame stack[CLI_MAX_DEPTH];
-	int depth;			/* frames in use, >= 1 */
-	unsigned level;			/* privilege level: 1 or 15 */
-	bool done;			/* exit from EXEC: stop reading */
-	bool interactive;		/* a person at a terminal */
+	int depth;	  /* frames in use, >= 1 */
+	unsigned level;	  /* privilege level: 1 or 15 */
+	bool done;	  /* exit from EXEC: stop reading */
+	bool interactive; /* a person at a terminal */
 	char host[CLI_NAME_MAX];
-	char context_vrf[CLI_NAME_MAX];	/* routing-context; "" = default */
+	char context_vrf[CLI_NAME_MAX]; /* routing-context; "" = default */
 	unsigned term_length;		/* lines per page, 0 = no pager */
 	unsigned term_width;		/* columns */
 	FILE *out;			/* command output */
 	FILE *err;			/* batch error messages */
 	const char *origin;		/* batch: "FILE:LINE" or "-c N" */
-	size_t prompt_len;		/* for the caret of interactive errors */
+	size_t prompt_len; /* for the caret of interactive errors */
 	struct cli_history *history;
 	cli_names_fn names;
-	void *app;			/* the application's own data */
-	volatile int *interrupted;	/* set by SIGINT while running */
-	bool keep_going;		/* batch: go on after a failure */
-	bool refuse_spawn;		/* the startup configuration: no
+	void *app;		   /* the application's own data */
+	volatile int *interrupted; /* set by SIGINT while running */
+	bool keep_going;	   /* batch: go on after a failure */
+	bool refuse_spawn;	   /* the startup configuration: no
 					 * CLI_F_SPAWN command runs */
-	unsigned queued_failures;	/* queued changes that failed */
+	unsigned queued_failures;  /* queued changes that failed */
 	/* The next line of input, taken by a command that asks for more
 	 * (enable's secret): set by batch input; NULL when there is none.
 	 * Returns a line that lives until the next call, or NULL. */

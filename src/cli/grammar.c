@@ -24,11 +24,11 @@ struct frag {
 
 struct compiler {
 	struct cli_grammar *g;
-	int ntokens;		/* token nodes of the command */
+	int ntokens; /* token nodes of the command */
 	const char *syntax;
-	char **lex;		/* lexemes of the syntax */
+	char **lex; /* lexemes of the syntax */
 	int nlex, pos;
-	const char *help;	/* remaining help lines */
+	const char *help; /* remaining help lines */
 	char *err;
 	size_t errlen;
 	bool failed;
@@ -164,8 +164,7 @@ static const struct placeholder placeholders[] = {
 	{ "DO", TOK_SUBCMD, "LINE" },
 };
 
-static bool parse_range(struct compiler *c, const char *s,
-			struct cli_node *n)
+static bool parse_range(struct compiler *c, const char *s, struct cli_node *n)
 {
 	char *end;
 
@@ -190,8 +189,8 @@ static bool is_keyword(const char *s)
 	if (!*s)
 		return false;
 	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
-		    *s != '-')
+		if (!islower((unsigned char)*s) &&
+		    !isdigit((unsigned char)*s) && *s != '-')
 			return false;
 	return true;
 }
@@ -311,8 +310,11 @@ static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 			struct cli_cmdgraph *out, char *err, size_t errlen)
 {
 	struct compiler c = {
-		.g = g, .syntax = cmd->syntax, .help = cmd->help,
-		.err = err, .errlen = errlen,
+		.g = g,
+		.syntax = cmd->syntax,
+		.help = cmd->help,
+		.err = err,
+		.errlen = errlen,
 	};
 	size_t first_node = g->nnodes;
 	struct frag f;
@@ -344,8 +346,7 @@ static bool compile_one(struct cli_grammar *g, const struct cli_cmd *cmd,
 
 /* Adds the tokens reachable from n through empty nodes to x's follow;
  * mark keeps a loop of empty nodes ({...}*) from being walked twice. */
-static void follow_from(struct cli_node *x, struct cli_node *n,
-			unsigned mark)
+static void follow_from(struct cli_node *x, struct cli_node *n, unsigned mark)
 {
 	for (int i = 0; i < n->nnext; i++) {
 		struct cli_node *y = n->next[i];
@@ -363,7 +364,7 @@ static void follow_from(struct cli_node *x, struct cli_node *n,
 		if (seen)
 			continue;
 		x->follow = xrealloc(x->follow, (size_t)(x->nfollow + 1) *
-						       sizeof(*x->follow));
+							sizeof(*x->follow));
 		x->follow[x->nfollow++] = y;
 		x->subcmd |= y->type == N_TOKEN && y->kind == TOK_SUBCMD;
 	}
@@ -378,12 +379,14 @@ static bool add_modes(struct cli_grammar *g, const struct cli_area *a,
 
 		if (!one || (m->bit & (CLI_EXEC | CLI_FILTER)) ||
 		    cli_grammar_mode(g, m->bit) || !m->prompt || !m->parents) {
-			snprintf(err, errlen, "area %s: mode %s: bad bit, "
-				 "parents or prompt", a->name, m->name);
+			snprintf(err, errlen,
+				 "area %s: mode %s: bad bit, "
+				 "parents or prompt",
+				 a->name, m->name);
 			return false;
 		}
-		g->modes = xrealloc(g->modes,
-				    (g->nmodes + 1) * sizeof(*g->modes));
+		g->modes =
+			xrealloc(g->modes, (g->nmodes + 1) * sizeof(*g->modes));
 		g->modes[g->nmodes++] = m;
 	}
 	return true;
@@ -472,8 +475,8 @@ int cli_words_split(struct cli_words *w, const char *line)
 	char *q, *mem;
 
 	memset(w, 0, sizeof(*w));
-	mem = xcalloc(1, 2 * (len + 1) + max * (sizeof(char *) +
-						2 * sizeof(int)));
+	mem = xcalloc(1,
+		      2 * (len + 1) + max * (sizeof(char *) + 2 * sizeof(int)));
 	w->w = (char **)mem;
 	w->off = (int *)(mem + max * sizeof(char *));
 	w->end = w->off + max;

@@ -9,30 +9,34 @@
 
 #include "cli/cli.h"
 
-enum node_type { N_TOKEN, N_EPS, N_END };
+enum node_type {
+	N_TOKEN,
+	N_EPS,
+	N_END
+};
 
 struct cli_node {
 	enum node_type type;
 	enum cli_tok kind;
-	const char *text;	/* keyword, or the placeholder as shown */
-	const char *name;	/* argument name */
+	const char *text; /* keyword, or the placeholder as shown */
+	const char *name; /* argument name */
 	const char *help;
 	long min, max;
-	bool weak;		/* a prefix of it yields to other keywords */
+	bool weak; /* a prefix of it yields to other keywords */
 	struct cli_node **next;
 	int nnext;
 	/* what may follow, looking through empty nodes: tokens and the end
 	 * marker, computed once when the grammar is built */
 	const struct cli_node **follow;
 	int nfollow;
-	bool subcmd;		/* a DO token follows */
-	unsigned mark;		/* for walks over loops while building */
+	bool subcmd;   /* a DO token follows */
+	unsigned mark; /* for walks over loops while building */
 };
 
 struct cli_cmdgraph {
 	const struct cli_cmd *cmd;
 	struct cli_node *start;
-	const char **names;	/* every keyword and $name of its syntax */
+	const char **names; /* every keyword and $name of its syntax */
 	int nnames;
 };
 
@@ -52,13 +56,13 @@ struct cli_grammar {
 	size_t ncmds;
 	const struct cli_area *const *areas;
 	size_t nareas;
-	const struct cli_mode **modes;	/* every mode the areas declare */
+	const struct cli_mode **modes; /* every mode the areas declare */
 	size_t nmodes;
 	struct cli_startset starts[CLI_MAX_STARTSETS];
 	int nstarts;
-	struct cli_node **nodes;	/* every node, for freeing */
+	struct cli_node **nodes; /* every node, for freeing */
 	size_t nnodes, capnodes;
-	char **strs;			/* every owned string */
+	char **strs; /* every owned string */
 	size_t nstrs, capstrs;
 };
 
@@ -69,7 +73,7 @@ struct cli_words {
 	char *buf;
 	char **w;
 	int *off;
-	int *end;		/* column just after word i */
+	int *end; /* column just after word i */
 	int n;
 };
 

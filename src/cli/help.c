@@ -11,11 +11,11 @@
 /* The line split at the cursor: complete words, and the partial last one. */
 struct where {
 	struct cli_words w;
-	int first, last;	/* complete words of the segment */
-	const char *partial;	/* "" after white space */
-	unsigned modes;		/* the modes the segment is matched in */
+	int first, last;     /* complete words of the segment */
+	const char *partial; /* "" after white space */
+	unsigned modes;	     /* the modes the segment is matched in */
 	enum cli_priv priv;
-	bool filter;		/* after '|' */
+	bool filter; /* after '|' */
 };
 
 /* Does the line end between words?  The blanks are those that split
@@ -109,10 +109,11 @@ static int locate(struct cli_session *s, const char *line, struct where *wh,
 		if (!wh->first)
 			wh->first = bar + 1;
 		cli_walk_up(s, cmd_in, &t);
-		if (t.m.status != MATCH_OK || !(t.m.cmd->flags & CLI_F_OUTPUT)) {
+		if (t.m.status != MATCH_OK ||
+		    !(t.m.cmd->flags & CLI_F_OUTPUT)) {
 			nv->bad = t.m.status == MATCH_OK ? bar : t.m.bad;
-			return t.m.status == MATCH_OK ? MATCH_INVALID
-						      : t.m.status;
+			return t.m.status == MATCH_OK ? MATCH_INVALID :
+							t.m.status;
 		}
 	}
 	return next_in_modes(s, wh, nv);
@@ -199,8 +200,7 @@ static int by_text(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void cli_complete(struct cli_session *s, const char *line,
-		  struct cli_strv *out)
+void cli_complete(struct cli_session *s, const char *line, struct cli_strv *out)
 {
 	struct where wh = { 0 };
 	struct cli_nextv nv;
@@ -221,8 +221,8 @@ void cli_complete(struct cli_session *s, const char *line,
 		else if (s->names &&
 			 (x->kind == TOK_IFNAME || x->kind == TOK_IFREF))
 			s->names(s, TOK_IFNAME,
-				 x->vrf ? x->vrf : cli_context_vrf(s),
-				 add_name, &c);
+				 x->vrf ? x->vrf : cli_context_vrf(s), add_name,
+				 &c);
 	}
 	if (out->n)
 		qsort(out->v, out->n, sizeof(*out->v), by_text);

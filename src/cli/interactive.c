@@ -31,11 +31,11 @@ struct console {
 	struct cli_session *s;
 	EditLine *el;
 	char prompt[256];
-	char last_tab[1024];	/* line at the previous TAB, to list on a second */
-	bool abandon;		/* Ctrl-C */
-	bool end;		/* Ctrl-Z */
-	unsigned width;		/* the columns the terminal was given */
-	bool resized;		/* by terminal width: saved_ws is its own */
+	char last_tab[1024]; /* line at the previous TAB, to list on a second */
+	bool abandon;	     /* Ctrl-C */
+	bool end;	     /* Ctrl-Z */
+	unsigned width;	     /* the columns the terminal was given */
+	bool resized;	     /* by terminal width: saved_ws is its own */
 	struct winsize saved_ws;
 };
 
@@ -46,7 +46,7 @@ static volatile int interrupted;
 static struct {
 	bool on;
 	struct termios saved;
-	int flags;		/* stdin's file status flags */
+	int flags; /* stdin's file status flags */
 	volatile sig_atomic_t seen_escape;
 } esc;
 
@@ -204,8 +204,7 @@ static void setup(struct console *c, History *hist)
 		complete_fn);
 	el_wset(el, EL_ADDFN, L"vrfsh-abandon", L"Abandon the line",
 		abandon_fn);
-	el_wset(el, EL_ADDFN, L"vrfsh-end", L"Back to privileged EXEC",
-		end_fn);
+	el_wset(el, EL_ADDFN, L"vrfsh-end", L"Back to privileged EXEC", end_fn);
 	el_set(el, EL_BIND, "?", "vrfsh-help", NULL);
 	el_set(el, EL_BIND, "^I", "vrfsh-complete", NULL);
 	el_set(el, EL_BIND, "^C", "vrfsh-abandon", NULL);
@@ -262,7 +261,7 @@ static void console_escape(struct cli_session *s, bool on)
 		if (esc.flags >= 0)
 			fcntl(STDIN_FILENO, F_SETFL, esc.flags | O_ASYNC);
 		esc.on = true;
-		on_sigio(SIGIO);	/* what was typed before */
+		on_sigio(SIGIO); /* what was typed before */
 		return;
 	}
 	if (esc.flags >= 0)
@@ -434,7 +433,7 @@ int cli_interactive(struct cli_session *s, const char *histfile)
 			cli_end(s);
 			continue;
 		}
-		if (!got || count <= 0) {	/* Ctrl-D on an empty line */
+		if (!got || count <= 0) { /* Ctrl-D on an empty line */
 			fputc('\n', stdout);
 			run_line(&c, "exit");
 			continue;

@@ -21,29 +21,29 @@ struct argnode {
 	const struct cli_node *tok;
 	const char *value;
 	int word;
-	int parent;		/* index, -1 at the root */
+	int parent; /* index, -1 at the root */
 };
 
 struct mstate {
 	const struct cli_cmdgraph *cg;
-	const struct cli_node *at;	/* last token taken, or the start */
-	int args;			/* tail of the argument chain */
-	bool in_line;			/* taking the rest of the line */
+	const struct cli_node *at; /* last token taken, or the start */
+	int args;		   /* tail of the argument chain */
+	bool in_line;		   /* taking the rest of the line */
 };
 
 struct hit {
-	int s;				/* index of the state */
-	const struct cli_node *t;	/* the token it offered */
+	int s;			  /* index of the state */
+	const struct cli_node *t; /* the token it offered */
 	enum cli_level l;
 };
 
 struct walk {
 	const struct cli_grammar *g;
-	struct cli_session *s;		/* for live names; may be NULL */
+	struct cli_session *s; /* for live names; may be NULL */
 	enum cli_priv priv;
-	struct mstate *v;		/* live states */
+	struct mstate *v; /* live states */
 	int n, cap;
-	struct mstate *spare;		/* the next word's, reused */
+	struct mstate *spare; /* the next word's, reused */
 	int capspare;
 	struct hit *hits;
 	int caphits;
@@ -150,8 +150,8 @@ static void enter_subcmd(struct walk *wk)
 	}
 }
 
-static enum cli_level score(const struct mstate *st,
-			    const struct cli_node *t, const char *word)
+static enum cli_level score(const struct mstate *st, const struct cli_node *t,
+			    const char *word)
 {
 	if (t->type != N_TOKEN)
 		return LVL_NONE;
@@ -210,10 +210,10 @@ static bool live_name(const struct walk *wk, const struct mstate *st,
  * still wins.  Returns the best level after the promotion. */
 static enum cli_level promote_names(const struct walk *wk,
 				    const struct mstate *old, struct hit *hits,
-				    int nhits, const struct cli_words *w,
-				    int i, enum cli_level best)
+				    int nhits, const struct cli_words *w, int i,
+				    enum cli_level best)
 {
-	int known[2] = { -1, -1 };	/* per kind: unknown, no, yes */
+	int known[2] = { -1, -1 }; /* per kind: unknown, no, yes */
 
 	if (best != LVL_PARTIAL)
 		return best;
@@ -241,7 +241,7 @@ static enum cli_level promote_names(const struct walk *wk,
 static int step(struct walk *wk, struct cli_words *w, int i, int last)
 {
 	const struct cli_node *c[MAX_CANDS];
-	const char *partial[2] = { NULL, NULL };	/* strong, weak */
+	const char *partial[2] = { NULL, NULL }; /* strong, weak */
 	bool ambiguous[2] = { false, false }, skip_weak;
 	enum cli_level best = LVL_NONE;
 	struct mstate *old, *swap;
@@ -340,7 +340,7 @@ static void flatten(const struct walk *wk, const struct cli_cmdgraph *cg,
 		if (later)
 			continue;
 		if (n == CLI_MAX_ARGS)
-			abort();	/* the grammar makes it impossible */
+			abort(); /* the grammar makes it impossible */
 		chain[n++] = i;
 	}
 	out->n = 0;
@@ -350,8 +350,8 @@ static void flatten(const struct walk *wk, const struct cli_cmdgraph *cg,
 	while (n--) {
 		const struct argnode *a = &wk->a[chain[n]];
 
-		out->v[out->n++] = (struct cli_arg){
-			a->tok->name, a->value, a->tok->kind, a->word };
+		out->v[out->n++] = (struct cli_arg){ a->tok->name, a->value,
+						     a->tok->kind, a->word };
 	}
 }
 
@@ -413,8 +413,8 @@ static void add_next(struct cli_nextv *nv, const struct cli_node *t,
 		if (!strcmp(nv->v[i].text, t->text))
 			return;
 	nv->v = grow(nv->v, &nv->cap, nv->n + 1, sizeof(*nv->v));
-	nv->v[nv->n++] = (struct cli_next){ t->text, t->help, t->kind, vrf,
-					    t->weak };
+	nv->v[nv->n++] =
+		(struct cli_next){ t->text, t->help, t->kind, vrf, t->weak };
 }
 
 void cli_nextv_drop_weak(struct cli_nextv *nv, const char *partial)
@@ -434,9 +434,9 @@ void cli_nextv_drop_weak(struct cli_nextv *nv, const char *partial)
 	nv->n = keep;
 }
 
-int cli_next(struct cli_session *s, const struct cli_grammar *g,
-	     unsigned modes, enum cli_priv priv, struct cli_words *w,
-	     int first, int last, const char *partial, struct cli_nextv *nv)
+int cli_next(struct cli_session *s, const struct cli_grammar *g, unsigned modes,
+	     enum cli_priv priv, struct cli_words *w, int first, int last,
+	     const char *partial, struct cli_nextv *nv)
 {
 	struct walk wk = { .g = g, .s = s, .priv = priv };
 	const struct cli_node *c[MAX_CANDS];
@@ -456,7 +456,8 @@ int cli_next(struct cli_session *s, const struct cli_grammar *g,
 
 		/* a hidden command is not offered until its first word is
 		 * typed in full */
-		if ((st->cg->cmd->flags & CLI_F_HIDDEN) && st->at == st->cg->start)
+		if ((st->cg->cmd->flags & CLI_F_HIDDEN) &&
+		    st->at == st->cg->start)
 			continue;
 
 		for (int j = 0; j < n; j++) {

@@ -19,9 +19,9 @@ struct cli_match {
 	int status;
 	const struct cli_cmd *cmd;
 	struct cli_args args;
-	int bad;		/* the word that failed (INVALID, AMBIGUOUS) */
-	int progress;		/* words taken before it */
-	bool via_do;		/* reached through 'do' */
+	int bad;      /* the word that failed (INVALID, AMBIGUOUS) */
+	int progress; /* words taken before it */
+	bool via_do;  /* reached through 'do' */
 };
 
 /* Matches words [first, last) against the commands of modes.  s (may be
@@ -32,25 +32,25 @@ void cli_match(struct cli_session *s, const struct cli_grammar *g,
 	       int first, int last, struct cli_match *m);
 
 struct cli_next {
-	const char *text;	/* keyword or placeholder as shown */
+	const char *text; /* keyword or placeholder as shown */
 	const char *help;
 	enum cli_tok kind;
-	const char *vrf;	/* VRF named earlier on the line, or NULL */
-	bool weak;		/* yields to other keywords after a prefix */
+	const char *vrf; /* VRF named earlier on the line, or NULL */
+	bool weak;	 /* yields to other keywords after a prefix */
 };
 
 struct cli_nextv {
 	struct cli_next *v;
 	int n, cap;
-	const struct cli_cmd *end_cmd;	/* a command may end here */
+	const struct cli_cmd *end_cmd; /* a command may end here */
 	int bad;
 };
 
 /* What may follow words [first, last) and could still match partial.
  * Returns MATCH_OK, or the failure of the walk (nv->bad says where). */
-int cli_next(struct cli_session *s, const struct cli_grammar *g,
-	     unsigned modes, enum cli_priv priv, struct cli_words *w,
-	     int first, int last, const char *partial, struct cli_nextv *nv);
+int cli_next(struct cli_session *s, const struct cli_grammar *g, unsigned modes,
+	     enum cli_priv priv, struct cli_words *w, int first, int last,
+	     const char *partial, struct cli_nextv *nv);
 void cli_nextv_free(struct cli_nextv *nv);
 /* After a partial word, a weak keyword yields to the others, as when
  * the line runs: for TAB.  '?' lists every keyword the word begins. */

@@ -158,7 +158,7 @@ static const char *re_too_costly(const char *re)
 		return "longer than 256 characters";
 	while (*w.p && !w.why) {
 		size += re_alt(&w);
-		if (*w.p == ')')	/* unbalanced: regcomp's to refuse */
+		if (*w.p == ')') /* unbalanced: regcomp's to refuse */
 			w.p++;
 	}
 	if (!w.why && size > RE_MAX_SIZE)
@@ -166,8 +166,8 @@ static const char *re_too_costly(const char *re)
 	return w.why;
 }
 
-int cli_out_filter(struct cli_out *o, enum cli_filter_kind kind,
-		   const char *re, char *err, size_t errlen)
+int cli_out_filter(struct cli_out *o, enum cli_filter_kind kind, const char *re,
+		   char *err, size_t errlen)
 {
 	struct cli_filter *f = &o->f[o->nf];
 	int rc;
@@ -185,8 +185,8 @@ int cli_out_filter(struct cli_out *o, enum cli_filter_kind kind,
 
 		if (cost) {
 			snprintf(err, errlen,
-				 "Invalid regular expression \"%.64s%s\": %s", re,
-				 strlen(re) > 64 ? "..." : "", cost);
+				 "Invalid regular expression \"%.64s%s\": %s",
+				 re, strlen(re) > 64 ? "..." : "", cost);
 			return -1;
 		}
 		rc = regcomp(&f->re, re, REG_EXTENDED | REG_NOSUB);
@@ -254,8 +254,7 @@ static bool passes(struct cli_out *o, const char *line)
 {
 	for (int i = 0; i < o->nf; i++) {
 		struct cli_filter *f = &o->f[i];
-		bool hit = !f->has_re ||
-			   regexec(&f->re, line, 0, NULL, 0) == 0;
+		bool hit = !f->has_re || regexec(&f->re, line, 0, NULL, 0) == 0;
 
 		switch (f->kind) {
 		case FILT_INCLUDE:
@@ -379,7 +378,8 @@ void cli_out_finish(struct cli_out *o)
 		flush_line(o);
 	for (int i = 0; i < o->nf; i++) {
 		if (o->f[i].kind == FILT_COUNT && !o->aborted)
-			fprintf(o->fp, "Number of lines which match regexp = %lu\n",
+			fprintf(o->fp,
+				"Number of lines which match regexp = %lu\n",
 				o->count);
 		if (o->f[i].has_re)
 			regfree(&o->f[i].re);

@@ -23,8 +23,8 @@ enum cli_filter_kind {
 struct cli_filter {
 	enum cli_filter_kind kind;
 	regex_t re;
-	bool has_re;		/* count may go without one */
-	bool on;		/* begin: started; section: inside one */
+	bool has_re; /* count may go without one */
+	bool on;     /* begin: started; section: inside one */
 };
 
 struct cli_out {
@@ -32,19 +32,19 @@ struct cli_out {
 	FILE *fp;
 	struct cli_filter f[CLI_MAX_FILTERS];
 	int nf;
-	char *line;		/* the line being built */
+	char *line; /* the line being built */
 	size_t len, cap;
-	unsigned long count;	/* lines that reached '| count' */
-	unsigned page;		/* lines per page, 0 = no pager */
-	unsigned rows;		/* lines shown since the last pause */
-	int keyfd;		/* where the pager reads keys */
+	unsigned long count; /* lines that reached '| count' */
+	unsigned page;	     /* lines per page, 0 = no pager */
+	unsigned rows;	     /* lines shown since the last pause */
+	int keyfd;	     /* where the pager reads keys */
 	bool aborted;
 };
 
 void cli_out_init(struct cli_out *o, struct cli_session *s, FILE *fp);
 /* Adds a filter; a bad expression fills err and returns -1. */
-int cli_out_filter(struct cli_out *o, enum cli_filter_kind kind,
-		   const char *re, char *err, size_t errlen);
+int cli_out_filter(struct cli_out *o, enum cli_filter_kind kind, const char *re,
+		   char *err, size_t errlen);
 /* Flushes the last line and prints the count; frees the filters. */
 void cli_out_finish(struct cli_out *o);
 

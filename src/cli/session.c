@@ -33,8 +33,10 @@ static void check_name(const struct cli_args *a, const char *name)
 {
 	if (!cli_strict_args || !a->cmd || cli_declares(a, name))
 		return;
-	fprintf(stderr, "vrfsh: internal error: command \"%s\" has no "
-		"argument \"%s\"\n", a->cmd->syntax, name);
+	fprintf(stderr,
+		"vrfsh: internal error: command \"%s\" has no "
+		"argument \"%s\"\n",
+		a->cmd->syntax, name);
 	abort();
 }
 
@@ -70,7 +72,7 @@ long cli_arg_long(const struct cli_args *a, const char *name, long def)
 
 struct cli_history {
 	char **v;
-	size_t size, n, head;	/* ring of size entries; head = oldest */
+	size_t size, n, head; /* ring of size entries; head = oldest */
 };
 
 struct cli_history *cli_history_new(unsigned size)
@@ -209,8 +211,10 @@ void cli_enter(struct cli_session *s, unsigned mode, const char *k0,
 		s->depth--;
 	if (!(cli_top(s)->mode->bit & m->parents) ||
 	    s->depth == CLI_MAX_DEPTH) {
-		fprintf(stderr, "vrfsh: internal error: mode %s cannot be "
-			"entered here\n", m->name);
+		fprintf(stderr,
+			"vrfsh: internal error: mode %s cannot be "
+			"entered here\n",
+			m->name);
 		abort();
 	}
 	f = &s->stack[s->depth++];
@@ -245,7 +249,8 @@ void cli_prompt(const struct cli_session *s, char *buf, size_t size)
 	if (f->mode->bit == CLI_EXEC) {
 		if (s->context_vrf[0])
 			snprintf(buf, size, "%s(vrf:%s)%c", s->host,
-				 s->context_vrf, s->level > PRIV_USER ? '#' : '>');
+				 s->context_vrf,
+				 s->level > PRIV_USER ? '#' : '>');
 		else
 			snprintf(buf, size, "%s%c", s->host,
 				 s->level > PRIV_USER ? '#' : '>');
@@ -431,11 +436,12 @@ static int match_command(struct cli_session *s, struct cli_words *w, int last,
 	if (cli_session_priv(s) < PRIV_ADMIN) {
 		struct cli_match hi;
 
-		cli_match(s, s->grammar, cli_top(s)->mode->bit, PRIV_ADMIN, w, 0,
-			  last, &hi);
+		cli_match(s, s->grammar, cli_top(s)->mode->bit, PRIV_ADMIN, w,
+			  0, last, &hi);
 		if (hi.status == MATCH_OK) {
-			cli_error(s, "Permission denied: '%s' needs privilege "
-				     "level %d (enable)",
+			cli_error(s,
+				  "Permission denied: '%s' needs privilege "
+				  "level %d (enable)",
 				  w->w[0], (int)hi.cmd->priv);
 			return -1;
 		}
@@ -465,8 +471,8 @@ static int setup_filters(struct cli_session *s, struct cli_words *w,
 			invalid_at(s, w, bar);
 			return -1;
 		}
-		cli_match(s, s->grammar, CLI_FILTER, PRIV_ADMIN, w, bar + 1, end,
-			  &m);
+		cli_match(s, s->grammar, CLI_FILTER, PRIV_ADMIN, w, bar + 1,
+			  end, &m);
 		if (m.status != MATCH_OK) {
 			if (m.status == MATCH_INVALID && m.bad == end)
 				m.status = MATCH_INCOMPLETE;
@@ -552,8 +558,9 @@ static int run(struct cli_session *s, struct cli_words *w, const char *line)
 	if (frame < 0)
 		return -1;
 	if (s->refuse_spawn && (m.cmd->flags & CLI_F_SPAWN)) {
-		cli_error(s, "Permission denied: '%s' starts a process, which "
-			     "the startup configuration may not do",
+		cli_error(s,
+			  "Permission denied: '%s' starts a process, which "
+			  "the startup configuration may not do",
 			  w->w[m.args.v[0].word]);
 		return -1;
 	}
@@ -596,8 +603,9 @@ int cli_read_secret(struct cli_session *s, const char *prompt, char *buf,
 	if (!size)
 		return -1;
 	if (s->interactive)
-		return s->console_secret ? s->console_secret(s, prompt, buf, size)
-					 : -1;
+		return s->console_secret ?
+			       s->console_secret(s, prompt, buf, size) :
+			       -1;
 	line = s->next_line ? s->next_line(s) : NULL;
 	if (!line)
 		return -1;
@@ -618,8 +626,8 @@ int cli_read_text(struct cli_session *s, const char *prompt, char *buf,
 	if (!size)
 		return -1;
 	if (s->interactive)
-		return s->console_text ? s->console_text(s, prompt, buf, size)
-				       : -1;
+		return s->console_text ? s->console_text(s, prompt, buf, size) :
+					 -1;
 	line = s->next_line ? s->next_line(s) : NULL;
 	if (!line)
 		return -1;

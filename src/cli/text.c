@@ -44,7 +44,7 @@ size_t cli_utf8(const char *str, size_t n, uint32_t *cp)
 	if ((len == 2 && c < 0x80) || (len == 3 && c < 0x800) ||
 	    (len == 4 && (c < 0x10000 || c > 0x10ffff)) ||
 	    (c >= 0xd800 && c <= 0xdfff))
-		return 0;	/* overlong, out of range, or a surrogate */
+		return 0; /* overlong, out of range, or a surrogate */
 	*cp = c;
 	return len;
 }

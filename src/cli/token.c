@@ -95,7 +95,7 @@ bool cli_parse_mask(const char *s, int *plen)
 	while (n < 32 && (m & (1UL << (31 - n))))
 		n++;
 	if (n < 32 && (m & ((1UL << (32 - n)) - 1)))
-		return false;	/* ones after the first zero */
+		return false; /* ones after the first zero */
 	*plen = n;
 	return true;
 }
@@ -217,8 +217,8 @@ enum cli_level cli_tok_match(enum cli_tok kind, const char *text, long min,
 	case TOK_KEYWORD:
 		if (strcmp(text, word) == 0)
 			return LVL_EXACT;
-		return strncmp(text, word, strlen(word)) == 0 ? LVL_PARTIAL
-							       : LVL_NONE;
+		return strncmp(text, word, strlen(word)) == 0 ? LVL_PARTIAL :
+								LVL_NONE;
 	case TOK_RANGE:
 		return value_level(cli_parse_long(word, &v) && v >= min &&
 				   v <= max);
@@ -286,8 +286,8 @@ const char *cli_ifname_error(const char *name)
 		unsigned char c = (unsigned char)*p;
 
 		if (c == '/' || c == ':' || isspace(c)) {
-			snprintf(why, sizeof(why), "character '%c' is not allowed",
-				 c);
+			snprintf(why, sizeof(why),
+				 "character '%c' is not allowed", c);
 			return why;
 		}
 		if (c < 0x20 || c == 0x7f) {

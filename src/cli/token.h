@@ -9,29 +9,29 @@
 #include <stdbool.h>
 
 enum cli_tok {
-	TOK_KEYWORD,	/* a literal word: "show" */
-	TOK_WORD,	/* any word: WORD */
-	TOK_HOST,	/* a host name or address: HOST */
-	TOK_RANGE,	/* a decimal number within bounds: <1-100> */
-	TOK_IPV4,	/* A.B.C.D */
-	TOK_IPV4_PREFIX,/* A.B.C.D/M */
-	TOK_MASK,	/* a contiguous dotted mask, shown as A.B.C.D */
-	TOK_IPV6,	/* X:X::X:X */
-	TOK_IPV6_PREFIX,/* X:X::X:X/M */
-	TOK_VRF,	/* a VRF name: NAME, completed from live data */
-	TOK_IFNAME,	/* an interface name: IFNAME, completed likewise */
-	TOK_IFREF,	/* an interface, IFNAME or VRF/IFNAME: IFREF */
-	TOK_LINE,	/* the rest of the line: LINE */
-	TOK_SUBCMD,	/* the rest of the line is an EXEC command (do) */
+	TOK_KEYWORD,	 /* a literal word: "show" */
+	TOK_WORD,	 /* any word: WORD */
+	TOK_HOST,	 /* a host name or address: HOST */
+	TOK_RANGE,	 /* a decimal number within bounds: <1-100> */
+	TOK_IPV4,	 /* A.B.C.D */
+	TOK_IPV4_PREFIX, /* A.B.C.D/M */
+	TOK_MASK,	 /* a contiguous dotted mask, shown as A.B.C.D */
+	TOK_IPV6,	 /* X:X::X:X */
+	TOK_IPV6_PREFIX, /* X:X::X:X/M */
+	TOK_VRF,	 /* a VRF name: NAME, completed from live data */
+	TOK_IFNAME,	 /* an interface name: IFNAME, completed likewise */
+	TOK_IFREF,	 /* an interface, IFNAME or VRF/IFNAME: IFREF */
+	TOK_LINE,	 /* the rest of the line: LINE */
+	TOK_SUBCMD,	 /* the rest of the line is an EXEC command (do) */
 };
 
 /* How well a word matches a token; higher wins. */
 enum cli_level {
 	LVL_NONE = 0,
-	LVL_NAME,	/* a free word, a name or the rest of the line */
-	LVL_PARTIAL,	/* a prefix of a keyword */
-	LVL_VALUE,	/* a valid typed value (number, address, ...) */
-	LVL_EXACT,	/* exactly a keyword */
+	LVL_NAME,    /* a free word, a name or the rest of the line */
+	LVL_PARTIAL, /* a prefix of a keyword */
+	LVL_VALUE,   /* a valid typed value (number, address, ...) */
+	LVL_EXACT,   /* exactly a keyword */
 };
 
 /* Full match of word against a token of kind (text for keywords,

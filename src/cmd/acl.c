@@ -95,8 +95,10 @@ static int name_ok(struct cli_session *s, int family, enum net_acl_type type,
 	int kind;
 
 	if (rest) {
-		cli_error(s, "Error: Invalid access list name \"%s %s\": a "
-			     "name has no spaces", name, rest);
+		cli_error(s,
+			  "Error: Invalid access list name \"%s %s\": a "
+			  "name has no spaces",
+			  name, rest);
 		return -1;
 	}
 	if (net_acl_name_check(name, &err)) {
@@ -107,15 +109,18 @@ static int name_ok(struct cli_session *s, int family, enum net_acl_type type,
 	if (family != AF_INET || !(kind = numbered(name, &n)))
 		return 0;
 	if (kind < 0) {
-		cli_error(s, "Error: Invalid access list number %s: standard "
-			     "lists are 1-99 and 1300-1999, extended lists "
-			     "100-199 and 2000-2699", name);
+		cli_error(s,
+			  "Error: Invalid access list number %s: standard "
+			  "lists are 1-99 and 1300-1999, extended lists "
+			  "100-199 and 2000-2699",
+			  name);
 		return -1;
 	}
 	if (kind != (int)type) {
 		cli_error(s, "Error: Access list %s is %s list by its number",
-			  name, kind == NET_ACL_STANDARD ? "a standard"
-							 : "an extended");
+			  name,
+			  kind == NET_ACL_STANDARD ? "a standard" :
+						     "an extended");
 		return -1;
 	}
 	return 0;
@@ -137,10 +142,10 @@ static int target(struct cli_session *s, const struct cli_args *a,
 	const struct cli_frame *f = cli_top(s);
 	long n;
 
-	if (num) {	/* 0101 is list 101 */
+	if (num) { /* 0101 is list 101 */
 		int kind = numbered(num, &n);
 
-		if (kind <= 0) {	/* the grammar's ranges make it one */
+		if (kind <= 0) { /* the grammar's ranges make it one */
 			cli_error(s, "Error: Invalid access list number %s",
 				  num);
 			return -1;
@@ -151,8 +156,8 @@ static int target(struct cli_session *s, const struct cli_args *a,
 		return 0;
 	}
 	t->family = f->mode->bit == MODE_ACL6 ? AF_INET6 : AF_INET;
-	t->type = f->mode->bit == MODE_ACL_STD ? NET_ACL_STANDARD
-					      : NET_ACL_EXTENDED;
+	t->type = f->mode->bit == MODE_ACL_STD ? NET_ACL_STANDARD :
+						 NET_ACL_EXTENDED;
 	copy(t->name, sizeof(t->name), cli_frame_get(f, "acl"));
 	return 0;
 }
@@ -222,8 +227,10 @@ static int parse_addr(struct cli_session *s, const struct cli_args *a,
 			return 0;
 		}
 		suggest_wildcard(v, sug, sizeof(sug));
-		cli_error(s, "Error: IPv4 access lists match an address and "
-			     "wildcard bits: write %s, not %s", sug, v);
+		cli_error(s,
+			  "Error: IPv4 access lists match an address and "
+			  "wildcard bits: write %s, not %s",
+			  sug, v);
 		return -1;
 	}
 	snprintf(k, sizeof(k), "%s_net", side);
@@ -233,15 +240,17 @@ static int parse_addr(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	snprintf(k, sizeof(k), "%s_wild", side);
 	if (!(v = arg(a, k))) {
-		x->kind = NET_ACL_HOST;	/* standard: "permit 10.1.1.1" */
+		x->kind = NET_ACL_HOST; /* standard: "permit 10.1.1.1" */
 		*form |= ACL_F_SRC_BARE;
 		return 0;
 	}
 	x->kind = NET_ACL_WILDCARD;
 	if (!cli_parse_ipv4(v, (unsigned char *)&x->wildcard)) {
-		cli_error(s, "Error: Bad wildcard \"%s\": wildcard bits are "
-			     "four numbers 0-255, A.B.C.D (0.0.0.255 matches "
-			     "the last byte)", v);
+		cli_error(s,
+			  "Error: Bad wildcard \"%s\": wildcard bits are "
+			  "four numbers 0-255, A.B.C.D (0.0.0.255 matches "
+			  "the last byte)",
+			  v);
 		return -1;
 	}
 	return 0;
@@ -270,8 +279,9 @@ static int port_value(struct cli_session *s, uint8_t proto, const char *w,
 			return 0;
 		}
 	}
-	cli_error(s, "Error: Unknown %s port \"%s\": give a number 0-65535 "
-		     "or a name IOS knows (www, telnet, ...)",
+	cli_error(s,
+		  "Error: Unknown %s port \"%s\": give a number 0-65535 "
+		  "or a name IOS knows (www, telnet, ...)",
 		  proto == IPPROTO_UDP ? "udp" : "tcp", w);
 	return -1;
 }
@@ -386,8 +396,10 @@ static int junk(struct cli_session *s, const struct cli_args *a)
 	if (!strcmp(bad, "established"))
 		cli_error(s, "Error: established applies to tcp only");
 	else
-		cli_error(s, "Error: Ports (%s) apply to tcp and udp only: "
-			     "write tcp or udp, not the protocol given", bad);
+		cli_error(s,
+			  "Error: Ports (%s) apply to tcp and udp only: "
+			  "write tcp or udp, not the protocol given",
+			  bad);
 	return -1;
 }
 
@@ -441,10 +453,10 @@ static bool same_addr(int family, const struct net_acl_addr *x,
 static bool same_port(const struct net_acl_port *x,
 		      const struct net_acl_port *y)
 {
-	return x->op == y->op && (x->op == NET_ACL_PORT_ANY ||
-				  (x->lo == y->lo &&
-				   (x->op != NET_ACL_PORT_RANGE ||
-				    x->hi == y->hi)));
+	return x->op == y->op &&
+	       (x->op == NET_ACL_PORT_ANY ||
+		(x->lo == y->lo &&
+		 (x->op != NET_ACL_PORT_RANGE || x->hi == y->hi)));
 }
 
 /* Do two entries match the same packets the same way (their sequence
@@ -473,10 +485,10 @@ static bool same_entry(int family, const struct net_acl_entry *x,
 
 static struct {
 	bool active;
-	struct net_acl acl;	/* the list as the queued lines leave it */
+	struct net_acl acl; /* the list as the queued lines leave it */
 	size_t cap;
 	unsigned changes;
-	char origin[256];	/* of the first line queued */
+	char origin[256]; /* of the first line queued */
 } pend;
 
 static void pend_drop(void)
@@ -496,7 +508,8 @@ static int pend_commit(struct cli_session *s)
 		return 0;
 	if (pend.changes && net_acl_set(&pend.acl, &err)) {
 		s->origin = pend.origin[0] ? pend.origin : NULL;
-		cmd_fail(s, &err, "change %saccess list %s (the %u change%s "
+		cmd_fail(s, &err,
+			 "change %saccess list %s (the %u change%s "
 			 "from this line on are not applied)",
 			 family_word(pend.acl.family), pend.acl.name,
 			 pend.changes, pend.changes == 1 ? "" : "s");
@@ -616,10 +629,12 @@ static int add_entry(struct cli_session *s, const struct target *t,
 	size_t at;
 
 	if (!typed)
-		e->seq = 1;	/* checked before its number is known */
+		e->seq = 1; /* checked before its number is known */
 	if (net_acl_entry_check(t->family, t->type, e, &err)) {
-		cli_error(s, "Error: Cannot add the entry to %saccess list %s: "
-			     "%s", family_word(t->family), t->name, err.msg);
+		cli_error(s,
+			  "Error: Cannot add the entry to %saccess list %s: "
+			  "%s",
+			  family_word(t->family), t->name, err.msg);
 		return -1;
 	}
 	l = pend_get(s, t);
@@ -629,9 +644,11 @@ static int add_entry(struct cli_session *s, const struct target *t,
 		uint32_t last = l->n ? l->v[l->n - 1].seq : 0;
 
 		if (last > NET_ACL_SEQ_MAX - SEQ_STEP) {
-			cli_error(s, "Error: Access list %s has no sequence "
-				     "number left after %u: give one, or "
-				     "resequence the list", t->name, last);
+			cli_error(s,
+				  "Error: Access list %s has no sequence "
+				  "number left after %u: give one, or "
+				  "resequence the list",
+				  t->name, last);
 			return -1;
 		}
 		e->seq = last + SEQ_STEP;
@@ -648,9 +665,10 @@ static int add_entry(struct cli_session *s, const struct target *t,
 			}
 			return 0;
 		}
-		cli_error(s, "Error: Duplicate sequence number %u in %saccess "
-			     "list %s", e->seq, family_word(t->family),
-			  t->name);
+		cli_error(s,
+			  "Error: Duplicate sequence number %u in %saccess "
+			  "list %s",
+			  e->seq, family_word(t->family), t->name);
 		return -1;
 	}
 	pend_insert(e);
@@ -713,8 +731,9 @@ static int do_no_seq(struct cli_session *s, const struct cli_args *a,
 	at = find_seq(l, seq);
 	if (at >= l->n || l->v[at].seq != seq) {
 		cli_error(s, "Error: %s %s has no entry %u",
-			  t.family == AF_INET6 ? "IPv6 access list"
-					       : "Access list", t.name, seq);
+			  t.family == AF_INET6 ? "IPv6 access list" :
+						 "Access list",
+			  t.name, seq);
 		return -1;
 	}
 	pend_remove(at);
@@ -792,12 +811,13 @@ static int do_open(struct cli_session *s, const struct cli_args *a,
 		cli_enter(s, mode_of(t.family, t.type), t.name, NULL);
 		return 0;
 	}
-	if (err.code == EEXIST)	/* of the other type */
-		return type_clash(s, &t, t.type == NET_ACL_STANDARD
-						? NET_ACL_EXTENDED
-						: NET_ACL_STANDARD);
-	return cmd_fail(s, &err, "open %saccess list %s",
-			family_word(t.family), t.name);
+	if (err.code == EEXIST) /* of the other type */
+		return type_clash(s, &t,
+				  t.type == NET_ACL_STANDARD ?
+					  NET_ACL_EXTENDED :
+					  NET_ACL_STANDARD);
+	return cmd_fail(s, &err, "open %saccess list %s", family_word(t.family),
+			t.name);
 }
 
 static int not_found(struct cli_session *s, int family, const char *name)
@@ -883,11 +903,11 @@ static int do_resequence(struct cli_session *s, const struct cli_args *a,
 	}
 	l = &ls.v[0];
 	if (l->n && start + (l->n - 1) * step > NET_ACL_SEQ_MAX) {
-		cli_error(s, "Error: Cannot resequence access list %s from "
-			     "%llu by %llu: its %zu entries would pass %u",
-			  t.name,
-			  (unsigned long long)start, (unsigned long long)step,
-			  l->n, NET_ACL_SEQ_MAX);
+		cli_error(s,
+			  "Error: Cannot resequence access list %s from "
+			  "%llu by %llu: its %zu entries would pass %u",
+			  t.name, (unsigned long long)start,
+			  (unsigned long long)step, l->n, NET_ACL_SEQ_MAX);
 		net_acls_free(&ls);
 		return -1;
 	}
@@ -975,9 +995,10 @@ static int do_no_group(struct cli_session *s, const struct cli_args *a,
 		    bs.v[i].family == family && bs.v[i].dir == dir)
 			found = &bs.v[i];
 	if (found && named && strcmp(found->acl, named)) {
-		cli_error(s, "Error: Interface %s uses %saccess list %s %s, "
-			     "not %s", h.ifname, family_word(family),
-			  found->acl,
+		cli_error(s,
+			  "Error: Interface %s uses %saccess list %s %s, "
+			  "not %s",
+			  h.ifname, family_word(family), found->acl,
 			  dir == NET_ACL_IN ? "in" : "out", named);
 		rc = -1;
 	} else if (found &&
@@ -1015,15 +1036,19 @@ static void acl_if_moved(struct cli_session *s, const char *from,
 			continue;
 		}
 		if (net_acl_bind(to, &b, &err))
-			filter_warn(s, &err, "keep %s %s %s on interface %s in "
-				    "VRF %s", group_word(b.family), b.acl,
+			filter_warn(s, &err,
+				    "keep %s %s %s on interface %s in "
+				    "VRF %s",
+				    group_word(b.family), b.acl,
 				    b.dir == NET_ACL_IN ? "in" : "out", ifname,
 				    vrf_label(to));
 	}
 	bs.n = keep;
 	if (keep != n && net_acl_bind_set(from, &bs, &err))
-		filter_warn(s, &err, "remove the access groups of interface %s "
-			    "from VRF %s", ifname, vrf_label(from));
+		filter_warn(s, &err,
+			    "remove the access groups of interface %s "
+			    "from VRF %s",
+			    ifname, vrf_label(from));
 	net_acl_binds_free(&bs);
 }
 
@@ -1052,7 +1077,8 @@ static void prune(struct cli_session *s, const char *vrf)
 		if (keep != bs.n) {
 			bs.n = keep;
 			if (net_acl_bind_set(vrf, &bs, &err))
-				filter_warn(s, &err, "remove the access groups "
+				filter_warn(s, &err,
+					    "remove the access groups "
 					    "of deleted interfaces from VRF %s",
 					    vrf_label(vrf));
 		}
@@ -1130,8 +1156,10 @@ static void list_stanza(struct cli_config *c, const struct net_acl *l)
 		if (e->action == NET_ACL_REMARK && !cfg_line_ok(e->remark)) {
 			char what[128];
 
-			snprintf(what, sizeof(what), "remark %u of access list "
-				 "%s", e->seq, l->name);
+			snprintf(what, sizeof(what),
+				 "remark %u of access list "
+				 "%s",
+				 e->seq, l->name);
 			cfg_left_out(c, what, "its text cannot be typed back");
 			continue;
 		}
@@ -1191,149 +1219,151 @@ static void acl_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 
 /* Addresses: IPv4 as any, host A, A WILDCARD (an A.B.C.D/M is taken to
  * say that it should be written otherwise), IPv6 as any, host A, A/M. */
-#define V4(p)                                                               \
-	"{any$" p "_any|host$" p "_host A.B.C.D$" p "_h|A.B.C.D$" p "_net " \
+#define V4(p)                                                                  \
+	"{any$" p "_any|host$" p "_host A.B.C.D$" p "_h|A.B.C.D$" p "_net "    \
 	"WORD$" p "_wild|A.B.C.D/M$" p "_prefix}"
-#define H_V4(w)                                                             \
-	"Any " w " address\nA single " w " host\nThe " w " host's address\n" \
-	"The " w " network's address\n"                                     \
-	"Wildcard bits (A.B.C.D: a bit set matches anything)\n"             \
+#define H_V4(w)                                                                \
+	"Any " w " address\nA single " w " host\nThe " w " host's address\n"   \
+	"The " w " network's address\n"                                        \
+	"Wildcard bits (A.B.C.D: a bit set matches anything)\n"                \
 	"(IPv4 lists take an address and wildcard bits)\n"
-#define V4STD                                                            \
-	"{any$src_any|host$src_host A.B.C.D$src_h|A.B.C.D$src_net "      \
+#define V4STD                                                                  \
+	"{any$src_any|host$src_host A.B.C.D$src_h|A.B.C.D$src_net "            \
 	"[WORD$src_wild]|A.B.C.D/M$src_prefix}"
-#define H_V4STD                                                          \
-	"Any source address\nA single source host\nThe host's address\n" \
-	"A host or, with wildcard bits, a network\n"                     \
-	"Wildcard bits (A.B.C.D: a bit set matches anything)\n"          \
+#define H_V4STD                                                                \
+	"Any source address\nA single source host\nThe host's address\n"       \
+	"A host or, with wildcard bits, a network\n"                           \
+	"Wildcard bits (A.B.C.D: a bit set matches anything)\n"                \
 	"(IPv4 lists take an address and wildcard bits)\n"
-#define V6(p)                                                        \
-	"{any$" p "_any|host$" p "_host X:X::X:X$" p "_h|X:X::X:X/M$" p \
+#define V6(p)                                                                  \
+	"{any$" p "_any|host$" p "_host X:X::X:X$" p "_h|X:X::X:X/M$" p        \
 	"_prefix}"
-#define H_V6(w)                                                             \
-	"Any " w " address\nA single " w " host\nThe " w " host's address\n" \
+#define H_V6(w)                                                                \
+	"Any " w " address\nA single " w " host\nThe " w " host's address\n"   \
 	"The " w " prefix\n"
 
 /* Ports of tcp and udp, by number or name. */
-#define PORTS(p)                                                    \
-	"[{eq$" p "op|neq$" p "op|lt$" p "op|gt$" p "op} WORD$" p "p|" \
+#define PORTS(p)                                                               \
+	"[{eq$" p "op|neq$" p "op|lt$" p "op|gt$" p "op} WORD$" p "p|"         \
 	"range$" p "op WORD$" p "p WORD$" p "p2]"
-#define H_PORTS                                            \
-	"Match only packets on a given port\n"             \
-	"Match only packets not on a given port\n"         \
-	"Match only packets with a lower port\n"           \
-	"Match only packets with a greater port\n"         \
-	"Port number or name (www, telnet, domain, ...)\n" \
-	"Match only packets in a range of ports\n"         \
+#define H_PORTS                                                                \
+	"Match only packets on a given port\n"                                 \
+	"Match only packets not on a given port\n"                             \
+	"Match only packets with a lower port\n"                               \
+	"Match only packets with a greater port\n"                             \
+	"Port number or name (www, telnet, domain, ...)\n"                     \
+	"Match only packets in a range of ports\n"                             \
 	"Lowest port number or name\nHighest port number or name\n"
 #define TAIL "[established] [log]"
-#define H_TAIL "Match established connections (ACK or RST set)\n" \
+#define H_TAIL                                                                 \
+	"Match established connections (ACK or RST set)\n"                     \
 	"Log matches\n"
 
 /* What only tcp and udp take, after another protocol: refused by the
  * handler with the reason. */
-#define JUNK                                                     \
-	"{eq$bad|neq$bad|lt$bad|gt$bad|range$bad|established$bad} " \
+#define JUNK                                                                   \
+	"{eq$bad|neq$bad|lt$bad|gt$bad|range$bad|established$bad} "            \
 	"[LINE$junk]"
 #define H_JUNK_ONE "(tcp and udp only)\n"
-#define H_JUNK                                                          \
-	H_JUNK_ONE H_JUNK_ONE H_JUNK_ONE H_JUNK_ONE H_JUNK_ONE            \
-	"(tcp only)\n" "(tcp and udp only)\n"
+#define H_JUNK                                                                 \
+	H_JUNK_ONE H_JUNK_ONE H_JUNK_ONE H_JUNK_ONE H_JUNK_ONE                 \
+		"(tcp only)\n"                                                 \
+		"(tcp and udp only)\n"
 
 /* The other protocols. */
-#define PROTO4                                                            \
-	"{ip$pname|<0-255>$pnum|ahp$pname|eigrp$pname|esp$pname|gre$pname|" \
-	"igmp$pname|ipinip$pname|nos$pname|ospf$pname|pcp$pname|"            \
+#define PROTO4                                                                 \
+	"{ip$pname|<0-255>$pnum|ahp$pname|eigrp$pname|esp$pname|gre$pname|"    \
+	"igmp$pname|ipinip$pname|nos$pname|ospf$pname|pcp$pname|"              \
 	"pim$pname|sctp$pname}"
-#define H_PROTO4                                                        \
-	"Any Internet Protocol\nAn IP protocol number\n"                 \
-	"Authentication Header Protocol\nCisco's EIGRP routing protocol\n" \
-	"Encapsulation Security Payload\n"                               \
-	"Cisco's GRE tunneling\nInternet Gateway Message Protocol\n"     \
-	"IP in IP tunneling\nKA9Q NOS compatible IP over IP tunneling\n" \
-	"OSPF routing protocol\nPayload Compression Protocol\n"          \
-	"Protocol Independent Multicast\n"                               \
+#define H_PROTO4                                                               \
+	"Any Internet Protocol\nAn IP protocol number\n"                       \
+	"Authentication Header Protocol\nCisco's EIGRP routing protocol\n"     \
+	"Encapsulation Security Payload\n"                                     \
+	"Cisco's GRE tunneling\nInternet Gateway Message Protocol\n"           \
+	"IP in IP tunneling\nKA9Q NOS compatible IP over IP tunneling\n"       \
+	"OSPF routing protocol\nPayload Compression Protocol\n"                \
+	"Protocol Independent Multicast\n"                                     \
 	"Stream Control Transmission Protocol\n"
-#define PROTO6                                                           \
-	"{ipv6$pname|<0-255>$pnum|ahp$pname|esp$pname|hbh$pname|pcp$pname|" \
+#define PROTO6                                                                 \
+	"{ipv6$pname|<0-255>$pnum|ahp$pname|esp$pname|hbh$pname|pcp$pname|"    \
 	"sctp$pname}"
-#define H_PROTO6                                                     \
-	"Any IPv6 protocol\nAn IPv6 protocol number\n"                \
-	"Authentication Header Protocol\n"                            \
-	"Encapsulation Security Payload\nHop by hop options header\n" \
-	"Payload Compression Protocol\n"                              \
+#define H_PROTO6                                                               \
+	"Any IPv6 protocol\nAn IPv6 protocol number\n"                         \
+	"Authentication Header Protocol\n"                                     \
+	"Encapsulation Security Payload\nHop by hop options header\n"          \
+	"Payload Compression Protocol\n"                                       \
 	"Stream Control Transmission Protocol\n"
 
 /* ICMP types by name, in two halves (a command has at most
  * CLI_MAX_ARGS tokens). */
-#define ICMP4_A(X)                                                     \
-	X("administratively-prohibited", "Administratively prohibited") \
-	X("alternate-address", "Alternate address")                     \
-	X("conversion-error", "Datagram conversion")                    \
-	X("dod-host-prohibited", "Host prohibited")                     \
-	X("dod-net-prohibited", "Net prohibited")                       \
-	X("echo", "Echo (ping)")                                        \
-	X("echo-reply", "Echo reply")                                   \
-	X("general-parameter-problem", "Parameter problem")             \
-	X("host-isolated", "Host isolated")                             \
-	X("host-precedence-unreachable", "Host unreachable for precedence") \
-	X("host-redirect", "Host redirect")                             \
-	X("host-tos-redirect", "Host redirect for TOS")                 \
-	X("host-tos-unreachable", "Host unreachable for TOS")           \
-	X("host-unknown", "Host unknown")                               \
-	X("host-unreachable", "Host unreachable")                       \
-	X("information-reply", "Information replies")                   \
-	X("information-request", "Information requests")                \
-	X("mask-reply", "Mask replies")                                 \
-	X("mask-request", "Mask requests")                              \
-	X("mobile-redirect", "Mobile host redirect")                    \
-	X("net-redirect", "Network redirect")                           \
+#define ICMP4_A(X)                                                             \
+	X("administratively-prohibited", "Administratively prohibited")        \
+	X("alternate-address", "Alternate address")                            \
+	X("conversion-error", "Datagram conversion")                           \
+	X("dod-host-prohibited", "Host prohibited")                            \
+	X("dod-net-prohibited", "Net prohibited")                              \
+	X("echo", "Echo (ping)")                                               \
+	X("echo-reply", "Echo reply")                                          \
+	X("general-parameter-problem", "Parameter problem")                    \
+	X("host-isolated", "Host isolated")                                    \
+	X("host-precedence-unreachable", "Host unreachable for precedence")    \
+	X("host-redirect", "Host redirect")                                    \
+	X("host-tos-redirect", "Host redirect for TOS")                        \
+	X("host-tos-unreachable", "Host unreachable for TOS")                  \
+	X("host-unknown", "Host unknown")                                      \
+	X("host-unreachable", "Host unreachable")                              \
+	X("information-reply", "Information replies")                          \
+	X("information-request", "Information requests")                       \
+	X("mask-reply", "Mask replies")                                        \
+	X("mask-request", "Mask requests")                                     \
+	X("mobile-redirect", "Mobile host redirect")                           \
+	X("net-redirect", "Network redirect")                                  \
 	X("net-tos-redirect", "Net redirect for TOS")
-#define ICMP4_B(X)                                                  \
-	X("net-unreachable", "Net unreachable")                      \
-	X("network-unknown", "Network unknown")                      \
-	X("no-room-for-option", "Parameter required but no room")    \
-	X("option-missing", "Parameter required but not present")   \
-	X("packet-too-big", "Fragmentation needed and DF set")       \
-	X("parameter-problem", "All parameter problems")             \
-	X("port-unreachable", "Port unreachable")                    \
-	X("precedence-unreachable", "Precedence cutoff")             \
-	X("protocol-unreachable", "Protocol unreachable")            \
-	X("reassembly-timeout", "Reassembly timeout")                \
-	X("redirect", "All redirects")                               \
-	X("router-advertisement", "Router discovery advertisements") \
-	X("router-solicitation", "Router discovery solicitations")   \
-	X("source-quench", "Source quenches")                        \
-	X("source-route-failed", "Source route failed")              \
-	X("time-exceeded", "All time exceededs")                     \
-	X("timestamp-reply", "Timestamp replies")                    \
-	X("timestamp-request", "Timestamp requests")                 \
-	X("traceroute", "Traceroute")                                \
-	X("ttl-exceeded", "TTL exceeded")                            \
+#define ICMP4_B(X)                                                             \
+	X("net-unreachable", "Net unreachable")                                \
+	X("network-unknown", "Network unknown")                                \
+	X("no-room-for-option", "Parameter required but no room")              \
+	X("option-missing", "Parameter required but not present")              \
+	X("packet-too-big", "Fragmentation needed and DF set")                 \
+	X("parameter-problem", "All parameter problems")                       \
+	X("port-unreachable", "Port unreachable")                              \
+	X("precedence-unreachable", "Precedence cutoff")                       \
+	X("protocol-unreachable", "Protocol unreachable")                      \
+	X("reassembly-timeout", "Reassembly timeout")                          \
+	X("redirect", "All redirects")                                         \
+	X("router-advertisement", "Router discovery advertisements")           \
+	X("router-solicitation", "Router discovery solicitations")             \
+	X("source-quench", "Source quenches")                                  \
+	X("source-route-failed", "Source route failed")                        \
+	X("time-exceeded", "All time exceededs")                               \
+	X("timestamp-reply", "Timestamp replies")                              \
+	X("timestamp-request", "Timestamp requests")                           \
+	X("traceroute", "Traceroute")                                          \
+	X("ttl-exceeded", "TTL exceeded")                                      \
 	X("unreachable", "All unreachables")
-#define ICMP6(X)                                                    \
-	X("beyond-scope", "Destination beyond scope")                \
-	X("echo-reply", "Echo reply")                                \
-	X("echo-request", "Echo request (ping)")                     \
-	X("header", "Parameter header problems")                     \
-	X("hop-limit", "Hop limit exceeded in transit")              \
-	X("mld-query", "Multicast Listener Discovery Query")         \
-	X("mld-reduction", "Multicast Listener Discovery Reduction") \
-	X("mld-report", "Multicast Listener Discovery Report")       \
-	X("nd-na", "Neighbor discovery neighbor advertisements")     \
-	X("nd-ns", "Neighbor discovery neighbor solicitations")      \
-	X("next-header", "Parameter next header problems")           \
-	X("no-admin", "Administration prohibited destination")       \
-	X("no-route", "No route to destination")                     \
-	X("packet-too-big", "Packet too big")                        \
-	X("parameter-option", "Parameter option problems")           \
-	X("parameter-problem", "All parameter problems")             \
-	X("port-unreachable", "Port unreachable")                    \
-	X("reassembly-timeout", "Reassembly timeout")                \
-	X("redirect", "Neighbor redirect")                           \
-	X("router-advertisement", "Neighbor discovery router advertisements") \
-	X("router-solicitation", "Neighbor discovery router solicitations") \
-	X("time-exceeded", "All time exceeded")                      \
+#define ICMP6(X)                                                               \
+	X("beyond-scope", "Destination beyond scope")                          \
+	X("echo-reply", "Echo reply")                                          \
+	X("echo-request", "Echo request (ping)")                               \
+	X("header", "Parameter header problems")                               \
+	X("hop-limit", "Hop limit exceeded in transit")                        \
+	X("mld-query", "Multicast Listener Discovery Query")                   \
+	X("mld-reduction", "Multicast Listener Discovery Reduction")           \
+	X("mld-report", "Multicast Listener Discovery Report")                 \
+	X("nd-na", "Neighbor discovery neighbor advertisements")               \
+	X("nd-ns", "Neighbor discovery neighbor solicitations")                \
+	X("next-header", "Parameter next header problems")                     \
+	X("no-admin", "Administration prohibited destination")                 \
+	X("no-route", "No route to destination")                               \
+	X("packet-too-big", "Packet too big")                                  \
+	X("parameter-option", "Parameter option problems")                     \
+	X("parameter-problem", "All parameter problems")                       \
+	X("port-unreachable", "Port unreachable")                              \
+	X("reassembly-timeout", "Reassembly timeout")                          \
+	X("redirect", "Neighbor redirect")                                     \
+	X("router-advertisement", "Neighbor discovery router advertisements")  \
+	X("router-solicitation", "Neighbor discovery router solicitations")    \
+	X("time-exceeded", "All time exceeded")                                \
 	X("unreachable", "All unreachable")
 #define ALT(n, h) "|" n "$iname"
 #define HELP(n, h) h "\n"
@@ -1348,92 +1378,95 @@ static void acl_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 #define H_ICMP6_TYPES H_ICMP_NUM ICMP6(HELP)
 
 /* The bodies of the entries, after the action. */
-#define BODY_L4                                                      \
-	"{tcp$pname|udp$pname} " V4("src") " " PORTS("s") " " V4("dst") \
-	" " PORTS("d") " " TAIL
-#define H_BODY_L4                                           \
-	"Transmission Control Protocol\nUser Datagram Protocol\n" \
-	H_V4("source") H_PORTS H_V4("destination") H_PORTS H_TAIL
-#define BODY_ICMP_A                                                     \
+#define BODY_L4                                                                \
+	"{tcp$pname|udp$pname} " V4("src") " " PORTS("s") " " V4(              \
+		"dst") " " PORTS("d") " " TAIL
+#define H_BODY_L4                                                              \
+	"Transmission Control Protocol\nUser Datagram Protocol\n" H_V4(        \
+		"source") H_PORTS H_V4("destination") H_PORTS H_TAIL
+#define BODY_ICMP_A                                                            \
 	"icmp$pname " V4("src") " " V4("dst") " " ICMP4_TYPES_A " [log]"
-#define BODY_ICMP_B                                                     \
+#define BODY_ICMP_B                                                            \
 	"icmp$pname " V4("src") " " V4("dst") " " ICMP4_TYPES_B " [log]"
 #define H_ICMP "Internet Control Message Protocol\n"
-#define H_BODY_ICMP_A                                                   \
-	H_ICMP H_V4("source") H_V4("destination") H_ICMP4_TYPES_A        \
-	"Log matches\n"
-#define H_BODY_ICMP_B                                                   \
-	H_ICMP H_V4("source") H_V4("destination") H_ICMP4_TYPES_B        \
-	"Log matches\n"
-#define BODY_OTHER                                                     \
+#define H_BODY_ICMP_A                                                          \
+	H_ICMP H_V4("source") H_V4("destination") H_ICMP4_TYPES_A              \
+		"Log matches\n"
+#define H_BODY_ICMP_B                                                          \
+	H_ICMP H_V4("source") H_V4("destination") H_ICMP4_TYPES_B              \
+		"Log matches\n"
+#define BODY_OTHER                                                             \
 	PROTO4 " " V4("src") " {" JUNK "|" V4("dst") " [log|" JUNK "]}"
-#define H_BODY_OTHER                                                   \
-	H_PROTO4 H_V4("source") H_JUNK H_V4("destination") "Log matches\n" \
-	H_JUNK
+#define H_BODY_OTHER                                                           \
+	H_PROTO4 H_V4("source")                                                \
+		H_JUNK H_V4("destination") "Log matches\n" H_JUNK
 #define BODY_STD V4STD " [log]"
 #define H_BODY_STD H_V4STD "Log matches\n"
-#define BODY6_L4                                                      \
-	"{tcp$pname|udp$pname} " V6("src") " " PORTS("s") " " V6("dst") \
-	" " PORTS("d") " " TAIL
-#define H_BODY6_L4                                          \
-	"Transmission Control Protocol\nUser Datagram Protocol\n" \
-	H_V6("source") H_PORTS H_V6("destination") H_PORTS H_TAIL
-#define BODY6_ICMP                                                    \
+#define BODY6_L4                                                               \
+	"{tcp$pname|udp$pname} " V6("src") " " PORTS("s") " " V6(              \
+		"dst") " " PORTS("d") " " TAIL
+#define H_BODY6_L4                                                             \
+	"Transmission Control Protocol\nUser Datagram Protocol\n" H_V6(        \
+		"source") H_PORTS H_V6("destination") H_PORTS H_TAIL
+#define BODY6_ICMP                                                             \
 	"icmp$pname " V6("src") " " V6("dst") " " ICMP6_TYPES " [log]"
-#define H_BODY6_ICMP                                                     \
-	"Internet Control Message Protocol for IPv6\n" H_V6("source")     \
-	H_V6("destination") H_ICMP6_TYPES "Log matches\n"
-#define BODY6_OTHER                                                    \
+#define H_BODY6_ICMP                                                           \
+	"Internet Control Message Protocol for IPv6\n" H_V6("source")          \
+		H_V6("destination") H_ICMP6_TYPES "Log matches\n"
+#define BODY6_OTHER                                                            \
 	PROTO6 " " V6("src") " {" JUNK "|" V6("dst") " [log|" JUNK "]}"
-#define H_BODY6_OTHER                                                  \
-	H_PROTO6 H_V6("source") H_JUNK H_V6("destination") "Log matches\n" \
-	H_JUNK
+#define H_BODY6_OTHER                                                          \
+	H_PROTO6 H_V6("source")                                                \
+		H_JUNK H_V6("destination") "Log matches\n" H_JUNK
 
 #define NUM_STD "access-list {<1-99>$num|<1300-1999>$num}"
 #define H_NUM_STD H_ACL "A standard list\nA standard list (expanded range)\n"
 #define NUM_EXT "access-list {<100-199>$num|<2000-2699>$num}"
 #define H_NUM_EXT H_ACL "An extended list\nAn extended list (expanded range)\n"
-#define NUM_ANY \
+#define NUM_ANY                                                                \
 	"access-list {<1-99>$num|<100-199>$num|<1300-1999>$num|<2000-2699>$num}"
-#define H_NUM_ANY H_ACL "A standard list\nAn extended list\n" \
-	"A standard list (expanded range)\nAn extended list (expanded range)\n"
+#define H_NUM_ANY                                                              \
+	H_ACL "A standard list\nAn extended list\n"                            \
+	      "A standard list (expanded range)\nAn extended list (expanded range)\n"
 #define H_REMARK "An access list entry comment\nUp to 100 characters\n"
 
-#define ENTRY(mode, pre, hpre, body, hbody, fn)                 \
-	{ pre " " ACT " " body, hpre H_ACT hbody, mode, PRIV_ADMIN, \
-	  CLI_F_DEFER, fn }
+#define ENTRY(mode, pre, hpre, body, hbody, fn)                                \
+	{                                                                      \
+		pre " " ACT " " body, hpre H_ACT hbody, mode, PRIV_ADMIN,      \
+			CLI_F_DEFER, fn                                        \
+	}
 
 static const struct cli_cmd acl_cmds[] = {
 	/* the list modes, from global configuration */
 	{ "ip access-list standard WORD$name [LINE$rest]",
 	  H_IP "Named access lists\nA standard list (source addresses)\n"
-	  "Name of the list\n(a name has no spaces)",
+	       "Name of the list\n(a name has no spaces)",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_open },
 	{ "ip access-list extended WORD$name [LINE$rest]",
 	  H_IP "Named access lists\nAn extended list\nName of the list\n"
-	  "(a name has no spaces)",
+	       "(a name has no spaces)",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_open },
 	{ "ipv6 access-list WORD$name [LINE$rest]",
 	  H_IPV6 "IPv6 access lists\nName of the list\n(a name has no spaces)",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_open },
 	{ "no ip access-list {standard|extended} WORD$name",
 	  H_NO H_IP "Named access lists\nA standard list\nAn extended list\n"
-	  "Name of the list",
+		    "Name of the list",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_open },
 	{ "no ipv6 access-list WORD$name",
-	  H_NO H_IPV6 "IPv6 access lists\nName of the list",
-	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_open },
+	  H_NO H_IPV6 "IPv6 access lists\nName of the list", MODE_CONFIG,
+	  PRIV_ADMIN, 0, do_no_open },
 	{ "ip access-list resequence WORD$name [<1-2147483647>$start "
 	  "[<1-2147483647>$step]]",
 	  H_IP "Named access lists\nRenumber the entries of a list\n"
-	  "Name of the list\nThe first sequence number (default 10)\n"
-	  "The step between numbers (default 10)",
+	       "Name of the list\nThe first sequence number (default 10)\n"
+	       "The step between numbers (default 10)",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_resequence },
 	{ "ipv6 access-list resequence WORD$name [<1-2147483647>$start "
 	  "[<1-2147483647>$step]]",
 	  H_IPV6 "IPv6 access lists\nRenumber the entries of a list\n"
-	  "Name of the list\nThe first sequence number (default 10)\n"
-	  "The step between numbers (default 10)",
+		 "Name of the list\nThe first sequence number (default 10)\n"
+		 "The step between numbers (default 10)",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_resequence },
 
 	/* standard lists */
@@ -1458,10 +1491,10 @@ static const struct cli_cmd acl_cmds[] = {
 	ENTRY(MODE_ACL6, "no", H_NO, BODY6_ICMP, H_BODY6_ICMP, do_no_entry),
 	ENTRY(MODE_ACL6, "no", H_NO, BODY6_OTHER, H_BODY6_OTHER, do_no_entry),
 	/* in every list mode */
-	{ SEQ " remark LINE$text", H_SEQ H_REMARK,
-	  MODE_ACL_STD | MODE_ACL_EXT, PRIV_ADMIN, CLI_F_DEFER, do_remark },
-	{ SEQ6 " remark LINE$text", H_SEQ6 H_REMARK,
-	  MODE_ACL6, PRIV_ADMIN, CLI_F_DEFER, do_remark },
+	{ SEQ " remark LINE$text", H_SEQ H_REMARK, MODE_ACL_STD | MODE_ACL_EXT,
+	  PRIV_ADMIN, CLI_F_DEFER, do_remark },
+	{ SEQ6 " remark LINE$text", H_SEQ6 H_REMARK, MODE_ACL6, PRIV_ADMIN,
+	  CLI_F_DEFER, do_remark },
 	{ "no remark LINE$text", H_NO H_REMARK,
 	  MODE_ACL_STD | MODE_ACL_EXT | MODE_ACL6, PRIV_ADMIN, CLI_F_DEFER,
 	  do_no_remark },
@@ -1481,26 +1514,28 @@ static const struct cli_cmd acl_cmds[] = {
 	      do_entry),
 	ENTRY(MODE_CONFIG, NUM_EXT, H_NUM_EXT, BODY_OTHER, H_BODY_OTHER,
 	      do_entry),
-	{ NUM_ANY " remark LINE$text", H_NUM_ANY H_REMARK,
-	  MODE_CONFIG, PRIV_ADMIN, CLI_F_DEFER, do_remark },
-	{ "no " NUM_ANY, H_NO H_NUM_ANY,
-	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_numbered },
+	{ NUM_ANY " remark LINE$text", H_NUM_ANY H_REMARK, MODE_CONFIG,
+	  PRIV_ADMIN, CLI_F_DEFER, do_remark },
+	{ "no " NUM_ANY, H_NO H_NUM_ANY, MODE_CONFIG, PRIV_ADMIN, 0,
+	  do_no_numbered },
 
 	/* on interfaces */
 	{ "ip access-group WORD$acl {in|out}",
 	  H_IP "Apply an access list to the interface\nName of the list\n"
-	  "What arrives on the interface\nWhat leaves by it",
+	       "What arrives on the interface\nWhat leaves by it",
 	  MODE_IF, PRIV_ADMIN, 0, do_group },
 	{ "no ip access-group [WORD$acl] {in|out}",
 	  H_NO H_IP "Apply an access list to the interface\nName of the list\n"
-	  "What arrives on the interface\nWhat leaves by it",
+		    "What arrives on the interface\nWhat leaves by it",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_group },
 	{ "ipv6 traffic-filter WORD$acl {in|out}",
-	  H_IPV6 "Apply an IPv6 access list to the interface\n"
+	  H_IPV6
+	  "Apply an IPv6 access list to the interface\n"
 	  "Name of the list\nWhat arrives on the interface\nWhat leaves by it",
 	  MODE_IF, PRIV_ADMIN, 0, do_group },
 	{ "no ipv6 traffic-filter [WORD$acl] {in|out}",
-	  H_NO H_IPV6 "Apply an IPv6 access list to the interface\n"
+	  H_NO H_IPV6
+	  "Apply an IPv6 access list to the interface\n"
 	  "Name of the list\nWhat arrives on the interface\nWhat leaves by it",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_group },
 	{ NULL, NULL, 0, 0, 0, NULL },
@@ -1526,11 +1561,20 @@ static void v6_prompt(const struct cli_frame *f, char *buf, size_t size)
 
 /* Entered from global configuration; the frame holds the list's name. */
 static const struct cli_mode acl_modes[] = {
-	{ MODE_ACL_STD, "config-std-nacl", MODE_CONFIG, { "acl", NULL },
+	{ MODE_ACL_STD,
+	  "config-std-nacl",
+	  MODE_CONFIG,
+	  { "acl", NULL },
 	  std_prompt },
-	{ MODE_ACL_EXT, "config-ext-nacl", MODE_CONFIG, { "acl", NULL },
+	{ MODE_ACL_EXT,
+	  "config-ext-nacl",
+	  MODE_CONFIG,
+	  { "acl", NULL },
 	  ext_prompt },
-	{ MODE_ACL6, "config-ipv6-acl", MODE_CONFIG, { "acl", NULL },
+	{ MODE_ACL6,
+	  "config-ipv6-acl",
+	  MODE_CONFIG,
+	  { "acl", NULL },
 	  v6_prompt },
 	{ 0, NULL, 0, { NULL, NULL }, NULL },
 };

@@ -33,8 +33,7 @@ static void list_text(struct cli_out *o, const struct net_acl *l)
 
 		if (e->action == NET_ACL_REMARK)
 			continue;
-		acl_entry_text(l->family, l->type, e, true, text,
-			       sizeof(text));
+		acl_entry_text(l->family, l->type, e, true, text, sizeof(text));
 		if (l->family == AF_INET6) {
 			cli_printf(o, "    %s", text);
 			matches(o, e->packets);
@@ -83,8 +82,8 @@ static void port_json(struct json *j, const char *key,
 		      const struct net_acl_port *p)
 {
 	static const char *const ops[] = {
-		[NET_ACL_PORT_EQ] = "eq", [NET_ACL_PORT_NEQ] = "neq",
-		[NET_ACL_PORT_LT] = "lt", [NET_ACL_PORT_GT] = "gt",
+		[NET_ACL_PORT_EQ] = "eq",	[NET_ACL_PORT_NEQ] = "neq",
+		[NET_ACL_PORT_LT] = "lt",	[NET_ACL_PORT_GT] = "gt",
 		[NET_ACL_PORT_RANGE] = "range",
 	};
 
@@ -120,8 +119,10 @@ static void entry_json(struct json *j, const struct net_acl *l,
 	acl_entry_text(l->family, l->type, e, false, text, sizeof(text));
 	json_obj(j, NULL);
 	json_int(j, "sequence", e->seq);
-	json_str(j, "action", e->action == NET_ACL_PERMIT ? "permit"
-			      : e->action == NET_ACL_DENY ? "deny" : "remark");
+	json_str(j, "action",
+		 e->action == NET_ACL_PERMIT ? "permit" :
+		 e->action == NET_ACL_DENY   ? "deny" :
+					       "remark");
 	json_str(j, "text", text);
 	json_str(j, "remark", rem ? e->remark : NULL);
 	opt_int(j, "protocol", !rem && e->has_proto, e->proto);
@@ -149,8 +150,8 @@ static void list_json(struct json *j, const struct net_acl *l)
 	json_obj(j, NULL);
 	json_str(j, "name", l->name);
 	json_str(j, "family", l->family == AF_INET6 ? "ipv6" : "ipv4");
-	json_str(j, "type", l->type == NET_ACL_STANDARD ? "standard"
-						       : "extended");
+	json_str(j, "type",
+		 l->type == NET_ACL_STANDARD ? "standard" : "extended");
 	json_bool(j, "changed_by_hand", l->differs);
 	json_u64(j, "implicit_deny_matches", l->deny_packets);
 	json_arr(j, "entries");
@@ -171,8 +172,9 @@ static int show_lists(struct cli_session *s, const struct cli_args *a,
 	if (net_acl_dump(family, name, &ls, &err)) {
 		if (err.code == ENOENT || (err.code == EINVAL && name)) {
 			cli_error(s, "%s %s not found",
-				  family == AF_INET6 ? "IPv6 access list"
-						     : "Access list", name);
+				  family == AF_INET6 ? "IPv6 access list" :
+						       "Access list",
+				  name);
 			return -1;
 		}
 		if (!filter_absent(err.code))
@@ -222,12 +224,13 @@ static int clear(struct cli_session *s, const struct cli_args *a, int family)
 		return 0;
 	if (name && (err.code == ENOENT || err.code == EINVAL)) {
 		cli_error(s, "%s %s not found",
-			  family == AF_INET6 ? "IPv6 access list"
-					     : "Access list", name);
+			  family == AF_INET6 ? "IPv6 access list" :
+					       "Access list",
+			  name);
 		return -1;
 	}
-	return cmd_fail(s, &err, "clear the counters of %s", name ? name
-						: "the access lists");
+	return cmd_fail(s, &err, "clear the counters of %s",
+			name ? name : "the access lists");
 }
 
 static int do_clear_all(struct cli_session *s, const struct cli_args *a,
@@ -258,26 +261,26 @@ static int do_clear_ipv6(struct cli_session *s, const struct cli_args *a,
 
 static const struct cli_cmd acl_show_cmds[] = {
 	{ "show ip access-lists [WORD$name] [json]",
-	  H_SHOW "Internet Protocol (IPv4)\nThe IPv4 access lists\n" H_NAME
-	  H_JSON,
+	  H_SHOW
+	  "Internet Protocol (IPv4)\nThe IPv4 access lists\n" H_NAME H_JSON,
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_ip },
 	{ "show access-lists [WORD$name] [json]",
-	  H_SHOW "The access lists (IPv4, then IPv6)\n" H_NAME H_JSON,
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_all },
+	  H_SHOW "The access lists (IPv4, then IPv6)\n" H_NAME H_JSON, CLI_EXEC,
+	  PRIV_USER, CLI_F_OUTPUT, do_show_all },
 	{ "show ipv6 access-list [WORD$name] [json]",
-	  H_SHOW "Internet Protocol version 6\nThe IPv6 access lists\n" H_NAME
-	  H_JSON,
+	  H_SHOW
+	  "Internet Protocol version 6\nThe IPv6 access lists\n" H_NAME H_JSON,
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_ipv6 },
 	{ "clear access-list counters [WORD$name]",
-	  H_CLEAR "Access lists\nTheir match counters\n" H_NAME,
-	  CLI_EXEC, PRIV_ADMIN, 0, do_clear_all },
+	  H_CLEAR "Access lists\nTheir match counters\n" H_NAME, CLI_EXEC,
+	  PRIV_ADMIN, 0, do_clear_all },
 	{ "clear ip access-list counters [WORD$name]",
 	  H_CLEAR "Internet Protocol (IPv4)\nAccess lists\n"
-	  "Their match counters\n" H_NAME,
+		  "Their match counters\n" H_NAME,
 	  CLI_EXEC, PRIV_ADMIN, 0, do_clear_ip },
 	{ "clear ipv6 access-list [WORD$name]",
 	  H_CLEAR "Internet Protocol version 6\n"
-	  "The match counters of IPv6 access lists\n" H_NAME,
+		  "The match counters of IPv6 access lists\n" H_NAME,
 	  CLI_EXEC, PRIV_ADMIN, 0, do_clear_ipv6 },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };

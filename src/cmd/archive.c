@@ -58,16 +58,16 @@ static void startup_split(char *dir, size_t dsize, char *base, size_t bsize)
 		snprintf(dir, dsize, ".");
 		snprintf(base, bsize, "%s", path);
 	} else {
-		snprintf(dir, dsize, "%.*s", slash == path ? 1 : (int)(slash - path),
-			 path);
+		snprintf(dir, dsize, "%.*s",
+			 slash == path ? 1 : (int)(slash - path), path);
 		snprintf(base, bsize, "%s", slash + 1);
 	}
 }
 
 /* DIR/archive (made when create) into *d; NAME in base.  0, or -1
  * (reported unless the archive is simply not there). */
-static int archive_open(struct cli_session *s, bool create,
-			struct cfg_dir *d, char *base, size_t bsize)
+static int archive_open(struct cli_session *s, bool create, struct cfg_dir *d,
+			char *base, size_t bsize)
 {
 	char dir[4096];
 	struct cfg_dir top;
@@ -115,7 +115,7 @@ static unsigned long *entries(const struct cfg_dir *d, const char *base,
 		close(fd);
 		return NULL;
 	}
-	rewinddir(dir);	/* the offset is shared with d->fd */
+	rewinddir(dir); /* the offset is shared with d->fd */
 	while ((de = readdir(dir))) {
 		size_t bl = strlen(base);
 		char *end;
@@ -133,7 +133,7 @@ static unsigned long *entries(const struct cfg_dir *d, const char *base,
 		v[(*n)++] = k;
 	}
 	closedir(dir);
-	for (size_t i = 1; i < *n; i++)	/* few: insertion sort */
+	for (size_t i = 1; i < *n; i++) /* few: insertion sort */
 		for (size_t j = i; j && v[j - 1] > v[j]; j--) {
 			unsigned long t = v[j];
 
@@ -177,7 +177,7 @@ void archive_keep_file(struct cli_session *s, const char *path)
 	size_t len;
 
 	if (lstat(path, &st) < 0)
-		return;		/* nothing was saved before */
+		return; /* nothing was saved before */
 	/* vrfsh's own file: never read through what others may plant */
 	if (cfg_own_read(s, path, &text, &len))
 		return;
@@ -192,7 +192,8 @@ static bool names_file(const char *src)
 	return strcmp(src, "running-config") &&
 	       strcmp(src, "system:running-config") &&
 	       strcmp(src, "startup-config") &&
-	       strcmp(src, "nvram:startup-config") && strncmp(src, "archive:", 8);
+	       strcmp(src, "nvram:startup-config") &&
+	       strncmp(src, "archive:", 8);
 }
 
 /* running-config, startup-config, archive:N or a file, into *text. */
@@ -206,13 +207,17 @@ static int source_text(struct cli_session *s, const char *src, char **text,
 
 	/* a startup configuration reads no other file: root applies it */
 	if (s->refuse_spawn && names_file(src)) {
-		cli_error(s, "Permission denied: a startup configuration "
-			     "names no file ('%s')", src);
+		cli_error(s,
+			  "Permission denied: a startup configuration "
+			  "names no file ('%s')",
+			  src);
 		return -1;
 	}
-	if (!strcmp(src, "running-config") || !strcmp(src, "system:running-config"))
+	if (!strcmp(src, "running-config") ||
+	    !strcmp(src, "system:running-config"))
 		return cfg_running_text(s, text, len);
-	if (!strcmp(src, "startup-config") || !strcmp(src, "nvram:startup-config")) {
+	if (!strcmp(src, "startup-config") ||
+	    !strcmp(src, "nvram:startup-config")) {
 		rc = cfg_own_read(s, cfg_startup_path(), text, len);
 		if (rc == -ENOENT)
 			cli_error(s, "Error: No startup configuration (%s)",
@@ -223,8 +228,10 @@ static int source_text(struct cli_session *s, const char *src, char **text,
 		unsigned long k = strtoul(src + 8, &end, 10);
 
 		if (!src[8] || *end || !k) {
-			cli_error(s, "Error: Invalid archive entry \"%s\": "
-				     "archive:N, N from show archive", src);
+			cli_error(s,
+				  "Error: Invalid archive entry \"%s\": "
+				  "archive:N, N from show archive",
+				  src);
 			return -1;
 		}
 		if (archive_open(s, false, &d, base, sizeof(base))) {
@@ -268,8 +275,8 @@ static int do_show_archive(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-static int do_show_differences(struct cli_session *s,
-			       const struct cli_args *a, struct cli_out *o)
+static int do_show_differences(struct cli_session *s, const struct cli_args *a,
+			       struct cli_out *o)
 {
 	const char *from = cli_arg(a, "from"), *to = cli_arg(a, "to");
 	char *x = NULL, *y = NULL;
@@ -297,17 +304,21 @@ static bool proceed(struct cli_session *s, const char *src)
 
 	if (!s->interactive)
 		return true;
-	fprintf(s->out, "This will apply all necessary additions and deletions\n"
-			"to replace the contents of the running configuration "
-			"with\nthe contents of %s.\n", src);
-	if (cli_read_secret(s, "Enter Y if you are sure you want to proceed. ? "
-			       "[no]: ", answer, sizeof(answer)))
+	fprintf(s->out,
+		"This will apply all necessary additions and deletions\n"
+		"to replace the contents of the running configuration "
+		"with\nthe contents of %s.\n",
+		src);
+	if (cli_read_secret(s,
+			    "Enter Y if you are sure you want to proceed. ? "
+			    "[no]: ",
+			    answer, sizeof(answer)))
 		return false;
 	return answer[0] == 'y' || answer[0] == 'Y';
 }
 
-static int do_configure_replace(struct cli_session *s,
-				const struct cli_args *a, struct cli_out *o)
+static int do_configure_replace(struct cli_session *s, const struct cli_args *a,
+				struct cli_out *o)
 {
 	const char *src = cli_arg(a, "source");
 	char *text, *now;
@@ -339,7 +350,7 @@ struct rollback {
 	long long deadline, armed;
 	unsigned seconds;
 	char user[64];
-	char *text;		/* the configuration to go back to */
+	char *text; /* the configuration to go back to */
 	size_t len;
 };
 
@@ -355,12 +366,14 @@ static int rollback_read(struct rollback *r, struct net_err *err)
 	body = strstr(data, "\n\n");
 	if (body)
 		*body = '\0';
-	if (!body || sscanf(data, "vrfsh-rollback 1\nid %32s\ndeadline %lld\n"
-				  "armed %lld\nseconds %u\nuser %63s",
-			    r->id, &r->deadline, &r->armed, &r->seconds,
-			    r->user) != 5) {
+	if (!body ||
+	    sscanf(data,
+		   "vrfsh-rollback 1\nid %32s\ndeadline %lld\n"
+		   "armed %lld\nseconds %u\nuser %63s",
+		   r->id, &r->deadline, &r->armed, &r->seconds, r->user) != 5) {
 		free(data);
-		return net_err_set(err, EBADMSG, "the rollback record does not "
+		return net_err_set(err, EBADMSG,
+				   "the rollback record does not "
 				   "parse");
 	}
 	body += 2;
@@ -384,21 +397,23 @@ static int rollback_write(struct cli_session *s, const struct rollback *r)
 
 	if (!fp)
 		abort();
-	fprintf(fp, "vrfsh-rollback 1\nid %s\ndeadline %lld\narmed %lld\n"
-		    "seconds %u\nuser %s\n\n", r->id, r->deadline, r->armed,
-		r->seconds, r->user);
+	fprintf(fp,
+		"vrfsh-rollback 1\nid %s\ndeadline %lld\narmed %lld\n"
+		"seconds %u\nuser %s\n\n",
+		r->id, r->deadline, r->armed, r->seconds, r->user);
 	fwrite(r->text, 1, r->len, fp);
 	fclose(fp);
 	lock = net_state_lock(REC_ROLLBACK, true, &err);
 	if (lock < 0) {
 		free(buf);
-		return cmd_fail(s, &err, "keep the configuration to go back to");
+		return cmd_fail(s, &err,
+				"keep the configuration to go back to");
 	}
 	rc = net_state_write(NULL, REC_ROLLBACK, buf, blen, &err);
 	net_state_unlock(lock);
 	free(buf);
-	return rc ? cmd_fail(s, &err, "keep the configuration to go back to")
-		  : 0;
+	return rc ? cmd_fail(s, &err, "keep the configuration to go back to") :
+		    0;
 }
 
 static void rollback_remove(void)
@@ -459,14 +474,16 @@ static int do_revert_timer(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	}
 	memset(&r, 0, sizeof(r));
-	r.seconds = cli_declares(a, "seconds")
-			    ? (unsigned)cli_arg_long(a, "seconds", 60)
-			    : (unsigned)cli_arg_long(a, "minutes", 1) * 60;
+	r.seconds = cli_declares(a, "seconds") ?
+			    (unsigned)cli_arg_long(a, "seconds", 60) :
+			    (unsigned)cli_arg_long(a, "minutes", 1) * 60;
 	r.armed = (long long)time(NULL);
 	r.deadline = r.armed + r.seconds;
 	snprintf(r.user, sizeof(r.user), "%s",
-		 user && *user && cli_text_clean(user) && !strpbrk(user, " \t")
-			 ? user : "unknown");
+		 user && *user && cli_text_clean(user) &&
+				 !strpbrk(user, " \t") ?
+			 user :
+			 "unknown");
 	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
 		abort();
 	for (size_t i = 0; i < sizeof(raw); i++)
@@ -487,8 +504,8 @@ static int do_revert_timer(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-static int do_configure_confirm(struct cli_session *s,
-				const struct cli_args *a, struct cli_out *o)
+static int do_configure_confirm(struct cli_session *s, const struct cli_args *a,
+				struct cli_out *o)
 {
 	struct rollback r;
 	struct net_err err = { 0 };
@@ -533,8 +550,9 @@ static int do_show_rollback_timer(struct cli_session *s,
 	if (r.seconds % 60)
 		cli_printf(o, "Timer seconds   : %u\n", r.seconds);
 	cli_printf(o, "Time left       : %lld sec\n",
-		   r.deadline > time(NULL) ? r.deadline - (long long)time(NULL)
-					   : 0);
+		   r.deadline > time(NULL) ?
+			   r.deadline - (long long)time(NULL) :
+			   0);
 	cli_printf(o, "User            : %s\n", r.user);
 	free(r.text);
 	return 0;
@@ -552,7 +570,7 @@ int revert_wait(struct cli_session *s, const char *id)
 		if (rollback_read(&r, &err) || strcmp(r.id, id)) {
 			if (!err.code)
 				free(r.text);
-			return 0;	/* confirmed, or another took over */
+			return 0; /* confirmed, or another took over */
 		}
 		if (now >= r.deadline)
 			break;
@@ -571,21 +589,20 @@ int revert_wait(struct cli_session *s, const char *id)
 #define H_SRC "running-config, startup-config, archive:N or a file\n"
 
 static const struct cli_cmd archive_cmds[] = {
-	{ "show archive", H_SHOW H_ARCH,
-	  CLI_EXEC, PRIV_ADMIN, CLI_F_OUTPUT, do_show_archive },
+	{ "show archive", H_SHOW H_ARCH, CLI_EXEC, PRIV_ADMIN, CLI_F_OUTPUT,
+	  do_show_archive },
 	{ "show archive config differences [WORD$from [WORD$to]]",
 	  H_SHOW H_ARCH "Configurations\nThe difference of two\n"
-	  "From (default: startup-config; " H_SRC
-	  "To (default: running-config)",
+			"From (default: startup-config; " H_SRC
+			"To (default: running-config)",
 	  CLI_EXEC, PRIV_ADMIN, CLI_F_OUTPUT, do_show_differences },
 	{ "show archive config rollback timer",
 	  H_SHOW H_ARCH "Configurations\nA change to go back from\n"
-	  "The revert timer",
+			"The revert timer",
 	  CLI_EXEC, PRIV_ADMIN, CLI_F_OUTPUT, do_show_rollback_timer },
 	{ "configure replace WORD$source [force]",
 	  "Enter configuration mode\n"
-	  "Make the running configuration another\n" H_SRC
-	  "Without asking",
+	  "Make the running configuration another\n" H_SRC "Without asking",
 	  CLI_EXEC, PRIV_ADMIN, CLI_F_NO_DO | CLI_F_OUTPUT,
 	  do_configure_replace },
 	{ "configure terminal revert timer <1-120>$minutes",
@@ -599,7 +616,8 @@ static const struct cli_cmd archive_cmds[] = {
 	  CLI_EXEC, PRIV_ADMIN, CLI_F_NO_DO, do_revert_timer },
 	{ "configure confirm",
 	  "Enter configuration mode\nKeep the change: no going back",
-	  CLI_EXEC | ALL_CONFIG, PRIV_ADMIN, CLI_F_NO_DO, do_configure_confirm },
+	  CLI_EXEC | ALL_CONFIG, PRIV_ADMIN, CLI_F_NO_DO,
+	  do_configure_confirm },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 

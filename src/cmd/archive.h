@@ -25,14 +25,13 @@ void archive_keep_text(struct cli_session *s, const char *text, size_t len);
  * the state before when a step fails.  Returns 0, or -1 after reporting
  * why (the state is then the one before, or, when even the rollback
  * failed, says so). */
-int replace_config(struct cli_session *s, struct cli_out *o,
-		   const char *target, size_t len);
+int replace_config(struct cli_session *s, struct cli_out *o, const char *target,
+		   size_t len);
 
 /* The line-by-line difference of two configurations, IOS's contextual
  * layout ('+'/'-' lines under their stanza headers), into o; returns the
  * number of lines that differ. */
-size_t config_differences(struct cli_out *o, const char *from,
-			  const char *to);
+size_t config_differences(struct cli_out *o, const char *from, const char *to);
 
 /* vrfsh --revert-wait ID: the process that a revert timer left behind.
  * Waits for the deadline of rollback ID and, unless it was confirmed (or

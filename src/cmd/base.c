@@ -60,7 +60,7 @@ static int do_enable(struct cli_session *s, const struct cli_args *a,
 			return 0;
 		}
 		if (!s->interactive)
-			break;	/* batch input gives one answer */
+			break; /* batch input gives one answer */
 	}
 	explicit_bzero(typed, sizeof(typed));
 	cli_error(s, "Bad secrets");
@@ -115,8 +115,8 @@ static int do_do(struct cli_session *s, const struct cli_args *a,
 	return -1;
 }
 
-static int do_terminal_length(struct cli_session *s,
-			      const struct cli_args *a, struct cli_out *o)
+static int do_terminal_length(struct cli_session *s, const struct cli_args *a,
+			      struct cli_out *o)
 {
 	(void)o;
 	s->term_length = (unsigned)cli_arg_long(a, "lines", 0);
@@ -148,8 +148,10 @@ static void uptime(struct cli_out *o, long secs)
 		long secs;
 		const char *name;
 	} units[] = {
-		{ 365L * 86400, "year" }, { 7L * 86400, "week" },
-		{ 86400, "day" },	    { 3600, "hour" },
+		{ 365L * 86400, "year" },
+		{ 7L * 86400, "week" },
+		{ 86400, "day" },
+		{ 3600, "hour" },
 	};
 
 	for (size_t i = 0; i < sizeof(units) / sizeof(*units); i++) {
@@ -203,16 +205,18 @@ static bool board_id(char *buf, size_t size)
 static void version_software(struct cli_out *o, const struct utsname *u)
 {
 	char image[sizeof(u->machine) + 8];
-	size_t n = (size_t)snprintf(image, sizeof(image), "VRFSH-%s",
-				    u->machine);
+	size_t n =
+		(size_t)snprintf(image, sizeof(image), "VRFSH-%s", u->machine);
 
 	for (size_t i = 0; i < n && i < sizeof(image); i++)
 		if (image[i] >= 'a' && image[i] <= 'z')
 			image[i] = (char)(image[i] - 'a' + 'A');
 	/* the IOS shape that tools read: the image in parentheses, then
 	 * "Version X," on the first line that says Version */
-	cli_printf(o, "vrfsh Software (%s), Version %s, RELEASE SOFTWARE "
-		      "(vrfsh)\n", image, PACKAGE_VERSION);
+	cli_printf(o,
+		   "vrfsh Software (%s), Version %s, RELEASE SOFTWARE "
+		   "(vrfsh)\n",
+		   image, PACKAGE_VERSION);
 	cli_printf(o, "A router shell over Linux network namespaces\n\n");
 	cli_printf(o, "ROM: %s %s\n\n", u->sysname, u->release);
 }
@@ -249,8 +253,10 @@ static void version_hardware(struct cli_out *o, const struct utsname *u)
 
 	/* "cisco MODEL (CPU) ... bytes of memory": where IOS tools look for
 	 * the model; the model is vrfsh, the processor the kernel's */
-	cli_printf(o, "cisco vrfsh (%s) processor with %luK bytes of "
-		      "memory.\n", u->machine, mem_total_kb());
+	cli_printf(o,
+		   "cisco vrfsh (%s) processor with %luK bytes of "
+		   "memory.\n",
+		   u->machine, mem_total_kb());
 	if (board_id(id, sizeof(id)))
 		cli_printf(o, "Processor board ID %s\n", id);
 }
@@ -290,21 +296,21 @@ static int do_show_history(struct cli_session *s, const struct cli_args *a,
 }
 
 static const struct cli_cmd base_cmds[] = {
-	{ "enable", "Turn on privileged commands",
-	  CLI_EXEC, PRIV_USER, CLI_F_NO_DO, do_enable },
-	{ "disable", "Turn off privileged commands",
-	  CLI_EXEC, PRIV_ADMIN, CLI_F_NO_DO, do_disable },
+	{ "enable", "Turn on privileged commands", CLI_EXEC, PRIV_USER,
+	  CLI_F_NO_DO, do_enable },
+	{ "disable", "Turn off privileged commands", CLI_EXEC, PRIV_ADMIN,
+	  CLI_F_NO_DO, do_disable },
 	{ "configure [terminal]",
-	  "Enter configuration mode\nConfigure from the terminal",
-	  CLI_EXEC, PRIV_ADMIN, CLI_F_NO_DO, do_configure },
-	{ "exit", "Exit from the EXEC",
-	  CLI_EXEC, PRIV_USER, CLI_F_NO_DO, do_exit },
-	{ "exit", "Exit from the current mode",
-	  ALL_CONFIG, PRIV_ADMIN, 0, do_exit },
-	{ "end", "Exit to privileged EXEC mode",
-	  ALL_CONFIG, PRIV_ADMIN, 0, do_end },
-	{ "do DO", "Run an EXEC command\nThe EXEC command",
-	  ALL_CONFIG, PRIV_ADMIN, 0, do_do },
+	  "Enter configuration mode\nConfigure from the terminal", CLI_EXEC,
+	  PRIV_ADMIN, CLI_F_NO_DO, do_configure },
+	{ "exit", "Exit from the EXEC", CLI_EXEC, PRIV_USER, CLI_F_NO_DO,
+	  do_exit },
+	{ "exit", "Exit from the current mode", ALL_CONFIG, PRIV_ADMIN, 0,
+	  do_exit },
+	{ "end", "Exit to privileged EXEC mode", ALL_CONFIG, PRIV_ADMIN, 0,
+	  do_end },
+	{ "do DO", "Run an EXEC command\nThe EXEC command", ALL_CONFIG,
+	  PRIV_ADMIN, 0, do_do },
 	{ "terminal length <0-512>$lines",
 	  "Set terminal line parameters\n"
 	  "Set number of lines on a screen\n"

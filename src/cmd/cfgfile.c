@@ -133,8 +133,8 @@ static void split(const char *path, char *dir, size_t dsize, char *base,
 		snprintf(dir, dsize, ".");
 		snprintf(base, bsize, "%s", path);
 	} else {
-		snprintf(dir, dsize, "%.*s", slash == path ? 1 : (int)(slash - path),
-			 path);
+		snprintf(dir, dsize, "%.*s",
+			 slash == path ? 1 : (int)(slash - path), path);
 		snprintf(base, bsize, "%s", slash + 1);
 	}
 }
@@ -173,8 +173,8 @@ static int make_sub(const struct cfg_dir *parent, const char *name)
 		return errno == EEXIST ? 0 : -errno;
 	if (!group)
 		return 0;
-	fd = openat(parent->fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		    O_CLOEXEC);
+	fd = openat(parent->fd, name,
+		    O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0 || fchmod(fd, parent->st.st_mode & 07777) < 0)
 		e = -errno;
 	if (fd >= 0)
@@ -190,27 +190,29 @@ int cfg_dir_sub(struct cli_session *s, const struct cfg_dir *parent,
 	int e;
 
 	d->fd = -1;
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s", parent->path,
-			     name) >= sizeof(path))
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", parent->path, name) >=
+	    sizeof(path))
 		return fail(s, "open", parent->path, ENAMETOOLONG);
 	if (create && (e = make_sub(parent, name)) < 0) {
 		cli_warn(s, "Cannot make %s %s: %s", what, path, strerror(-e));
 		return -1;
 	}
-	d->fd = openat(parent->fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-		       O_CLOEXEC);
+	d->fd = openat(parent->fd, name,
+		       O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 	if (d->fd < 0) {
 		e = errno;
 		if (e == ENOENT && !create)
-			return -1;	/* nothing there: no error */
+			return -1; /* nothing there: no error */
 		return fail(s, "open", path, e == ENOTDIR ? ELOOP : e);
 	}
 	if (fstat(d->fd, &d->st) < 0 ||
 	    (!dir_private(&d->st) &&
 	     !(dir_group(&d->st) && d->st.st_gid == parent->st.st_gid))) {
 		cfg_dir_close(d);
-		cli_error(s, "Error: Cannot use %s %s: not a directory vrfsh "
-			     "made (its owner, group or mode)", what, path);
+		cli_error(s,
+			  "Error: Cannot use %s %s: not a directory vrfsh "
+			  "made (its owner, group or mode)",
+			  what, path);
 		return -1;
 	}
 	snprintf(d->path, sizeof(d->path), "%s", path);
@@ -226,8 +228,8 @@ void cfg_dir_close(struct cfg_dir *d)
 
 /* ---- reading ------------------------------------------------------------------- */
 
-static int read_fd(struct cli_session *s, int fd, const char *path,
-		   char **text, size_t *len)
+static int read_fd(struct cli_session *s, int fd, const char *path, char **text,
+		   size_t *len)
 {
 	struct stat st;
 	size_t got = 0;
@@ -338,7 +340,7 @@ static void remove_stale(int dirfd, const char *base)
 			close(fd);
 		return;
 	}
-	rewinddir(d);	/* the offset is shared with dirfd */
+	rewinddir(d); /* the offset is shared with dirfd */
 	while ((de = readdir(d))) {
 		const char *rest = de->d_name + n;
 
@@ -366,8 +368,7 @@ static int write_all(int fd, const char *text, size_t len)
 }
 
 /* A new file BASE.tmp.XXXXXX of our own in dirfd, its name in tmp. */
-static int make_temporary(int dirfd, const char *base, char *tmp,
-			  size_t size)
+static int make_temporary(int dirfd, const char *base, char *tmp, size_t size)
 {
 	static const char chars[] = "abcdefghijklmnopqrstuvwxyz"
 				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -387,8 +388,10 @@ static int make_temporary(int dirfd, const char *base, char *tmp,
 		if ((size_t)snprintf(tmp, size, "%s.tmp.%s", base, suffix) >=
 		    size)
 			return -ENAMETOOLONG;
-		fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
-			    O_NOFOLLOW | O_CLOEXEC, 0600);
+		fd = openat(dirfd, tmp,
+			    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+				    O_CLOEXEC,
+			    0600);
 		if (fd >= 0 || errno != EEXIST)
 			return fd < 0 ? -errno : fd;
 	}
@@ -405,7 +408,8 @@ static int fill(int fd, const struct stat *old, bool had_old, mode_t mode,
 	if (group)
 		m |= (m & S_IRUSR) >> 3;
 	if (fchmod(fd, m) < 0 ||
-	    (had_old && (old->st_uid != geteuid() || old->st_gid != getegid()) &&
+	    (had_old &&
+	     (old->st_uid != geteuid() || old->st_gid != getegid()) &&
 	     fchown(fd, old->st_uid, old->st_gid) < 0 && errno != EPERM) ||
 	    write_all(fd, text, len) < 0 || fsync(fd) < 0)
 		return errno;
@@ -413,8 +417,8 @@ static int fill(int fd, const struct stat *old, bool had_old, mode_t mode,
 }
 
 int cfg_dir_replace(struct cli_session *s, const struct cfg_dir *d,
-		    const char *base, const char *text, size_t len,
-		    mode_t mode, bool keep_bak)
+		    const char *base, const char *text, size_t len, mode_t mode,
+		    bool keep_bak)
 {
 	char path[sizeof(d->path) + 256], tmp[512], bak[sizeof(path) + 8];
 	struct stat old;
@@ -428,8 +432,8 @@ int cfg_dir_replace(struct cli_session *s, const struct cfg_dir *d,
 	/* the file itself must be a plain file, if there is one */
 	had_old = fstatat(d->fd, base, &old, AT_SYMLINK_NOFOLLOW) == 0;
 	if (had_old && !S_ISREG(old.st_mode))
-		return fail(s, "replace", path, S_ISLNK(old.st_mode) ? ELOOP
-							 : E_NOT_REGULAR);
+		return fail(s, "replace", path,
+			    S_ISLNK(old.st_mode) ? ELOOP : E_NOT_REGULAR);
 	fd = make_temporary(d->fd, base, tmp, sizeof(tmp));
 	if (fd < 0)
 		return fail(s, "write", path, -fd);
@@ -462,8 +466,8 @@ int cfg_dir_replace(struct cli_session *s, const struct cfg_dir *d,
 	return 0;
 }
 
-int cfg_file_replace(struct cli_session *s, const char *path,
-		     const char *text, size_t len, mode_t mode, bool keep_bak)
+int cfg_file_replace(struct cli_session *s, const char *path, const char *text,
+		     size_t len, mode_t mode, bool keep_bak)
 {
 	char dir[4096], base[1024];
 	struct cfg_dir d;
@@ -479,6 +483,6 @@ int cfg_file_replace(struct cli_session *s, const char *path,
 	if (rc < 0)
 		return fail(s, "write", path, -rc);
 	rc = cfg_dir_replace(s, &d, base, text, len, mode, keep_bak);
-	cfg_dir_close(&d);	/* releases the lock */
+	cfg_dir_close(&d); /* releases the lock */
 	return rc;
 }

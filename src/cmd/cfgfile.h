@@ -42,8 +42,8 @@ const char *cfg_own_strerror(int code);
  * its mode and owner (and either is readable by the group in a group's
  * directory); keep_bak keeps the previous one as path.bak.  Returns 0,
  * or -1 after reporting why not (path is then unchanged). */
-int cfg_file_replace(struct cli_session *s, const char *path,
-		     const char *text, size_t len, mode_t mode, bool keep_bak);
+int cfg_file_replace(struct cli_session *s, const char *path, const char *text,
+		     size_t len, mode_t mode, bool keep_bak);
 
 /* Opens the directory path (0, or -1 after reporting why not); its
  * subdirectory name, what it is for messages (never a symbolic link;
@@ -60,8 +60,8 @@ void cfg_dir_close(struct cfg_dir *d);
 int cfg_dir_read(struct cli_session *s, const struct cfg_dir *d,
 		 const char *base, char **text, size_t *len);
 int cfg_dir_replace(struct cli_session *s, const struct cfg_dir *d,
-		    const char *base, const char *text, size_t len,
-		    mode_t mode, bool keep_bak);
+		    const char *base, const char *text, size_t len, mode_t mode,
+		    bool keep_bak);
 
 /* The whole running configuration as show running-config prints it, in
  * *text (malloc'd).  Returns 0, or -1 after reporting why not (a VRF that

@@ -12,15 +12,15 @@
 /* The modes the areas add (bits of cli_cmd.modes; EXEC is the engine's
  * CLI_EXEC). */
 enum {
-	MODE_CONFIG = 1u << 1,	/* global configuration (base area) */
-	MODE_VRF = 1u << 2,	/* VRF configuration (vrf area) */
-	MODE_IF = 1u << 3,	/* interface configuration (interface area) */
+	MODE_CONFIG = 1u << 1,	 /* global configuration (base area) */
+	MODE_VRF = 1u << 2,	 /* VRF configuration (vrf area) */
+	MODE_IF = 1u << 3,	 /* interface configuration (interface area) */
 	MODE_VRF_DEF = 1u << 19, /* 'vrf definition NAME', as IOS has it:
 				  * no interfaces or routes in it */
-	MODE_VRF_AF = 1u << 20,	/* a VRF's address family (vrf area) */
-	MODE_ACL_STD = 1u << 10,	/* ip access-list standard (acl area) */
-	MODE_ACL_EXT = 1u << 11,	/* ip access-list extended */
-	MODE_ACL6 = 1u << 12,		/* ipv6 access-list */
+	MODE_VRF_AF = 1u << 20,	 /* a VRF's address family (vrf area) */
+	MODE_ACL_STD = 1u << 10, /* ip access-list standard (acl area) */
+	MODE_ACL_EXT = 1u << 11, /* ip access-list extended */
+	MODE_ACL6 = 1u << 12,	 /* ipv6 access-list */
 };
 
 /* Every configuration mode, whichever area adds it. */
@@ -28,26 +28,26 @@ enum {
 
 /* The areas, in the order their stanzas appear in the running
  * configuration. */
-extern const struct cli_area system_area;	/* hostname, clock, users */
-extern const struct cli_area banner_area;	/* banner motd's stanza */
-extern const struct cli_area base_area;		/* modes, terminal */
-extern const struct cli_area priv_area;		/* enable secret, shell */
-extern const struct cli_area vrf_area;		/* VRFs, forwarding */
-extern const struct cli_area interface_area;	/* interfaces */
-extern const struct cli_area ifdefault_area;	/* default interface */
-extern const struct cli_area route_area;	/* static routes */
-extern const struct cli_area rib_area;		/* show ip route */
-extern const struct cli_area neigh_area;	/* show ip arp */
-extern const struct cli_area show_area;		/* show interfaces */
-extern const struct cli_area show_ip_area;	/* show ip[v6] interface */
-extern const struct cli_area show_vrf_area;	/* show vrf */
-extern const struct cli_area lldp_area;		/* show lldp, show cdp */
-extern const struct cli_area ping_area;		/* ping, traceroute, shell */
-extern const struct cli_area config_area;	/* running/startup config */
-extern const struct cli_area archive_area;	/* replace, archive, revert */
-extern const struct cli_area acl_area;		/* access lists, groups */
-extern const struct cli_area acl_show_area;	/* show access-lists */
-extern const struct cli_area nat_area;		/* NAT */
+extern const struct cli_area system_area;    /* hostname, clock, users */
+extern const struct cli_area banner_area;    /* banner motd's stanza */
+extern const struct cli_area base_area;	     /* modes, terminal */
+extern const struct cli_area priv_area;	     /* enable secret, shell */
+extern const struct cli_area vrf_area;	     /* VRFs, forwarding */
+extern const struct cli_area interface_area; /* interfaces */
+extern const struct cli_area ifdefault_area; /* default interface */
+extern const struct cli_area route_area;     /* static routes */
+extern const struct cli_area rib_area;	     /* show ip route */
+extern const struct cli_area neigh_area;     /* show ip arp */
+extern const struct cli_area show_area;	     /* show interfaces */
+extern const struct cli_area show_ip_area;   /* show ip[v6] interface */
+extern const struct cli_area show_vrf_area;  /* show vrf */
+extern const struct cli_area lldp_area;	     /* show lldp, show cdp */
+extern const struct cli_area ping_area;	     /* ping, traceroute, shell */
+extern const struct cli_area config_area;    /* running/startup config */
+extern const struct cli_area archive_area;   /* replace, archive, revert */
+extern const struct cli_area acl_area;	     /* access lists, groups */
+extern const struct cli_area acl_show_area;  /* show access-lists */
+extern const struct cli_area nat_area;	     /* NAT */
 
 /* All areas, for the grammar; *n is set to their number. */
 const struct cli_area *const *cmd_areas(size_t *n);

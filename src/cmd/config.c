@@ -143,7 +143,7 @@ bool cfg_if_has_lines(struct cli_config *c, const struct cfg_vrf *v,
 	FILE *fp = open_memstream(&buf, &len);
 
 	if (!fp)
-		return true;	/* render it rather than lose its lines */
+		return true; /* render it rather than lose its lines */
 	o = cli_out_open(c->s, fp);
 	c->o = o;
 	cfg_if_lines(c, v, l);
@@ -195,8 +195,10 @@ static int render(struct cli_config *c)
 	const struct cli_area *const *areas = cmd_areas(&n);
 
 	if (c->whole)
-		cli_printf(c->o, "! vrfsh %s running configuration\n"
-				 "configure terminal\n!\n", PACKAGE_VERSION);
+		cli_printf(c->o,
+			   "! vrfsh %s running configuration\n"
+			   "configure terminal\n!\n",
+			   PACKAGE_VERSION);
 	for (size_t i = 0; i < n; i++)
 		if (areas[i]->config && areas[i]->config->stanzas)
 			areas[i]->config->stanzas(c);
@@ -338,8 +340,7 @@ static int do_show_startup(struct cli_session *s, const struct cli_args *a,
 	if (rc == -ENOENT) {
 		/* IOS's words, which Ansible's save_when: modified takes
 		 * for a configuration that differs, not for an error */
-		cli_error(s, "startup-config is not present (%s)",
-			  config_path);
+		cli_error(s, "startup-config is not present (%s)", config_path);
 		return -1;
 	}
 	if (rc)
@@ -355,23 +356,24 @@ static const struct cli_cmd config_cmds[] = {
 	{ "show running-config [all|full] [vrf NAME$vrf|interface IFREF$ifname "
 	  "[vrf NAME$vrf]]",
 	  H_SHOW "The configuration, read from the kernel\n"
-	  "With the interfaces left out as defaults (a bare lo)\n"
-	  "The same as all\n"
-	  "Only one VRF\nVRF name\nOnly one interface\nInterface name\n"
-	  "In a VRF\nVRF name",
+		 "With the interfaces left out as defaults (a bare lo)\n"
+		 "The same as all\n"
+		 "Only one VRF\nVRF name\nOnly one interface\nInterface name\n"
+		 "In a VRF\nVRF name",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_running },
-	{ "write terminal", "Write the running configuration\n"
+	{ "write terminal",
+	  "Write the running configuration\n"
 	  "To the terminal (as show running-config)",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_write_terminal },
-	{ "write [memory]", "Write the running configuration\n"
+	{ "write [memory]",
+	  "Write the running configuration\n"
 	  "To the startup configuration",
 	  CLI_EXEC, PRIV_ADMIN, 0, do_write_memory },
 	{ "copy running-config startup-config",
 	  "Copy a configuration\nThe running configuration\n"
 	  "To the startup configuration",
 	  CLI_EXEC, PRIV_ADMIN, 0, do_write_memory },
-	{ "show startup-config",
-	  H_SHOW "The startup configuration file",
+	{ "show startup-config", H_SHOW "The startup configuration file",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_startup },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };

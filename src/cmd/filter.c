@@ -19,50 +19,69 @@
 /* ---- names ------------------------------------------------------------- */
 
 static const struct acl_name tcp_ports[] = {
-	{ "bgp", 179, -1 },	{ "chargen", 19, -1 },	{ "cmd", 514, -1 },
-	{ "daytime", 13, -1 },	{ "discard", 9, -1 },	{ "domain", 53, -1 },
-	{ "echo", 7, -1 },	{ "exec", 512, -1 },	{ "finger", 79, -1 },
-	{ "ftp", 21, -1 },	{ "ftp-data", 20, -1 },	{ "gopher", 70, -1 },
-	{ "hostname", 101, -1 }, { "ident", 113, -1 },	{ "irc", 194, -1 },
-	{ "klogin", 543, -1 },	{ "kshell", 544, -1 },	{ "login", 513, -1 },
-	{ "lpd", 515, -1 },	{ "msrpc", 135, -1 },	{ "nntp", 119, -1 },
-	{ "pim-auto-rp", 496, -1 }, { "pop2", 109, -1 }, { "pop3", 110, -1 },
-	{ "smtp", 25, -1 },	{ "sunrpc", 111, -1 },	{ "tacacs", 49, -1 },
-	{ "talk", 517, -1 },	{ "telnet", 23, -1 },	{ "time", 37, -1 },
-	{ "uucp", 540, -1 },	{ "whois", 43, -1 },	{ "www", 80, -1 },
-	{ NULL, 0, 0 },
+	{ "bgp", 179, -1 },	 { "chargen", 19, -1 },
+	{ "cmd", 514, -1 },	 { "daytime", 13, -1 },
+	{ "discard", 9, -1 },	 { "domain", 53, -1 },
+	{ "echo", 7, -1 },	 { "exec", 512, -1 },
+	{ "finger", 79, -1 },	 { "ftp", 21, -1 },
+	{ "ftp-data", 20, -1 },	 { "gopher", 70, -1 },
+	{ "hostname", 101, -1 }, { "ident", 113, -1 },
+	{ "irc", 194, -1 },	 { "klogin", 543, -1 },
+	{ "kshell", 544, -1 },	 { "login", 513, -1 },
+	{ "lpd", 515, -1 },	 { "msrpc", 135, -1 },
+	{ "nntp", 119, -1 },	 { "pim-auto-rp", 496, -1 },
+	{ "pop2", 109, -1 },	 { "pop3", 110, -1 },
+	{ "smtp", 25, -1 },	 { "sunrpc", 111, -1 },
+	{ "tacacs", 49, -1 },	 { "talk", 517, -1 },
+	{ "telnet", 23, -1 },	 { "time", 37, -1 },
+	{ "uucp", 540, -1 },	 { "whois", 43, -1 },
+	{ "www", 80, -1 },	 { NULL, 0, 0 },
 };
 
 static const struct acl_name udp_ports[] = {
-	{ "biff", 512, -1 },	{ "bootpc", 68, -1 },	{ "bootps", 67, -1 },
-	{ "discard", 9, -1 },	{ "dnsix", 195, -1 },	{ "domain", 53, -1 },
-	{ "echo", 7, -1 },	{ "isakmp", 500, -1 },
+	{ "biff", 512, -1 },
+	{ "bootpc", 68, -1 },
+	{ "bootps", 67, -1 },
+	{ "discard", 9, -1 },
+	{ "dnsix", 195, -1 },
+	{ "domain", 53, -1 },
+	{ "echo", 7, -1 },
+	{ "isakmp", 500, -1 },
 	{ "mobile-ip", 434, -1 },
-	{ "nameserver", 42, -1 }, { "netbios-dgm", 138, -1 },
-	{ "netbios-ns", 137, -1 }, { "netbios-ss", 139, -1 },
-	{ "non500-isakmp", 4500, -1 }, { "ntp", 123, -1 },
-	{ "pim-auto-rp", 496, -1 }, { "rip", 520, -1 }, { "ripv6", 521, -1 },
-	{ "snmp", 161, -1 },	{ "snmptrap", 162, -1 }, { "sunrpc", 111, -1 },
-	{ "syslog", 514, -1 },	{ "tacacs", 49, -1 },	{ "talk", 517, -1 },
-	{ "tftp", 69, -1 },	{ "time", 37, -1 },	{ "who", 513, -1 },
+	{ "nameserver", 42, -1 },
+	{ "netbios-dgm", 138, -1 },
+	{ "netbios-ns", 137, -1 },
+	{ "netbios-ss", 139, -1 },
+	{ "non500-isakmp", 4500, -1 },
+	{ "ntp", 123, -1 },
+	{ "pim-auto-rp", 496, -1 },
+	{ "rip", 520, -1 },
+	{ "ripv6", 521, -1 },
+	{ "snmp", 161, -1 },
+	{ "snmptrap", 162, -1 },
+	{ "sunrpc", 111, -1 },
+	{ "syslog", 514, -1 },
+	{ "tacacs", 49, -1 },
+	{ "talk", 517, -1 },
+	{ "tftp", 69, -1 },
+	{ "time", 37, -1 },
+	{ "who", 513, -1 },
 	{ "xdmcp", 177, -1 },
 	{ NULL, 0, 0 },
 };
 
 static const struct acl_name protos4[] = {
-	{ "ahp", 51, -1 },	{ "eigrp", 88, -1 },	{ "esp", 50, -1 },
-	{ "gre", 47, -1 },	{ "icmp", 1, -1 },	{ "igmp", 2, -1 },
-	{ "ipinip", 4, -1 },	{ "nos", 94, -1 },	{ "ospf", 89, -1 },
-	{ "pcp", 108, -1 },	{ "pim", 103, -1 },	{ "sctp", 132, -1 },
-	{ "tcp", 6, -1 },	{ "udp", 17, -1 },
-	{ NULL, 0, 0 },
+	{ "ahp", 51, -1 },   { "eigrp", 88, -1 }, { "esp", 50, -1 },
+	{ "gre", 47, -1 },   { "icmp", 1, -1 },	  { "igmp", 2, -1 },
+	{ "ipinip", 4, -1 }, { "nos", 94, -1 },	  { "ospf", 89, -1 },
+	{ "pcp", 108, -1 },  { "pim", 103, -1 },  { "sctp", 132, -1 },
+	{ "tcp", 6, -1 },    { "udp", 17, -1 },	  { NULL, 0, 0 },
 };
 
 static const struct acl_name protos6[] = {
-	{ "ahp", 51, -1 },	{ "esp", 50, -1 },	{ "hbh", 0, -1 },
-	{ "icmp", 58, -1 },	{ "pcp", 108, -1 },	{ "sctp", 132, -1 },
-	{ "tcp", 6, -1 },	{ "udp", 17, -1 },
-	{ NULL, 0, 0 },
+	{ "ahp", 51, -1 },  { "esp", 50, -1 },	{ "hbh", 0, -1 },
+	{ "icmp", 58, -1 }, { "pcp", 108, -1 }, { "sctp", 132, -1 },
+	{ "tcp", 6, -1 },   { "udp", 17, -1 },	{ NULL, 0, 0 },
 };
 
 static const struct acl_name icmp4[] = {
@@ -167,16 +186,16 @@ const char *acl_kind(int family, enum net_acl_type type)
 {
 	if (family == AF_INET6)
 		return "IPv6 access list";
-	return type == NET_ACL_STANDARD ? "Standard IP access list"
-					: "Extended IP access list";
+	return type == NET_ACL_STANDARD ? "Standard IP access list" :
+					  "Extended IP access list";
 }
 
 const char *acl_opener(int family, enum net_acl_type type)
 {
 	if (family == AF_INET6)
 		return "ipv6 access-list";
-	return type == NET_ACL_STANDARD ? "ip access-list standard"
-					: "ip access-list extended";
+	return type == NET_ACL_STANDARD ? "ip access-list standard" :
+					  "ip access-list extended";
 }
 
 /* ---- the text of an entry ---------------------------------------------- */
@@ -230,8 +249,8 @@ static void addr_text(struct buf *b, int family, const struct net_acl_addr *x,
 
 static void port_num(struct buf *b, uint8_t proto, uint16_t port, bool name)
 {
-	const char *n = name ? acl_name_of(acl_port_names(proto), port, -1)
-			     : NULL;
+	const char *n = name ? acl_name_of(acl_port_names(proto), port, -1) :
+			       NULL;
 
 	if (n)
 		put(b, " %s", n);
@@ -243,8 +262,8 @@ static void port_text(struct buf *b, uint8_t proto,
 		      const struct net_acl_port *p, bool lo_name, bool hi_name)
 {
 	static const char *const ops[] = {
-		[NET_ACL_PORT_EQ] = "eq", [NET_ACL_PORT_NEQ] = "neq",
-		[NET_ACL_PORT_LT] = "lt", [NET_ACL_PORT_GT] = "gt",
+		[NET_ACL_PORT_EQ] = "eq",	[NET_ACL_PORT_NEQ] = "neq",
+		[NET_ACL_PORT_LT] = "lt",	[NET_ACL_PORT_GT] = "gt",
 		[NET_ACL_PORT_RANGE] = "range",
 	};
 
@@ -256,8 +275,7 @@ static void port_text(struct buf *b, uint8_t proto,
 		port_num(b, proto, p->hi, hi_name);
 }
 
-static void proto_text(struct buf *b, int family,
-		       const struct net_acl_entry *e)
+static void proto_text(struct buf *b, int family, const struct net_acl_entry *e)
 {
 	const char *n;
 
@@ -265,17 +283,16 @@ static void proto_text(struct buf *b, int family,
 		put(b, " %s", family == AF_INET6 ? "ipv6" : "ip");
 		return;
 	}
-	n = (e->form & ACL_F_PROTO_NUM)
-		    ? NULL
-		    : acl_name_of(acl_proto_names(family), e->proto, -1);
+	n = (e->form & ACL_F_PROTO_NUM) ?
+		    NULL :
+		    acl_name_of(acl_proto_names(family), e->proto, -1);
 	if (n)
 		put(b, " %s", n);
 	else
 		put(b, " %u", e->proto);
 }
 
-static void icmp_text(struct buf *b, int family,
-		      const struct net_acl_entry *e)
+static void icmp_text(struct buf *b, int family, const struct net_acl_entry *e)
 {
 	const char *n = NULL;
 
@@ -331,8 +348,8 @@ void acl_entry_text(int family, enum net_acl_type type,
 		if (show) {
 			std_show(&b, e);
 		} else {
-			put(&b, "%s", e->action == NET_ACL_PERMIT ? "permit"
-								  : "deny");
+			put(&b, "%s",
+			    e->action == NET_ACL_PERMIT ? "permit" : "deny");
 			addr_text(&b, family, &e->src, f & ACL_F_SRC_BARE);
 		}
 		if (e->log)
@@ -413,14 +430,16 @@ static void fvrf_read(struct cli_config *c, const struct cfg_vrf *v,
 		return;
 	}
 	if (filter_absent(err.code)) {
-		f->ok = true;	/* no nftables: nothing configured */
+		f->ok = true; /* no nftables: nothing configured */
 		return;
 	}
 	if (err.code == ENOENT)
-		return;		/* the VRF vanished */
+		return; /* the VRF vanished */
 	c->failed++;
-	cmd_fail(c->s, &err, "read the access lists and NAT of VRF %s (they "
-		 "are left out)", vrf_label(v->name));
+	cmd_fail(c->s, &err,
+		 "read the access lists and NAT of VRF %s (they "
+		 "are left out)",
+		 vrf_label(v->name));
 }
 
 const struct fvrf *fview_vrf(struct cli_config *c, const struct cfg_vrf *v)

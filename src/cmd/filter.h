@@ -15,21 +15,21 @@
 /* net_acl_entry.form: how the entry was written, so that it is written
  * back the same way (the backend keeps these bits untouched). */
 enum {
-	ACL_F_PROTO_NUM = 1 << 0,	/* protocol as a number: 6, not tcp */
-	ACL_F_SPORT_NAME = 1 << 1,	/* source port by name: www */
-	ACL_F_SPORT_HI_NAME = 1 << 2,	/* upper end of its range by name */
+	ACL_F_PROTO_NUM = 1 << 0,     /* protocol as a number: 6, not tcp */
+	ACL_F_SPORT_NAME = 1 << 1,    /* source port by name: www */
+	ACL_F_SPORT_HI_NAME = 1 << 2, /* upper end of its range by name */
 	ACL_F_DPORT_NAME = 1 << 3,
 	ACL_F_DPORT_HI_NAME = 1 << 4,
-	ACL_F_ICMP_NAME = 1 << 5,	/* ICMP type (and code) by name */
-	ACL_F_SRC_BARE = 1 << 6,	/* standard: a host as the address
+	ACL_F_ICMP_NAME = 1 << 5, /* ICMP type (and code) by name */
+	ACL_F_SRC_BARE = 1 << 6,  /* standard: a host as the address
 					 * alone, without 'host' */
 };
 
 /* Ports, protocols and ICMP types by name, as IOS names them. */
 struct acl_name {
 	const char *name;
-	int value;		/* port, protocol, ICMP type */
-	int code;		/* ICMP code, -1 for none */
+	int value; /* port, protocol, ICMP type */
+	int code;  /* ICMP code, -1 for none */
 };
 
 /* The names of the ports of proto (IPPROTO_TCP, _UDP), of the protocols
@@ -63,7 +63,7 @@ const char *acl_opener(int family, enum net_acl_type type);
  */
 struct fvrf {
 	bool read, ok;
-	struct net_nft_view view;	/* binds, nat, notes (and lists) */
+	struct net_nft_view view; /* binds, nat, notes (and lists) */
 };
 
 void fview_start(struct cli_config *c);

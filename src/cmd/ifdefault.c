@@ -65,7 +65,8 @@ static int clear_addresses(struct cli_session *s, const char *vrf,
 				continue;
 			if (net_addr_del(vrf, l->name, x, &err) &&
 			    err.code != EADDRNOTAVAIL && err.code != ENOENT)
-				rc = cmd_fail(s, &err, "remove an address of %s",
+				rc = cmd_fail(s, &err,
+					      "remove an address of %s",
 					      l->name);
 		}
 	}
@@ -110,7 +111,8 @@ static int clear_filters(struct cli_session *s, const char *vrf,
 				    !strcmp(binds.v[i].ifname, l->name) &&
 				    net_acl_unbind(vrf, l->name, families[f],
 						   dirs[d], &err) < 0) {
-					rc = cmd_fail(s, &err, "remove the "
+					rc = cmd_fail(s, &err,
+						      "remove the "
 						      "access list of %s",
 						      l->name);
 					break;
@@ -119,8 +121,8 @@ static int clear_filters(struct cli_session *s, const char *vrf,
 	return rc;
 }
 
-static int do_default_interface(struct cli_session *s,
-				const struct cli_args *a, struct cli_out *o)
+static int do_default_interface(struct cli_session *s, const struct cli_args *a,
+				struct cli_out *o)
 {
 	const char *vrf = cmd_vrf(s, a), *ifname = cli_arg(a, "ifname");
 	struct net_link l;

@@ -99,8 +99,7 @@ const struct net_addr *view_first_v4(const struct view *v, int ifindex)
 {
 	for (size_t i = 0; i < v->addrs.n; i++)
 		if (v->addrs.v[i].ifindex == ifindex &&
-		    v->addrs.v[i].family == AF_INET &&
-		    !v->addrs.v[i].secondary)
+		    v->addrs.v[i].family == AF_INET && !v->addrs.v[i].secondary)
 			return &v->addrs.v[i];
 	return NULL;
 }
@@ -123,8 +122,8 @@ bool view_peer(struct views *vs, size_t vi, const struct net_link *l,
 	if (strcmp(l->kind, "veth") || !l->peer_ifindex)
 		return false;
 	if (l->peer_netnsid >= 0) {
-		const char *pvrf = net_vrf_by_netnsid(vs->v[vi].vrf,
-						      l->peer_netnsid);
+		const char *pvrf =
+			net_vrf_by_netnsid(vs->v[vi].vrf, l->peer_netnsid);
 
 		if (!pvrf)
 			return false;

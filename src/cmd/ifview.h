@@ -13,12 +13,12 @@
 
 /* What one VRF holds. */
 struct view {
-	char vrf[NET_VRF_NAME_MAX + 1];	/* "" for default */
+	char vrf[NET_VRF_NAME_MAX + 1]; /* "" for default */
 	bool ok;
 	struct net_err err;
 	struct net_links links;
 	struct net_addrs addrs;
-	long *cleared;		/* per link: seconds since clear counters,
+	long *cleared; /* per link: seconds since clear counters,
 				 * -1 never (view_counters) */
 };
 

@@ -43,9 +43,10 @@ static int do_interface(struct cli_session *s, const struct cli_args *a,
 	if (r < 0)
 		return -1;
 	if (r == 1 && s->interactive)
-		cli_notice(s, "Interface %s%s does not exist yet: 'type veth "
-			      "peer NAME' or 'type bridge' makes it", name,
-			   in_vrf(vrf, buf, sizeof(buf)));
+		cli_notice(s,
+			   "Interface %s%s does not exist yet: 'type veth "
+			   "peer NAME' or 'type bridge' makes it",
+			   name, in_vrf(vrf, buf, sizeof(buf)));
 	cli_enter(s, MODE_IF, vrf, name);
 	return 0;
 }
@@ -65,8 +66,8 @@ static const char *what_is(const struct net_link *l, char *buf, size_t size)
 /* An interface that exists already is entered when it is what the
  * command would have made, so that a configuration can be applied
  * twice; otherwise the name is taken. */
-static int exists_as(struct cli_session *s, const char *vrf,
-		     const char *ifname, const char *kind, bool *same)
+static int exists_as(struct cli_session *s, const char *vrf, const char *ifname,
+		     const char *kind, bool *same)
 {
 	struct net_link l;
 	struct net_err err = { 0 };
@@ -79,8 +80,10 @@ static int exists_as(struct cli_session *s, const char *vrf,
 		*same = true;
 		return 0;
 	}
-	cli_error(s, "Error: Cannot create interface %s%s: the name is taken by "
-		     "%s", ifname, in_vrf(vrf, buf, sizeof(buf)),
+	cli_error(s,
+		  "Error: Cannot create interface %s%s: the name is taken by "
+		  "%s",
+		  ifname, in_vrf(vrf, buf, sizeof(buf)),
 		  what_is(&l, what, sizeof(what)));
 	return -1;
 }
@@ -103,9 +106,8 @@ static bool veth_peer_is(const char *vrf, const struct net_link *l,
 
 /* Makes the veth pair ifname (in vrf) - peer (in peer_vrf, NULL for the
  * same VRF), or finds it made already. */
-static int make_veth(struct cli_session *s, const char *vrf,
-		     const char *ifname, const char *peer,
-		     const char *peer_vrf)
+static int make_veth(struct cli_session *s, const char *vrf, const char *ifname,
+		     const char *peer, const char *peer_vrf)
 {
 	struct net_err err = { 0 };
 	struct net_link pl;
@@ -120,18 +122,23 @@ static int make_veth(struct cli_session *s, const char *vrf,
 	    exists_as(s, vrf, ifname, "veth", &same))
 		return -1;
 	if (!strcmp(ifname, peer) && !strcmp(vrf, peer_vrf)) {
-		cli_error(s, "Error: Cannot create veth pair %s: both ends have the "
-			     "same name", ifname);
+		cli_error(
+			s,
+			"Error: Cannot create veth pair %s: both ends have the "
+			"same name",
+			ifname);
 		return -1;
 	}
 	if (!same && !net_link_get(peer_vrf, peer, &pl, NULL)) {
 		char what[64];
 
-		cli_error(s, "Error: Cannot create veth pair %s%s - %s%s: the name %s "
-			     "is taken by %s", ifname,
-			  in_vrf(vrf, b1, sizeof(b1)), peer,
-			  in_vrf(peer_vrf, b2, sizeof(b2)), peer,
-			  what_is(&pl, what, sizeof(what)));
+		cli_error(
+			s,
+			"Error: Cannot create veth pair %s%s - %s%s: the name %s "
+			"is taken by %s",
+			ifname, in_vrf(vrf, b1, sizeof(b1)), peer,
+			in_vrf(peer_vrf, b2, sizeof(b2)), peer,
+			what_is(&pl, what, sizeof(what)));
 		return -1;
 	}
 	if (same) {
@@ -141,16 +148,18 @@ static int make_veth(struct cli_session *s, const char *vrf,
 			return cmd_fail(s, &err, "read interface %s%s", ifname,
 					in_vrf(vrf, b1, sizeof(b1)));
 		if (!veth_peer_is(vrf, &l, peer_vrf, peer)) {
-			cli_error(s, "Error: Cannot create veth pair %s%s - %s%s: %s "
-				     "exists with another peer", ifname,
-				  in_vrf(vrf, b1, sizeof(b1)), peer,
-				  in_vrf(peer_vrf, b2, sizeof(b2)), ifname);
+			cli_error(
+				s,
+				"Error: Cannot create veth pair %s%s - %s%s: %s "
+				"exists with another peer",
+				ifname, in_vrf(vrf, b1, sizeof(b1)), peer,
+				in_vrf(peer_vrf, b2, sizeof(b2)), ifname);
 			return -1;
 		}
 	}
 	if (!same && net_link_add_veth(vrf, ifname, peer_vrf, peer, &err))
-		return cmd_fail(s, &err, "create veth pair %s%s - %s%s",
-				ifname, in_vrf(vrf, b1, sizeof(b1)), peer,
+		return cmd_fail(s, &err, "create veth pair %s%s - %s%s", ifname,
+				in_vrf(vrf, b1, sizeof(b1)), peer,
 				in_vrf(peer_vrf, b2, sizeof(b2)));
 	if (!same)
 		cmd_if_changed();
@@ -164,7 +173,8 @@ static int make_bridge(struct cli_session *s, const char *vrf,
 	char buf[96];
 	bool same;
 
-	if (cmd_vrf_exists(s, vrf) || exists_as(s, vrf, ifname, "bridge", &same))
+	if (cmd_vrf_exists(s, vrf) ||
+	    exists_as(s, vrf, ifname, "bridge", &same))
 		return -1;
 	if (!same && net_link_add_bridge(vrf, ifname, &err))
 		return cmd_fail(s, &err, "create bridge %s%s", ifname,
@@ -220,10 +230,12 @@ static int do_no_interface(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	}
 	if (l.loopback || net_link_is_physical(&l)) {
-		cli_error(s, "Error: Interface %s%s is %s: only virtual interfaces "
-			     "can be deleted", ifname,
-			  in_vrf(vrf, buf, sizeof(buf)),
-			  l.loopback ? "the loopback" : "physical");
+		cli_error(
+			s,
+			"Error: Interface %s%s is %s: only virtual interfaces "
+			"can be deleted",
+			ifname, in_vrf(vrf, buf, sizeof(buf)),
+			l.loopback ? "the loopback" : "physical");
 		return -1;
 	}
 	if (net_link_del(vrf, ifname, &err))
@@ -269,9 +281,10 @@ static int do_type_veth(struct cli_session *s, const struct cli_args *a,
 	/* the peer written VRF/NAME */
 	if (cmd_if_split(peer, qv, sizeof(qv), qn, sizeof(qn))) {
 		if (pvrf && strcmp(vrf_label(pvrf), vrf_label(qv))) {
-			cli_error(s, "Error: Peer %s is named in VRF %s and in "
-				     "VRF %s", peer, vrf_label(qv),
-				  vrf_label(pvrf));
+			cli_error(s,
+				  "Error: Peer %s is named in VRF %s and in "
+				  "VRF %s",
+				  peer, vrf_label(qv), vrf_label(pvrf));
 			return -1;
 		}
 		peer = qn;
@@ -299,8 +312,10 @@ static int do_type_veth(struct cli_session *s, const struct cli_args *a,
 		    !net_link_get(at, peer, &p, NULL) &&
 		    p.ifindex == l.peer_ifindex)
 			return 0;
-		cli_error(s, "Error: Cannot create veth pair %s - %s: %s exists "
-			     "with another peer", mode_if(f), peer, mode_if(f));
+		cli_error(s,
+			  "Error: Cannot create veth pair %s - %s: %s exists "
+			  "with another peer",
+			  mode_if(f), peer, mode_if(f));
 		return -1;
 	}
 	return make_veth(s, mode_vrf(f), mode_if(f), peer, pvrf);
@@ -343,8 +358,11 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 	if (!strcmp(mode_vrf(f), to))
 		return 0;
 	if (l.loopback) {
-		cli_error(s, "Error: Cannot move interface %s: the loopback belongs "
-			     "to its namespace", mode_if(f));
+		cli_error(
+			s,
+			"Error: Cannot move interface %s: the loopback belongs "
+			"to its namespace",
+			mode_if(f));
 		return -1;
 	}
 	had_v4 = has_ipv4(mode_vrf(f), l.ifindex);
@@ -354,8 +372,9 @@ static int move_to(struct cli_session *s, const char *to, bool enabling)
 				mode_if(f), in_vrf(mode_vrf(f), b1, sizeof(b1)),
 				vrf_label(to));
 	if (had_v4)
-		cli_notice(s, "Interface %s IPv4 disabled and address(es) "
-			      "removed due to %s VRF %s",
+		cli_notice(s,
+			   "Interface %s IPv4 disabled and address(es) "
+			   "removed due to %s VRF %s",
 			   mode_if(f), enabling ? "enabling" : "disabling",
 			   enabling ? vrf_label(to) : vrf_label(mode_vrf(f)));
 	cmd_filter_if_moved(s, mode_vrf(f), to, mode_if(f));
@@ -378,8 +397,8 @@ static int do_vrf_forwarding(struct cli_session *s, const struct cli_args *a,
 	return move_to(s, net_vrf_is_default(to) ? "" : to, true);
 }
 
-static int do_no_vrf_forwarding(struct cli_session *s,
-				const struct cli_args *a, struct cli_out *o)
+static int do_no_vrf_forwarding(struct cli_session *s, const struct cli_args *a,
+				struct cli_out *o)
 {
 	const char *named = cli_arg(a, "vrf");
 	struct cli_frame *f = cli_top(s);
@@ -396,8 +415,8 @@ static int do_no_vrf_forwarding(struct cli_session *s,
 /* Parses the address arguments: prefix, or address and mask. */
 static bool parse_v4(const struct cli_args *a, struct net_addr *out)
 {
-	const char *prefix = cli_declares(a, "prefix") ? cli_arg(a, "prefix")
-						       : NULL;
+	const char *prefix = cli_declares(a, "prefix") ? cli_arg(a, "prefix") :
+							 NULL;
 	unsigned char b[4];
 	int plen;
 
@@ -407,7 +426,8 @@ static bool parse_v4(const struct cli_args *a, struct net_addr *out)
 		if (!cli_parse_ipv4_prefix(prefix, b, &plen))
 			return false;
 	} else {
-		const char *addr = cli_arg(a, "addr"), *mask = cli_arg(a, "mask");
+		const char *addr = cli_arg(a, "addr"),
+			   *mask = cli_arg(a, "mask");
 
 		if (!addr || !mask || !cli_parse_ipv4(addr, b) ||
 		    !cli_parse_mask(mask, &plen))
@@ -448,8 +468,8 @@ static bool same_addr(const struct net_addr *x, const struct net_addr *y)
 
 /* The addresses of the mode's interface in family; link-local IPv6
  * addresses, which the kernel makes itself, are left out. */
-static int if_addrs(struct cli_session *s, const struct net_link *l,
-		    int family, struct net_addrs *out)
+static int if_addrs(struct cli_session *s, const struct net_link *l, int family,
+		    struct net_addrs *out)
 {
 	struct cli_frame *f = cli_top(s);
 	struct net_addrs all = { 0 };
@@ -483,8 +503,8 @@ static int addr_change(struct cli_session *s, const struct net_addr *x,
 	char text[64];
 	int rc;
 
-	rc = add ? net_addr_add(mode_vrf(f), mode_if(f), x, &err)
-		 : net_addr_del(mode_vrf(f), mode_if(f), x, &err);
+	rc = add ? net_addr_add(mode_vrf(f), mode_if(f), x, &err) :
+		   net_addr_del(mode_vrf(f), mode_if(f), x, &err);
 	if (!rc)
 		return 0;
 	addr_text(x, text, sizeof(text));
@@ -535,7 +555,7 @@ static int do_ip_address(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	for (size_t i = 0; i < have.n; i++) {
 		if (same_addr(&have.v[i], &x))
-			goto out;	/* already there */
+			goto out; /* already there */
 		if (!primary && !have.v[i].secondary)
 			primary = &have.v[i];
 	}
@@ -547,7 +567,7 @@ static int do_ip_address(struct cli_session *s, const struct cli_args *a,
 	if (rc)
 		goto out;
 	if (addr_change(s, &x, true)) {
-		restore_v4(s, &l, &have, NULL);	/* the old one back */
+		restore_v4(s, &l, &have, NULL); /* the old one back */
 		rc = -1;
 	} else {
 		rc = restore_v4(s, &l, &have, primary);
@@ -573,8 +593,10 @@ static int not_secondary(struct cli_session *s, const struct net_addr *x)
 	char text[64];
 
 	addr_text(x, text, sizeof(text));
-	cli_error(s, "Error: Address %s is the primary address of %s, not a "
-		     "secondary", text, mode_if(cli_top(s)));
+	cli_error(s,
+		  "Error: Address %s is the primary address of %s, not a "
+		  "secondary",
+		  text, mode_if(cli_top(s)));
 	return -1;
 }
 
@@ -656,8 +678,8 @@ static int do_ipv6_address(struct cli_session *s, const struct cli_args *a,
 	return rc;
 }
 
-static int do_no_ipv6_address(struct cli_session *s,
-			      const struct cli_args *a, struct cli_out *o)
+static int do_no_ipv6_address(struct cli_session *s, const struct cli_args *a,
+			      struct cli_out *o)
 {
 	(void)o;
 	return remove_addrs(s, a, AF_INET6);
@@ -751,8 +773,8 @@ static int do_description(struct cli_session *s, const struct cli_args *a,
 	return set_alias(s, cli_arg(a, "text"));
 }
 
-static int do_no_description(struct cli_session *s,
-			     const struct cli_args *a, struct cli_out *o)
+static int do_no_description(struct cli_session *s, const struct cli_args *a,
+			     struct cli_out *o)
 {
 	(void)a;
 	(void)o;
@@ -785,8 +807,8 @@ static int do_bridge_group(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-static int do_no_bridge_group(struct cli_session *s,
-			      const struct cli_args *a, struct cli_out *o)
+static int do_no_bridge_group(struct cli_session *s, const struct cli_args *a,
+			      struct cli_out *o)
 {
 	struct cli_frame *f = cli_top(s);
 	struct net_err err = { 0 };
@@ -796,7 +818,8 @@ static int do_no_bridge_group(struct cli_session *s,
 	(void)o;
 	if (current(s, &l))
 		return -1;
-	if (l.master && net_link_set_master(mode_vrf(f), mode_if(f), NULL, &err))
+	if (l.master &&
+	    net_link_set_master(mode_vrf(f), mode_if(f), NULL, &err))
 		return cmd_fail(s, &err, "remove %s from its bridge",
 				mode_if(f));
 	return 0;
@@ -809,21 +832,21 @@ static int do_no_bridge_group(struct cli_session *s,
 #define H_IPV6 "Internet Protocol version 6\n"
 
 static const struct cli_cmd interface_cmds[] = {
-	{ "interface IFREF$ifname [vrf NAME$vrf]",
-	  H_IF H_VRF, IF_MODES, PRIV_ADMIN, 0, do_interface },
+	{ "interface IFREF$ifname [vrf NAME$vrf]", H_IF H_VRF, IF_MODES,
+	  PRIV_ADMIN, 0, do_interface },
 	{ "interface IFNAME$ifname [vrf NAME$vrf] type veth peer "
 	  "IFNAME$peer [vrf NAME$peervrf]",
 	  H_IF H_VRF "Create a virtual interface\n"
-	  "A veth pair: two interfaces joined like a cable\n"
-	  "The other end\nName of the other end\n"
-	  "The VRF of the other end (default: the same)\nVRF name",
+		     "A veth pair: two interfaces joined like a cable\n"
+		     "The other end\nName of the other end\n"
+		     "The VRF of the other end (default: the same)\nVRF name",
 	  IF_MODES, PRIV_ADMIN, 0, do_veth },
 	{ "interface IFNAME$ifname [vrf NAME$vrf] type bridge",
-	  H_IF H_VRF "Create a virtual interface\nAn Ethernet bridge",
-	  IF_MODES, PRIV_ADMIN, 0, do_bridge },
+	  H_IF H_VRF "Create a virtual interface\nAn Ethernet bridge", IF_MODES,
+	  PRIV_ADMIN, 0, do_bridge },
 	{ "no interface IFREF$ifname [vrf NAME$vrf]",
-	  H_NO "Delete a virtual interface\nInterface name\n" H_VRF,
-	  IF_MODES, PRIV_ADMIN, 0, do_no_interface },
+	  H_NO "Delete a virtual interface\nInterface name\n" H_VRF, IF_MODES,
+	  PRIV_ADMIN, 0, do_no_interface },
 	{ "type veth peer IFREF$peer [vrf NAME$peervrf]",
 	  "Make the interface of the mode, if it does not exist\n"
 	  "A veth pair: two interfaces joined like a cable\n"
@@ -835,68 +858,70 @@ static const struct cli_cmd interface_cmds[] = {
 	  "An Ethernet bridge",
 	  MODE_IF, PRIV_ADMIN, 0, do_type_bridge },
 	{ "vrf forwarding NAME$vrf",
-	  "VRF membership\nMove the interface into a VRF\nVRF name",
-	  MODE_IF, PRIV_ADMIN, 0, do_vrf_forwarding },
+	  "VRF membership\nMove the interface into a VRF\nVRF name", MODE_IF,
+	  PRIV_ADMIN, 0, do_vrf_forwarding },
 	{ "ip vrf forwarding NAME$vrf",
 	  H_IP "VRF membership\nMove the interface into a VRF\nVRF name",
 	  MODE_IF, PRIV_ADMIN, 0, do_vrf_forwarding },
 	{ "no vrf forwarding [NAME$vrf]",
 	  H_NO "VRF membership\nMove the interface back to VRF default\n"
-	  "VRF name",
+	       "VRF name",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_vrf_forwarding },
 	{ "no ip vrf forwarding [NAME$vrf]",
 	  H_NO H_IP "VRF membership\nMove the interface back to VRF default\n"
-	  "VRF name",
+		    "VRF name",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_vrf_forwarding },
 	{ "ip address A.B.C.D/M$prefix [secondary]",
 	  H_IP "Set an IPv4 address\nAddress and prefix length\n"
-	  "An address beside the primary one",
+	       "An address beside the primary one",
 	  MODE_IF, PRIV_ADMIN, 0, do_ip_address },
 	{ "ip address A.B.C.D$addr MASK$mask [secondary]",
 	  H_IP "Set an IPv4 address\nIPv4 address\nSubnet mask\n"
-	  "An address beside the primary one",
+	       "An address beside the primary one",
 	  MODE_IF, PRIV_ADMIN, 0, do_ip_address },
 	{ "no ip address [A.B.C.D/M$prefix|A.B.C.D$addr MASK$mask]",
 	  H_NO H_IP "Remove IPv4 addresses (all, or one)\n"
-	  "Address and prefix length\nIPv4 address\nSubnet mask",
+		    "Address and prefix length\nIPv4 address\nSubnet mask",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_ip_address },
 	{ "no ip address A.B.C.D/M$prefix secondary",
-	  H_NO H_IP "Remove IPv4 addresses (all, or one)\n"
+	  H_NO H_IP
+	  "Remove IPv4 addresses (all, or one)\n"
 	  "Address and prefix length\nOnly if it is a secondary address",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_ip_address },
 	{ "no ip address A.B.C.D$addr MASK$mask secondary",
-	  H_NO H_IP "Remove IPv4 addresses (all, or one)\n"
+	  H_NO H_IP
+	  "Remove IPv4 addresses (all, or one)\n"
 	  "IPv4 address\nSubnet mask\nOnly if it is a secondary address",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_ip_address },
 	{ "ipv6 address X:X::X:X/M$prefix",
-	  H_IPV6 "Set an IPv6 address\nAddress and prefix length",
-	  MODE_IF, PRIV_ADMIN, 0, do_ipv6_address },
+	  H_IPV6 "Set an IPv6 address\nAddress and prefix length", MODE_IF,
+	  PRIV_ADMIN, 0, do_ipv6_address },
 	{ "no ipv6 address [X:X::X:X/M$prefix]",
 	  H_NO H_IPV6 "Remove IPv6 addresses (all but link-local, or one)\n"
-	  "Address and prefix length",
+		      "Address and prefix length",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_ipv6_address },
-	{ "shutdown", "Take the interface administratively down",
-	  MODE_IF, PRIV_ADMIN, 0, do_shutdown },
-	{ "no shutdown", H_NO "Bring the interface up",
-	  MODE_IF, PRIV_ADMIN, 0, do_no_shutdown },
+	{ "shutdown", "Take the interface administratively down", MODE_IF,
+	  PRIV_ADMIN, 0, do_shutdown },
+	{ "no shutdown", H_NO "Bring the interface up", MODE_IF, PRIV_ADMIN, 0,
+	  do_no_shutdown },
 	{ "mtu <68-65536>$mtu",
-	  "Set the maximum transmission unit\nMTU in bytes",
-	  MODE_IF, PRIV_ADMIN, 0, do_mtu },
+	  "Set the maximum transmission unit\nMTU in bytes", MODE_IF,
+	  PRIV_ADMIN, 0, do_mtu },
 	{ "no mtu [<68-65536>$mtu]",
-	  H_NO "Set the MTU back to its default\nAny MTU (IOS's form)",
-	  MODE_IF, PRIV_ADMIN, 0, do_no_mtu },
+	  H_NO "Set the MTU back to its default\nAny MTU (IOS's form)", MODE_IF,
+	  PRIV_ADMIN, 0, do_no_mtu },
 	{ "description LINE$text",
-	  "Describe the interface (its alias)\nUp to 255 characters",
-	  MODE_IF, PRIV_ADMIN, 0, do_description },
+	  "Describe the interface (its alias)\nUp to 255 characters", MODE_IF,
+	  PRIV_ADMIN, 0, do_description },
 	{ "no description [LINE$text]",
-	  H_NO "Remove the description\nAny text (IOS's form)",
-	  MODE_IF, PRIV_ADMIN, 0, do_no_description },
+	  H_NO "Remove the description\nAny text (IOS's form)", MODE_IF,
+	  PRIV_ADMIN, 0, do_no_description },
 	{ "bridge-group IFNAME$bridge",
 	  "Make the interface a member of a bridge\n"
 	  "The bridge (in the same VRF)",
 	  MODE_IF, PRIV_ADMIN, 0, do_bridge_group },
-	{ "no bridge-group", H_NO "Leave the bridge",
-	  MODE_IF, PRIV_ADMIN, 0, do_no_bridge_group },
+	{ "no bridge-group", H_NO "Leave the bridge", MODE_IF, PRIV_ADMIN, 0,
+	  do_no_bridge_group },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 
@@ -925,8 +950,7 @@ static bool veth_peer(struct cli_config *c, const struct cfg_vrf *v,
 /* Has the veth pair been rendered from its other end already?  The end
  * met first in rendering order creates the pair. */
 static bool rendered_before(const struct cli_config *c, const struct cfg_vrf *v,
-			    const struct net_link *l,
-			    const struct cfg_vrf *pv,
+			    const struct net_link *l, const struct cfg_vrf *pv,
 			    const struct net_link *p)
 {
 	size_t vi = (size_t)(v - c->v), pi = (size_t)(pv - c->v);
@@ -1091,8 +1115,8 @@ static bool has_addresses(const struct cfg_vrf *v, const struct net_link *l)
 
 		if (x->ifindex != l->ifindex)
 			continue;
-		if (x->family == AF_INET && !(x->plen == 8 &&
-		    ntohl(x->a.v4.s_addr) == 0x7f000001))
+		if (x->family == AF_INET &&
+		    !(x->plen == 8 && ntohl(x->a.v4.s_addr) == 0x7f000001))
 			return true;
 		if (x->family == AF_INET6 && x->scope != NET_SCOPE_LINK &&
 		    !IN6_IS_ADDR_LOOPBACK(&x->a.v6))
@@ -1133,8 +1157,7 @@ static const char *unsafe(const struct cfg_vrf *v, const struct net_link *l)
 static void interface(struct cli_out *o, struct cli_config *c,
 		      const struct cfg_vrf *v, const struct net_link *l)
 {
-	const struct net_link *m = l->master ? cfg_link(v, l->master)
-					     : NULL;
+	const struct net_link *m = l->master ? cfg_link(v, l->master) : NULL;
 	const struct cfg_vrf *pv;
 	const struct net_link *p;
 	const char *why = unsafe(v, l);
@@ -1209,7 +1232,10 @@ static void if_prompt(const struct cli_frame *f, char *buf, size_t size)
 /* Entered from global or VRF configuration; its frame holds the VRF the
  * interface is in ("" for default) and its name. */
 static const struct cli_mode interface_modes[] = {
-	{ MODE_IF, "config-if", MODE_CONFIG | MODE_VRF, { "vrf", "ifname" },
+	{ MODE_IF,
+	  "config-if",
+	  MODE_CONFIG | MODE_VRF,
+	  { "vrf", "ifname" },
 	  if_prompt },
 	{ 0, NULL, 0, { NULL, NULL }, NULL },
 };

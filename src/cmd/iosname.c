@@ -21,14 +21,22 @@ static const struct {
 	const char *prefix;
 	const char *type;
 } ios_types[] = {
-	{ "gi", "GigabitEthernet" },	{ "twe", "TwentyFiveGigE" },
-	{ "tw", "TwoGigabitEthernet" },	{ "te", "TenGigabitEthernet" },
-	{ "fa", "FastEthernet" },	{ "fo", "FortyGigabitEthernet" },
-	{ "fi", "FiveGigabitEthernet" }, { "long", "LongReachEthernet" },
-	{ "et", "Ethernet" },		{ "vl", "Vlan" },
-	{ "lo", "loopback" },		{ "po", "Port-channel" },
-	{ "nv", "nve" },		{ "hu", "HundredGigE" },
-	{ "virtual-te", "Virtual-Template" }, { "tu", "Tunnel" },
+	{ "gi", "GigabitEthernet" },
+	{ "twe", "TwentyFiveGigE" },
+	{ "tw", "TwoGigabitEthernet" },
+	{ "te", "TenGigabitEthernet" },
+	{ "fa", "FastEthernet" },
+	{ "fo", "FortyGigabitEthernet" },
+	{ "fi", "FiveGigabitEthernet" },
+	{ "long", "LongReachEthernet" },
+	{ "et", "Ethernet" },
+	{ "vl", "Vlan" },
+	{ "lo", "loopback" },
+	{ "po", "Port-channel" },
+	{ "nv", "nve" },
+	{ "hu", "HundredGigE" },
+	{ "virtual-te", "Virtual-Template" },
+	{ "tu", "Tunnel" },
 	{ "se", "Serial" },
 };
 

@@ -33,9 +33,9 @@
 
 /* The far end of a veth, as much of it as can be known. */
 struct peer {
-	const char *vrf;		/* its VRF, "" default; NULL unknown */
-	const struct view *v;		/* its VRF's view, NULL unread */
-	const struct net_link *l;	/* the far end, NULL unknown */
+	const char *vrf;	  /* its VRF, "" default; NULL unknown */
+	const struct view *v;	  /* its VRF's view, NULL unread */
+	const struct net_link *l; /* the far end, NULL unknown */
 };
 
 /* What one show works on: the views (the VRFs shown, then the VRFs of
@@ -43,8 +43,8 @@ struct peer {
 struct lldp_ctx {
 	struct cli_session *s;
 	struct views vs;
-	size_t nset;		/* views 0 .. nset-1 are the VRFs shown */
-	bool qualify;		/* vrf all: local names written VRF/NAME */
+	size_t nset;  /* views 0 .. nset-1 are the VRFs shown */
+	bool qualify; /* vrf all: local names written VRF/NAME */
 };
 
 static bool has_peer(const struct net_link *l)
@@ -113,8 +113,7 @@ static void peer_of(struct lldp_ctx *c, const struct view *v,
 /* ---- the values, as the layouts write them ------------------------------ */
 
 /* LLDP's System Name: the VRF's name; the router's for default. */
-static const char *system_name(const struct lldp_ctx *c,
-			       const struct peer *p)
+static const char *system_name(const struct lldp_ctx *c, const struct peer *p)
 {
 	if (!p->vrf)
 		return NULL;
@@ -280,7 +279,7 @@ static void detail_block(struct lldp_ctx *c, struct cli_out *o,
 	}
 	if (p->l)
 		cli_printf(o, "Port id: %s\n", p->l->name);
-	else	/* what the kernel says of it: its index in its namespace */
+	else /* what the kernel says of it: its index in its namespace */
 		cli_printf(o, "Port id: %d\n", l->peer_ifindex);
 	if (p->l && p->l->alias[0])
 		cli_printf(o, "Port Description: %s\n", p->l->alias);
@@ -308,8 +307,7 @@ static void caps_json(struct json *j, const char *key, bool known)
 	json_arr_end(j);
 }
 
-static void addr_json(struct json *j, const char *key,
-		      const struct net_addr *x)
+static void addr_json(struct json *j, const char *key, const struct net_addr *x)
 {
 	char text[TEXT_IP_MAX];
 
@@ -366,8 +364,8 @@ static int lldp_set(struct cli_session *s, const struct cli_args *a,
 	*one = cli_declares(a, "ifname") ? cli_arg(a, "ifname") : NULL;
 	if (!*one || !cmd_if_split(*one, qv, sizeof(qv), name, nsize))
 		return cmd_vrf_set(s, a, set);
-	if (cli_arg(a, "vrf") && strcmp(vrf_label(qv),
-					vrf_label(cmd_vrf(s, a)))) {
+	if (cli_arg(a, "vrf") &&
+	    strcmp(vrf_label(qv), vrf_label(cmd_vrf(s, a)))) {
 		cli_error(s, "Interface %s not found%s", *one,
 			  in_vrf(cmd_vrf(s, a), buf, sizeof(buf)));
 		return -1;
@@ -387,8 +385,7 @@ static int lldp_set(struct cli_session *s, const struct cli_args *a,
 static bool shown_link(const struct lldp_ctx *c, const char *one)
 {
 	for (size_t k = 0; k < c->nset; k++)
-		for (size_t i = 0; c->vs.v[k].ok && i < c->vs.v[k].links.n;
-		     i++)
+		for (size_t i = 0; c->vs.v[k].ok && i < c->vs.v[k].links.n; i++)
 			if (!strcmp(one, c->vs.v[k].links.v[i].name))
 				return true;
 	return false;
@@ -487,13 +484,14 @@ static int do_show_lldp(struct cli_session *s, const struct cli_args *a,
 		return 0;
 	}
 	/* IOS's block; no timers: no LLDP frame is sent or received */
-	cli_printf(o, "Global LLDP Information:\n"
-		      "    Status: ACTIVE\n"
-		      "    LLDP advertisements are not sent: the neighbors "
-		      "are the far ends\n"
-		      "    of veth pairs, read from the kernel by each show\n"
-		      "    LLDP hold time advertised is %d seconds\n",
-		      HOLD_TIME);
+	cli_printf(o,
+		   "Global LLDP Information:\n"
+		   "    Status: ACTIVE\n"
+		   "    LLDP advertisements are not sent: the neighbors "
+		   "are the far ends\n"
+		   "    of veth pairs, read from the kernel by each show\n"
+		   "    LLDP hold time advertised is %d seconds\n",
+		   HOLD_TIME);
 	return 0;
 }
 
@@ -513,19 +511,19 @@ static int do_show_cdp(struct cli_session *s, const struct cli_args *a,
 #define H_CDP "CDP (not run)\n"
 
 static const struct cli_cmd lldp_cmds[] = {
-	{ "show lldp [json]", H_SHOW H_LLDP "JSON output",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_lldp },
+	{ "show lldp [json]", H_SHOW H_LLDP "JSON output", CLI_EXEC, PRIV_USER,
+	  CLI_F_OUTPUT, do_show_lldp },
 	{ "show lldp neighbors [IFREF$ifname] [detail] [vrf {NAME$vrf|all}] "
 	  "[json]",
 	  H_SHOW H_LLDP H_NEIGH "Only this interface (or VRF/NAME)\n"
-	  "Each neighbor in full\n"
-	  "In a VRF\nVRF name\nEvery VRF\nJSON output",
+				"Each neighbor in full\n"
+				"In a VRF\nVRF name\nEvery VRF\nJSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_neighbors },
-	{ "show cdp", H_SHOW H_CDP,
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_cdp },
+	{ "show cdp", H_SHOW H_CDP, CLI_EXEC, PRIV_USER, CLI_F_OUTPUT,
+	  do_show_cdp },
 	{ "show cdp neighbors [detail]",
-	  H_SHOW H_CDP "CDP neighbors\nEach neighbor in full",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_cdp },
+	  H_SHOW H_CDP "CDP neighbors\nEach neighbor in full", CLI_EXEC,
+	  PRIV_USER, CLI_F_OUTPUT, do_show_cdp },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 

@@ -76,8 +76,10 @@ static int vrf_with(struct cli_session *s, const char *ifname, char *out,
 	if (!n)
 		cli_error(s, "Interface %s not found", ifname);
 	else
-		cli_error(s, "Error: Interface %s is in VRFs %s: say which "
-			     "with 'vrf NAME'", ifname, found);
+		cli_error(s,
+			  "Error: Interface %s is in VRFs %s: say which "
+			  "with 'vrf NAME'",
+			  ifname, found);
 	return -1;
 }
 
@@ -130,8 +132,8 @@ static int do_overload(struct cli_session *s, const struct cli_args *a,
 		cli_error(s, "Access list %s not found", ov.acl);
 		return -1;
 	}
-	return cmd_fail(s, &err, "translate list %s to interface %s%s",
-			ov.acl, ifname, in_vrf(vrf, v, sizeof(v)));
+	return cmd_fail(s, &err, "translate list %s to interface %s%s", ov.acl,
+			ifname, in_vrf(vrf, v, sizeof(v)));
 }
 
 static int do_no_overload(struct cli_session *s, const struct cli_args *a,
@@ -186,8 +188,7 @@ static int parse_static(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-static void static_what(const struct net_nat_static *st, char *buf,
-			size_t size)
+static void static_what(const struct net_nat_static *st, char *buf, size_t size)
 {
 	char l[TEXT_IP_MAX], g[TEXT_IP_MAX];
 
@@ -195,8 +196,8 @@ static void static_what(const struct net_nat_static *st, char *buf,
 	text_ip(AF_INET, &st->global, g, sizeof(g));
 	if (st->proto)
 		snprintf(buf, size, "%s %s:%u to %s:%u",
-			 st->proto == IPPROTO_TCP ? "tcp" : "udp", l,
-			 st->lport, g, st->gport);
+			 st->proto == IPPROTO_TCP ? "tcp" : "udp", l, st->lport,
+			 g, st->gport);
 	else
 		snprintf(buf, size, "%s to %s", l, g);
 }
@@ -242,8 +243,7 @@ static int do_no_static(struct cli_session *s, const struct cli_args *a,
 
 /* ---- roles of interfaces ----------------------------------------------- */
 
-static enum net_nat_role role_of(const struct net_nat *nat,
-				 const char *ifname)
+static enum net_nat_role role_of(const struct net_nat *nat, const char *ifname)
 {
 	for (size_t i = 0; i < nat->nifs; i++)
 		if (!strcmp(nat->ifs[i].ifname, ifname))
@@ -251,8 +251,7 @@ static enum net_nat_role role_of(const struct net_nat *nat,
 	return NET_NAT_NONE;
 }
 
-static int set_role(struct cli_session *s, enum net_nat_role role,
-		    bool remove)
+static int set_role(struct cli_session *s, enum net_nat_role role, bool remove)
 {
 	struct cli_frame *f = cli_top(s);
 	const char *vrf = cli_frame_get(f, "vrf");
@@ -271,7 +270,7 @@ static int set_role(struct cli_session *s, enum net_nat_role role,
 	have = role_of(&nat, ifname);
 	net_nat_free(&nat);
 	if (remove && have != role)
-		return 0;	/* not that role: nothing to undo */
+		return 0; /* not that role: nothing to undo */
 	if (!remove && have == role)
 		return 0;
 	if (net_nat_role_set(vrf, ifname, remove ? NET_NAT_NONE : role, &err))
@@ -310,11 +309,15 @@ void nat_if_moved(struct cli_session *s, const char *from, const char *to,
 	if (role == NET_NAT_NONE)
 		return;
 	if (net_nat_role_set(to, ifname, role, &err))
-		filter_warn(s, &err, "keep the NAT role of interface %s in "
-			    "VRF %s", ifname, vrf_label(to));
+		filter_warn(s, &err,
+			    "keep the NAT role of interface %s in "
+			    "VRF %s",
+			    ifname, vrf_label(to));
 	if (net_nat_role_set(from, ifname, NET_NAT_NONE, &err))
-		filter_warn(s, &err, "remove the NAT role of interface %s "
-			    "from VRF %s", ifname, vrf_label(from));
+		filter_warn(s, &err,
+			    "remove the NAT role of interface %s "
+			    "from VRF %s",
+			    ifname, vrf_label(from));
 }
 
 void nat_prune(struct cli_session *s, const char *vrf,
@@ -330,10 +333,10 @@ void nat_prune(struct cli_session *s, const char *vrf,
 
 		for (size_t k = 0; k < links->n && !there; k++)
 			there = !strcmp(links->v[k].name, nat.ifs[i].ifname);
-		if (!there &&
-		    net_nat_role_set(vrf, nat.ifs[i].ifname, NET_NAT_NONE,
-				     &err))
-			filter_warn(s, &err, "remove the NAT role of deleted "
+		if (!there && net_nat_role_set(vrf, nat.ifs[i].ifname,
+					       NET_NAT_NONE, &err))
+			filter_warn(s, &err,
+				    "remove the NAT role of deleted "
 				    "interface %s from VRF %s",
 				    nat.ifs[i].ifname, vrf_label(vrf));
 	}
@@ -359,8 +362,9 @@ static const char *proto_name(uint8_t p)
 static const char *tcp_state(uint8_t st)
 {
 	static const char *const names[] = {
-		"NONE", "SYN_SENT", "SYN_RECV", "ESTABLISHED", "FIN_WAIT",
-		"CLOSE_WAIT", "LAST_ACK", "TIME_WAIT", "CLOSE", "SYN_SENT2",
+		"NONE",	    "SYN_SENT",	  "SYN_RECV", "ESTABLISHED",
+		"FIN_WAIT", "CLOSE_WAIT", "LAST_ACK", "TIME_WAIT",
+		"CLOSE",    "SYN_SENT2",
 	};
 
 	return st < sizeof(names) / sizeof(*names) ? names[st] : "?";
@@ -374,10 +378,10 @@ struct end {
 };
 
 struct xlat {
-	const char *proto;	/* NULL: a number */
+	const char *proto; /* NULL: a number */
 	uint8_t pnum;
-	struct end ig, il, ol, og;	/* inside global, local; outside ... */
-	bool is_static;		/* a configured one-to-one line */
+	struct end ig, il, ol, og; /* inside global, local; outside ... */
+	bool is_static;		   /* a configured one-to-one line */
 	const struct net_ct *ct;
 };
 
@@ -483,11 +487,11 @@ static void xlat_line(struct cli_out *o, const struct xlat *x, bool verbose)
 	cli_printf(o, ", flags: %s%s%s, entry-id: %u\n",
 		   x->ct->dnat && !x->ct->snat ? "outside" : "extended",
 		   x->ct->assured ? ", assured" : "",
-		   x->ct->snat && x->ct->dnat ? ", both ways" : "",
-		   x->ct->id);
+		   x->ct->snat && x->ct->dnat ? ", both ways" : "", x->ct->id);
 	if (x->ct->has_counters)
-		cli_printf(o, "    packets: %llu out, %llu back; bytes: %llu "
-			      "out, %llu back\n",
+		cli_printf(o,
+			   "    packets: %llu out, %llu back; bytes: %llu "
+			   "out, %llu back\n",
 			   (unsigned long long)x->ct->orig_packets,
 			   (unsigned long long)x->ct->reply_packets,
 			   (unsigned long long)x->ct->orig_bytes,
@@ -525,7 +529,7 @@ static void xlat_json(struct json *j, const struct xlat *x)
 	end_json(j, "inside_local", &x->il, false);
 	end_json(j, "outside_local", &x->ol, x->is_static);
 	end_json(j, "outside_global", &x->og, x->is_static);
-	if (x->is_static) {	/* configured, no connection */
+	if (x->is_static) { /* configured, no connection */
 		json_null(j, "direction");
 		json_null(j, "timeout");
 		json_null(j, "tcp_state");
@@ -534,8 +538,8 @@ static void xlat_json(struct json *j, const struct xlat *x)
 		json_obj_end(j);
 		return;
 	}
-	json_str(j, "direction", x->ct->dnat && !x->ct->snat ? "from outside"
-							     : "from inside");
+	json_str(j, "direction",
+		 x->ct->dnat && !x->ct->snat ? "from outside" : "from inside");
 	json_int(j, "timeout", x->ct->timeout);
 	if (x->ct->proto == IPPROTO_TCP)
 		json_str(j, "tcp_state", tcp_state(x->ct->tcp_state));
@@ -546,8 +550,8 @@ static void xlat_json(struct json *j, const struct xlat *x)
 	json_obj_end(j);
 }
 
-static int do_show_translations(struct cli_session *s,
-				const struct cli_args *a, struct cli_out *o)
+static int do_show_translations(struct cli_session *s, const struct cli_args *a,
+				struct cli_out *o)
 {
 	const char *vrf = cmd_vrf(s, a);
 	bool json = cli_has(a, "json"), verbose = cli_has(a, "verbose");
@@ -633,24 +637,28 @@ static int do_show_statistics(struct cli_session *s, const struct cli_args *a,
 		hits += nat.ovl[i].packets;
 	for (size_t i = 0; i < nat.nst; i++)
 		hits += nat.st[i].in_packets + nat.st[i].out_packets;
-	cli_printf(o, "Total active translations: %zu (%zu static, %u dynamic; "
-		      "%u extended)\n", nat.nst + st.nat, nat.nst, st.nat,
-		   st.nat);
+	cli_printf(o,
+		   "Total active translations: %zu (%zu static, %u dynamic; "
+		   "%u extended)\n",
+		   nat.nst + st.nat, nat.nst, st.nat, st.nat);
 	roles(o, &nat, NET_NAT_OUTSIDE);
 	roles(o, &nat, NET_NAT_INSIDE);
 	cli_printf(o, "Hits: %llu (connections the rules translated)\n",
 		   (unsigned long long)hits);
-	cli_printf(o, "Source translations: %u, destination translations: "
-		      "%u\n", st.snat, st.dnat);
+	cli_printf(o,
+		   "Source translations: %u, destination translations: "
+		   "%u\n",
+		   st.snat, st.dnat);
 	cli_printf(o, "Connections tracked: %u of at most %u\n", st.entries,
 		   st.max);
 	cli_printf(o, "Dynamic mappings:\n");
 	if (nat.novl)
 		cli_printf(o, "-- Inside Source\n");
 	for (size_t i = 0; i < nat.novl; i++)
-		cli_printf(o, "[Id: %zu] access-list %s interface %s "
-			      "refcount %llu\n", i + 1, nat.ovl[i].acl,
-			   nat.ovl[i].ifname,
+		cli_printf(o,
+			   "[Id: %zu] access-list %s interface %s "
+			   "refcount %llu\n",
+			   i + 1, nat.ovl[i].acl, nat.ovl[i].ifname,
 			   (unsigned long long)nat.ovl[i].packets);
 	net_nat_free(&nat);
 	return 0;
@@ -716,8 +724,8 @@ static void stale(struct cli_config *c, const struct cfg_vrf *v,
 		if (has_link(v, x->ifname))
 			continue;
 		snprintf(what, sizeof(what), "%s %s %s of interface %s%s",
-			 x->family == AF_INET6 ? "ipv6 traffic-filter"
-					       : "ip access-group",
+			 x->family == AF_INET6 ? "ipv6 traffic-filter" :
+						 "ip access-group",
 			 x->acl, x->dir == NET_ACL_IN ? "in" : "out", x->ifname,
 			 in_vrf(v->name, b, sizeof(b)));
 		cfg_left_out(c, what, "there is no such interface");
@@ -746,16 +754,20 @@ static void rules(struct cli_config *c, const struct cfg_vrf *v,
 
 		if (!cfg_ifname_ok(x->ifname) || !has_link(v, x->ifname) ||
 		    net_acl_name_check(x->acl, &err)) {
-			snprintf(what, sizeof(what), "the translation of list "
-				 "%s to interface %s%s", x->acl, x->ifname,
-				 sfx);
-			cfg_left_out(c, what, has_link(v, x->ifname)
-					     ? "a name cannot be typed back"
-					     : "there is no such interface");
+			snprintf(what, sizeof(what),
+				 "the translation of list "
+				 "%s to interface %s%s",
+				 x->acl, x->ifname, sfx);
+			cfg_left_out(c, what,
+				     has_link(v, x->ifname) ?
+					     "a name cannot be typed back" :
+					     "there is no such interface");
 			continue;
 		}
-		cli_printf(c->o, "ip nat inside source list %s interface %s%s "
-				 "overload\n", x->acl, x->ifname, sfx);
+		cli_printf(c->o,
+			   "ip nat inside source list %s interface %s%s "
+			   "overload\n",
+			   x->acl, x->ifname, sfx);
 		c->lines++;
 	}
 	for (size_t i = 0; i < f->view.nat.nst; i++) {
@@ -782,21 +794,25 @@ static void notes(struct cli_config *c, const struct cfg_vrf *v,
 
 		switch (n->kind) {
 		case NET_NFT_TABLE:
-			cli_printf(c->o, "! vrfsh: VRF %s has table %s %s, "
-					 "which is not vrfsh's: left alone\n",
+			cli_printf(c->o,
+				   "! vrfsh: VRF %s has table %s %s, "
+				   "which is not vrfsh's: left alone\n",
 				   vl, escaped(n->family, a, sizeof(a)),
 				   escaped(n->table, b, sizeof(b)));
 			break;
 		case NET_NFT_OWNER:
-			cli_printf(c->o, "! vrfsh: VRF %s: table inet vrfsh "
-					 "was not made by vrfsh: left alone, "
-					 "and no filtering or NAT can be set "
-					 "there\n", vl);
+			cli_printf(c->o,
+				   "! vrfsh: VRF %s: table inet vrfsh "
+				   "was not made by vrfsh: left alone, "
+				   "and no filtering or NAT can be set "
+				   "there\n",
+				   vl);
 			break;
 		case NET_NFT_RULE:
-			cli_printf(c->o, "! vrfsh: VRF %s: rule %llu of chain "
-					 "%s was changed by hand (%s)\n", vl,
-				   (unsigned long long)n->handle,
+			cli_printf(c->o,
+				   "! vrfsh: VRF %s: rule %llu of chain "
+				   "%s was changed by hand (%s)\n",
+				   vl, (unsigned long long)n->handle,
 				   escaped(n->chain, a, sizeof(a)),
 				   escaped(n->text, b, sizeof(b)));
 			break;
@@ -806,9 +822,10 @@ static void notes(struct cli_config *c, const struct cfg_vrf *v,
 				   escaped(n->text, b, sizeof(b)));
 			break;
 		default:
-			cli_printf(c->o, "! vrfsh: VRF %s: %s %s in table inet "
-					 "vrfsh: %s\n", vl,
-				   n->kind == NET_NFT_SET ? "set" : "chain",
+			cli_printf(c->o,
+				   "! vrfsh: VRF %s: %s %s in table inet "
+				   "vrfsh: %s\n",
+				   vl, n->kind == NET_NFT_SET ? "set" : "chain",
 				   escaped(n->chain, a, sizeof(a)),
 				   escaped(n->text, b, sizeof(b)));
 			break;
@@ -851,28 +868,37 @@ static void nat_if_lines(struct cli_config *c, const struct cfg_vrf *v,
 #define H_NAT "Internet Protocol (IPv4)\nNetwork address translation\n"
 #define H_SRC "Translate inside addresses\nSource addresses\n"
 #define H_VRF "In a VRF\nVRF name\n"
-#define OVL "ip nat inside source list WORD$acl interface IFNAME$ifname " \
+#define OVL                                                                    \
+	"ip nat inside source list WORD$acl interface IFNAME$ifname "          \
 	"[vrf NAME$vrf] overload"
-#define H_OVL H_NAT H_SRC "By an access list\nThe list: what it permits is "\
-	"translated\nTo the address of an interface\nThe interface (the " \
-	"outside one)\n" H_VRF "With ports of its own (masquerade)\n"
-#define STATIC "ip nat inside source static A.B.C.D$local A.B.C.D$global " \
+#define H_OVL                                                                     \
+	H_NAT H_SRC                                                               \
+		"By an access list\nThe list: what it permits is "                \
+		"translated\nTo the address of an interface\nThe interface (the " \
+		"outside one)\n" H_VRF "With ports of its own (masquerade)\n"
+#define STATIC                                                                 \
+	"ip nat inside source static A.B.C.D$local A.B.C.D$global "            \
 	"[vrf NAME$vrf]"
-#define H_STATIC H_NAT H_SRC "One address to another, both ways\n" \
-	"The inside (local) address\nThe outside (global) address\n" H_VRF
-#define PORTFWD "ip nat inside source static {tcp|udp} A.B.C.D$local " \
+#define H_STATIC                                                               \
+	H_NAT H_SRC                                                            \
+		"One address to another, both ways\n"                          \
+		"The inside (local) address\nThe outside (global) address\n" H_VRF
+#define PORTFWD                                                                \
+	"ip nat inside source static {tcp|udp} A.B.C.D$local "                 \
 	"<1-65535>$lport A.B.C.D$global <1-65535>$gport [vrf NAME$vrf]"
-#define H_PORTFWD H_NAT H_SRC "One address and port to another\n" \
-	"Transmission Control Protocol\nUser Datagram Protocol\n" \
-	"The inside (local) address\nThe inside port\n" \
-	"The outside (global) address\nThe outside port\n" H_VRF
+#define H_PORTFWD                                                              \
+	H_NAT H_SRC "One address and port to another\n"                        \
+		    "Transmission Control Protocol\nUser Datagram Protocol\n"  \
+		    "The inside (local) address\nThe inside port\n"            \
+		    "The outside (global) address\nThe outside port\n" H_VRF
 #define MODES (MODE_CONFIG | MODE_VRF)
 
 static const struct cli_cmd nat_cmds[] = {
 	{ OVL, H_OVL, MODES, PRIV_ADMIN, 0, do_overload },
 	{ "no ip nat inside source list WORD$acl [interface IFNAME$ifname "
 	  "[vrf NAME$vrf] overload]",
-	  H_NO H_NAT H_SRC "By an access list\nThe list\n"
+	  H_NO H_NAT H_SRC
+	  "By an access list\nThe list\n"
 	  "To the address of an interface\nThe interface\n" H_VRF
 	  "With ports of its own",
 	  MODES, PRIV_ADMIN, 0, do_no_overload },
@@ -881,8 +907,8 @@ static const struct cli_cmd nat_cmds[] = {
 	{ PORTFWD, H_PORTFWD, MODES, PRIV_ADMIN, 0, do_static },
 	{ "no " PORTFWD, H_NO H_PORTFWD, MODES, PRIV_ADMIN, 0, do_no_static },
 	{ "ip nat {inside|outside}",
-	  H_NAT "The inside of the translation\nThe outside of it",
-	  MODE_IF, PRIV_ADMIN, 0, do_role },
+	  H_NAT "The inside of the translation\nThe outside of it", MODE_IF,
+	  PRIV_ADMIN, 0, do_role },
 	{ "no ip nat {inside|outside}",
 	  H_NO H_NAT "The inside of the translation\nThe outside of it",
 	  MODE_IF, PRIV_ADMIN, 0, do_no_role },

@@ -23,17 +23,20 @@ static const char *ifname_of(const struct net_links *links, int ifindex)
 	return NULL;
 }
 
-
 static const char *nud_name(uint16_t state)
 {
 	static const struct {
 		uint16_t bit;
 		const char *name;
 	} names[] = {
-		{ NET_NUD_PERMANENT, "permanent" }, { NET_NUD_NOARP, "noarp" },
-		{ NET_NUD_REACHABLE, "reachable" }, { NET_NUD_STALE, "stale" },
-		{ NET_NUD_DELAY, "delay" },		{ NET_NUD_PROBE, "probe" },
-		{ NET_NUD_FAILED, "failed" },	{ NET_NUD_INCOMPLETE, "incomplete" },
+		{ NET_NUD_PERMANENT, "permanent" },
+		{ NET_NUD_NOARP, "noarp" },
+		{ NET_NUD_REACHABLE, "reachable" },
+		{ NET_NUD_STALE, "stale" },
+		{ NET_NUD_DELAY, "delay" },
+		{ NET_NUD_PROBE, "probe" },
+		{ NET_NUD_FAILED, "failed" },
+		{ NET_NUD_INCOMPLETE, "incomplete" },
 	};
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
@@ -75,8 +78,8 @@ static void own_arp(struct cli_out *o, const struct net_links *links,
 			continue;
 		text_ip(AF_INET, &x->a, addr, sizeof(addr));
 		text_mac_dotted(l->mac, mac, sizeof(mac));
-		cli_printf(o, "Internet  %-16s%9s   %-14s  ARPA   %s\n", addr, "-",
-			   mac, l->name);
+		cli_printf(o, "Internet  %-16s%9s   %-14s  ARPA   %s\n", addr,
+			   "-", mac, l->name);
 	}
 }
 
@@ -94,8 +97,8 @@ static void arp_row(struct cli_out *o, const struct net_neigh *n,
 		return;
 	}
 	text_mac_dotted(n->lladdr, mac, sizeof(mac));
-	cli_printf(o, "Internet  %-16s%9s   %-14s  ARPA   %s\n", addr, age,
-		   mac, dev ? dev : "?");
+	cli_printf(o, "Internet  %-16s%9s   %-14s  ARPA   %s\n", addr, age, mac,
+		   dev ? dev : "?");
 }
 
 /* IOS's short states: INCMP REACH STALE DELAY PROBE. */
@@ -261,8 +264,8 @@ static int do_show_nd(struct cli_session *s, const struct cli_args *a,
 
 static const struct cli_cmd neigh_cmds[] = {
 	{ "show ip arp [vrf NAME$vrf] [json]",
-	  H_SHOW H_IP "The ARP table\n" H_VRF "JSON output",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_arp },
+	  H_SHOW H_IP "The ARP table\n" H_VRF "JSON output", CLI_EXEC,
+	  PRIV_USER, CLI_F_OUTPUT, do_show_arp },
 	{ "show arp [vrf NAME$vrf] [json]",
 	  H_SHOW "The ARP table (as show ip arp)\n" H_VRF "JSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_arp },

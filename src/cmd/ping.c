@@ -21,14 +21,13 @@
 #define TRACE_HOPS 30
 #define TRACE_TIMEOUT_MS 3000
 
-static void sa_text(const struct sockaddr_storage *ss, char *buf,
-		    size_t size)
+static void sa_text(const struct sockaddr_storage *ss, char *buf, size_t size)
 {
-	const void *a = ss->ss_family == AF_INET
-				? (const void *)&((const struct sockaddr_in *)ss)
-					  ->sin_addr
-				: (const void *)&((const struct sockaddr_in6 *)ss)
-					  ->sin6_addr;
+	const void *a = ss->ss_family == AF_INET ?
+				(const void *)&((const struct sockaddr_in *)ss)
+					->sin_addr :
+				(const void *)&((const struct sockaddr_in6 *)ss)
+					->sin6_addr;
 
 	if (!inet_ntop(ss->ss_family, a, buf, (socklen_t)size))
 		snprintf(buf, size, "?");
@@ -42,7 +41,7 @@ static int resolve(struct cli_session *s, const char *vrf, const char *host,
 
 	if (net_resolve(vrf, host, AF_UNSPEC, out, s->interrupted, &err) == 0)
 		return 0;
-	if (err.code == EINTR)	/* Ctrl-C or Ctrl-^ x: no message */
+	if (err.code == EINTR) /* Ctrl-C or Ctrl-^ x: no message */
 		return -1;
 	cli_error(s, "Unrecognized host or address, or protocol not running.");
 	return -1;
@@ -61,8 +60,9 @@ static void on_probe(void *ctx, unsigned seq, enum net_probe result,
 {
 	struct ping_run *p = ctx;
 	unsigned ms = (rtt_us + 999) / 1000;
-	char ch = result == PROBE_REPLY ? '!'
-		  : result == PROBE_UNREACHABLE ? 'U' : '.';
+	char ch = result == PROBE_REPLY	      ? '!' :
+		  result == PROBE_UNREACHABLE ? 'U' :
+						'.';
 
 	(void)seq;
 	p->sent++;
@@ -101,11 +101,14 @@ static int source_of(struct cli_session *s, const struct cli_args *a,
 		ok = inet_pton(AF_INET, src,
 			       &((struct sockaddr_in *)&po->source)->sin_addr);
 	else
-		ok = inet_pton(AF_INET6, src,
-			       &((struct sockaddr_in6 *)&po->source)->sin6_addr);
+		ok = inet_pton(
+			AF_INET6, src,
+			&((struct sockaddr_in6 *)&po->source)->sin6_addr);
 	if (ok != 1) {
-		cli_error(s, "Source %s is not an address of the destination's "
-			     "family", src);
+		cli_error(s,
+			  "Source %s is not an address of the destination's "
+			  "family",
+			  src);
 		return -1;
 	}
 	po->has_source = true;
@@ -130,11 +133,13 @@ static int ping_run(struct cli_session *s, const struct cli_args *a,
 	po.timeout_ms = timeout * 1000;
 	sa_text(&po.dst, dst, sizeof(dst));
 	cli_printf(o, "Type escape sequence to abort.\n");
-	cli_printf(o, "Sending %u, %u-byte ICMP Echos to %s, timeout is %u "
-		      "seconds:\n", po.count, po.size, dst, timeout);
+	cli_printf(o,
+		   "Sending %u, %u-byte ICMP Echos to %s, timeout is %u "
+		   "seconds:\n",
+		   po.count, po.size, dst, timeout);
 	fflush(s->out);
 	rc = net_ping(vrf, &po, on_probe, &p, s->interrupted, &err);
-	cli_out_resume(o);	/* Ctrl-C stops the probes, not the summary */
+	cli_out_resume(o); /* Ctrl-C stops the probes, not the summary */
 	if (rc) {
 		if (p.col)
 			cli_printf(o, "\n");
@@ -143,8 +148,8 @@ static int ping_run(struct cli_session *s, const struct cli_args *a,
 	cli_printf(o, "%sSuccess rate is %u percent (%u/%u)", p.col ? "\n" : "",
 		   p.sent ? p.replies * 100 / p.sent : 0, p.replies, p.sent);
 	if (p.replies)
-		cli_printf(o, ", round-trip min/avg/max = %u/%llu/%u ms",
-			   p.min, p.sum / p.replies, p.max);
+		cli_printf(o, ", round-trip min/avg/max = %u/%llu/%u ms", p.min,
+			   p.sum / p.replies, p.max);
 	cli_printf(o, "\n");
 	if (p.replies || s->interactive)
 		return 0;
@@ -173,8 +178,8 @@ struct trace_run {
 	unsigned ttl;
 	struct sockaddr_storage last;
 	bool reached;
-	bool unreachable;	/* a hop answered unreachable */
-	bool noroute;		/* the probe could not leave: no route */
+	bool unreachable; /* a hop answered unreachable */
+	bool noroute;	  /* the probe could not leave: no route */
 };
 
 static bool same_sa(const struct sockaddr_storage *x,
@@ -223,8 +228,8 @@ static void on_hop(void *ctx, const struct net_hop *h)
 	fflush(t->s->out);
 }
 
-static int trace_run(struct cli_session *s, struct cli_out *o,
-		     const char *vrf, const char *host)
+static int trace_run(struct cli_session *s, struct cli_out *o, const char *vrf,
+		     const char *host)
 {
 	struct trace_run t = { .s = s, .o = o };
 	struct sockaddr_storage dst;

@@ -56,13 +56,16 @@ static int read_rec(struct cli_session *s, const char *name, bool roots,
 	}
 	if (roots && owner != 0) {
 		free(data);
-		cli_error(s, "Error: Cannot use %s: root did not write it (its "
-			     "owner is uid %u)", name, (unsigned)owner);
+		cli_error(s,
+			  "Error: Cannot use %s: root did not write it (its "
+			  "owner is uid %u)",
+			  name, (unsigned)owner);
 		return -1;
 	}
 	if (len >= size || memchr(data, '\0', len)) {
 		free(data);
-		cli_error(s, "Error: Cannot read %s: the record is not a line", name);
+		cli_error(s, "Error: Cannot read %s: the record is not a line",
+			  name);
 		return -1;
 	}
 	memcpy(buf, data, len);
@@ -79,14 +82,15 @@ static int roots_only(struct cli_session *s, const char *what)
 {
 	if (cmd_caller_privileged())
 		return 0;
-	cli_error(s, "Permission denied: '%s' needs the caller's own rights "
-		     "(root), not those of vrfsh's file capabilities", what);
+	cli_error(s,
+		  "Permission denied: '%s' needs the caller's own rights "
+		  "(root), not those of vrfsh's file capabilities",
+		  what);
 	return -1;
 }
 
 /* Replaces (text) or removes (NULL) record name of the default VRF. */
-static int write_rec(struct cli_session *s, const char *name,
-		     const char *text)
+static int write_rec(struct cli_session *s, const char *name, const char *text)
 {
 	struct net_err err = { 0 };
 	int lock = net_state_lock(name, true, &err), rc;
@@ -99,7 +103,8 @@ static int write_rec(struct cli_session *s, const char *name,
 		rc = net_state_remove(NULL, name, &err);
 	net_state_unlock(lock);
 	return rc ? cmd_fail(s, &err, "%s %s", text ? "store" : "remove",
-			     name) : 0;
+			     name) :
+		    0;
 }
 
 int cmd_secret_get(struct cli_session *s, char *buf, size_t size)
@@ -144,8 +149,8 @@ static bool usable_hash(const char *hash)
 	const char *got;
 	bool ok;
 
-	if (!*hash || strlen(hash) >= CMD_SECRET_MAX ||
-	    !cli_text_clean(hash) || strpbrk(hash, " \t:"))
+	if (!*hash || strlen(hash) >= CMD_SECRET_MAX || !cli_text_clean(hash) ||
+	    strpbrk(hash, " \t:"))
 		return false;
 	memset(&cd, 0, sizeof(cd));
 	got = crypt_r("", hash, &cd);
@@ -170,14 +175,18 @@ static int do_enable_secret(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	if (hash) {
 		if (!usable_hash(hash)) {
-			cli_error(s, "Error: Invalid enable secret: \"%s\" is not a "
-				     "crypt(3) hash", hash);
+			cli_error(
+				s,
+				"Error: Invalid enable secret: \"%s\" is not a "
+				"crypt(3) hash",
+				hash);
 			return -1;
 		}
 		return write_rec(s, REC_SECRET, hash);
 	}
 	if (strlen(text) < 1 || strlen(text) > 255) {
-		cli_error(s, "Error: Invalid enable secret: 1 to 255 characters");
+		cli_error(s,
+			  "Error: Invalid enable secret: 1 to 255 characters");
 		return -1;
 	}
 	memset(&cd, 0, sizeof(cd));
@@ -193,8 +202,8 @@ static int do_enable_secret(struct cli_session *s, const struct cli_args *a,
 	return rc;
 }
 
-static int do_no_enable_secret(struct cli_session *s,
-			       const struct cli_args *a, struct cli_out *o)
+static int do_no_enable_secret(struct cli_session *s, const struct cli_args *a,
+			       struct cli_out *o)
 {
 	(void)a;
 	(void)o;
@@ -216,8 +225,8 @@ static int do_service_shell(struct cli_session *s, const struct cli_args *a,
 	return write_rec(s, REC_SHELL, NULL);
 }
 
-static int do_no_service_shell(struct cli_session *s,
-			       const struct cli_args *a, struct cli_out *o)
+static int do_no_service_shell(struct cli_session *s, const struct cli_args *a,
+			       struct cli_out *o)
 {
 	(void)a;
 	(void)o;
@@ -236,7 +245,8 @@ static void priv_config(struct cli_config *c)
 		if (usable_hash(hash))
 			cli_printf(c->o, "enable secret 9 %s\n", hash);
 		else
-			cfg_left_out(c, "the enable secret", "its record does "
+			cfg_left_out(c, "the enable secret",
+				     "its record does "
 				     "not hold a usable hash");
 	}
 	if (!cmd_shell_allowed(c->s))
@@ -244,25 +254,25 @@ static void priv_config(struct cli_config *c)
 }
 
 #define H_NO "Negate a command or set its defaults\n"
-#define H_ENABLE "Modify enable password parameters\n" \
+#define H_ENABLE                                                               \
+	"Modify enable password parameters\n"                                  \
 	"The secret enable asks for (stored hashed)\n"
 
 static const struct cli_cmd priv_cmds[] = {
 	{ "enable secret [0] LINE$text",
-	  H_ENABLE "The text follows (it is hashed)\nThe secret",
-	  MODE_CONFIG, PRIV_ADMIN, 0, do_enable_secret },
+	  H_ENABLE "The text follows (it is hashed)\nThe secret", MODE_CONFIG,
+	  PRIV_ADMIN, 0, do_enable_secret },
 	{ "enable secret 9 WORD$hash",
-	  H_ENABLE "A crypt(3) hash follows\nThe hash",
-	  MODE_CONFIG, PRIV_ADMIN, 0, do_enable_secret },
+	  H_ENABLE "A crypt(3) hash follows\nThe hash", MODE_CONFIG, PRIV_ADMIN,
+	  0, do_enable_secret },
 	{ "no enable secret",
 	  H_NO "Modify enable password parameters\nRemove the secret",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_enable_secret },
-	{ "service shell",
-	  "Modify use of services\nAllow shell (the default)",
+	{ "service shell", "Modify use of services\nAllow shell (the default)",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_service_shell },
 	{ "no service shell",
-	  H_NO "Modify use of services\nRefuse shell for everyone",
-	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_service_shell },
+	  H_NO "Modify use of services\nRefuse shell for everyone", MODE_CONFIG,
+	  PRIV_ADMIN, 0, do_no_service_shell },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 

@@ -36,8 +36,8 @@
 /* The order of making: access lists before the interfaces that bind
  * them, NAT (which names interfaces and lists) last. */
 enum rank {
-	R_SYSTEM,	/* hostname, enable secret, service, banner */
-	R_FORWARD,	/* the default VRF's forwarding switches */
+	R_SYSTEM,  /* hostname, enable secret, service, banner */
+	R_FORWARD, /* the default VRF's forwarding switches */
 	R_VRF,
 	R_ACL,
 	R_IF,
@@ -52,9 +52,9 @@ struct stanza {
 	char **kids;
 	size_t nkids;
 	enum rank rank;
-	char owner[NET_VRF_NAME_MAX + 1];	/* its VRF, "" default */
-	const char *type;			/* interface: its type line */
-	const struct stanza *maker;		/* a veth end: the stanza
+	char owner[NET_VRF_NAME_MAX + 1]; /* its VRF, "" default */
+	const char *type;		  /* interface: its type line */
+	const struct stanza *maker;	  /* a veth end: the stanza
 						 * that makes its pair */
 };
 
@@ -111,8 +111,8 @@ static char *canonical(const char *line, bool kid)
 	else if (!kid && starts(line, "vrf instance ") &&
 		 !strchr(line + 13, ' '))
 		snprintf(out, sizeof(out), "vrf definition %s", line + 13);
-	else if (!kid && starts(line, "vrf ") && !starts(line, "vrf definition ")
-		 && !strchr(line + 4, ' '))
+	else if (!kid && starts(line, "vrf ") &&
+		 !starts(line, "vrf definition ") && !strchr(line + 4, ' '))
 		snprintf(out, sizeof(out), "vrf definition %s", line + 4);
 	else if (kid && starts(line, "ip vrf forwarding "))
 		snprintf(out, sizeof(out), "%s", line + 3);
@@ -132,8 +132,9 @@ static char *canonical(const char *line, bool kid)
 
 		if (prefix_to_mask(rest, wlen, conv, sizeof(conv))) {
 			snprintf(tail, sizeof(tail), "%s", rest + wlen);
-			snprintf((char *)rest, sizeof(out) - (size_t)(rest - out),
-				 "%s%s", conv, tail);
+			snprintf((char *)rest,
+				 sizeof(out) - (size_t)(rest - out), "%s%s",
+				 conv, tail);
 		}
 	}
 	return xstrdup(out);
@@ -141,9 +142,9 @@ static char *canonical(const char *line, bool kid)
 
 static enum rank rank_of(const char *head)
 {
-	static const char *const sys[] = { "hostname ", "enable ", "service ",
-					   "no service ", "banner ",
-					   "no enable " };
+	static const char *const sys[] = { "hostname ", "enable ",
+					   "service ",	"no service ",
+					   "banner ",	"no enable " };
 
 	for (size_t i = 0; i < sizeof(sys) / sizeof(*sys); i++)
 		if (starts(head, sys[i]))
@@ -158,8 +159,8 @@ static enum rank rank_of(const char *head)
 		return R_IF;
 	if (starts(head, "ip route ") || starts(head, "ipv6 route "))
 		return R_ROUTE;
-	if (starts(head, "ip access-list ") || starts(head, "ipv6 access-list ") ||
-	    starts(head, "access-list "))
+	if (starts(head, "ip access-list ") ||
+	    starts(head, "ipv6 access-list ") || starts(head, "access-list "))
 		return R_ACL;
 	if (starts(head, "ip nat "))
 		return R_NAT;
@@ -185,7 +186,8 @@ static void classify(struct stanza *st)
 			if (starts(st->kids[k], "type "))
 				st->type = st->kids[k];
 		}
-	} else if (st->rank == R_ROUTE && (v = strstr(st->head, " route vrf "))) {
+	} else if (st->rank == R_ROUTE &&
+		   (v = strstr(st->head, " route vrf "))) {
 		snprintf(st->owner, sizeof(st->owner), "%.*s",
 			 (int)strcspn(v + 11, " "), v + 11);
 	}
@@ -197,12 +199,13 @@ static void classify(struct stanza *st)
  * is made by st: it goes with st, and is made again with it. */
 static void mark_peer(struct config *c, struct stanza *st)
 {
-	char peer[NET_IFNAMSIZ + NET_VRF_NAME_MAX + 2], vrf[NET_VRF_NAME_MAX + 1];
+	char peer[NET_IFNAMSIZ + NET_VRF_NAME_MAX + 2],
+		vrf[NET_VRF_NAME_MAX + 1];
 	char h1[sizeof(peer) + 16], h2[sizeof(peer) + sizeof(vrf) + 16];
 
 	vrf[0] = '\0';
-	if (!st->type || sscanf(st->type, "type veth peer %80s vrf %64s", peer,
-				vrf) < 1)
+	if (!st->type ||
+	    sscanf(st->type, "type veth peer %80s vrf %64s", peer, vrf) < 1)
 		return;
 	snprintf(h1, sizeof(h1), "interface %s", peer);
 	snprintf(h2, sizeof(h2), "interface %s/%s", vrf, peer);
@@ -290,8 +293,7 @@ static bool has_kid(const struct stanza *st, const char *kid)
 
 /* ---- differences -------------------------------------------------------------- */
 
-size_t config_differences(struct cli_out *o, const char *from,
-			  const char *to)
+size_t config_differences(struct cli_out *o, const char *from, const char *to)
 {
 	struct config a, b;
 	size_t n = 0;
@@ -348,8 +350,8 @@ size_t config_differences(struct cli_out *o, const char *from,
 
 struct step {
 	char *text;
-	bool top;		/* run in global configuration */
-	bool enter;		/* only enters a mode: no change */
+	bool top;   /* run in global configuration */
+	bool enter; /* only enters a mode: no change */
 };
 
 struct plan {
@@ -388,7 +390,8 @@ static const struct toggle toggles[] = {
 static const struct toggle *toggle_of(const char *line)
 {
 	for (size_t i = 0; i < sizeof(toggles) / sizeof(*toggles); i++)
-		if (!strcmp(line, toggles[i].on) || !strcmp(line, toggles[i].off))
+		if (!strcmp(line, toggles[i].on) ||
+		    !strcmp(line, toggles[i].off))
 			return &toggles[i];
 	return NULL;
 }
@@ -397,16 +400,17 @@ static const struct toggle *toggle_of(const char *line)
  * (the other side sets it anyway). */
 static void negation(const char *line, char *out, size_t size)
 {
-	static const char *const whole[] = { "description", "mtu",
-					     "bridge-group", "vrf forwarding",
-					     "rd", "hostname", "enable secret",
-					     "banner motd" };
+	static const char *const whole[] = {
+		"description", "mtu",	   "bridge-group",  "vrf forwarding",
+		"rd",	       "hostname", "enable secret", "banner motd"
+	};
 	char word[64];
 	size_t n;
 
 	for (size_t i = 0; i < sizeof(whole) / sizeof(*whole); i++) {
 		n = strlen(whole[i]);
-		if (!strncmp(line, whole[i], n) && (!line[n] || line[n] == ' ')) {
+		if (!strncmp(line, whole[i], n) &&
+		    (!line[n] || line[n] == ' ')) {
 			snprintf(out, size, "no %s", whole[i]);
 			return;
 		}
@@ -463,9 +467,11 @@ static const char *toggle_default(const struct toggle *t,
 {
 	if (!strcmp(t->on, "shutdown"))
 		return st && strstr(st->head, "lo") &&
-		       (!strcmp(st->head + strlen(st->head) - 3, "/lo") ||
-			!strcmp(st->head, "interface lo")) ?
-		       t->off : t->on;
+				       (!strcmp(st->head + strlen(st->head) - 3,
+						"/lo") ||
+					!strcmp(st->head, "interface lo")) ?
+			       t->off :
+			       t->on;
 	if (!strcmp(t->on, "service shell"))
 		return t->on;
 	return t->off;
@@ -495,7 +501,7 @@ static bool remade(const struct stanza *f, const struct stanza *t)
 {
 	if (!f || !t || f->rank != R_IF)
 		return false;
-	if (f->maker || t->maker)	/* made with its maker */
+	if (f->maker || t->maker) /* made with its maker */
 		return (!f->maker != !t->maker) ||
 		       strcmp(f->maker->head, t->maker->head) ||
 		       strcmp(f->maker->type, t->maker->type);
@@ -531,10 +537,11 @@ static void plan_removal(struct plan *p, const struct config *run,
 				step(p, toggle_default(tg, NULL), true, false);
 			return;
 		}
-		if ((starts(f->head, "hostname ") && top_has(tgt, "hostname ")) ||
+		if ((starts(f->head, "hostname ") &&
+		     top_has(tgt, "hostname ")) ||
 		    (starts(f->head, "enable secret ") &&
 		     top_has(tgt, "enable secret ")))
-			return;	/* the target's own value replaces it */
+			return; /* the target's own value replaces it */
 		negation(f->head, neg, sizeof(neg));
 		if (*neg)
 			step(p, neg, true, false);
@@ -585,7 +592,7 @@ static void plan_removal(struct plan *p, const struct config *run,
 				continue;
 			negation(kid, neg, sizeof(neg));
 		} else if (superseded(kid, t)) {
-			continue;	/* the target's own value replaces it */
+			continue; /* the target's own value replaces it */
 		} else {
 			negation(kid, neg, sizeof(neg));
 		}
@@ -641,7 +648,8 @@ static void plan_make(struct plan *p, const struct config *run,
 			const struct stanza *f = &run->v[i];
 
 			if ((int)f->rank == r)
-				plan_removal(p, run, tgt, f, find(tgt, f->head));
+				plan_removal(p, run, tgt, f,
+					     find(tgt, f->head));
 		}
 	for (int r = 0; r < R_COUNT; r++)
 		for (size_t i = 0; i < tgt->n; i++) {
@@ -650,7 +658,8 @@ static void plan_make(struct plan *p, const struct config *run,
 
 			if ((int)t->rank != r)
 				continue;
-			if (remade(f, t) || vrf_goes(run, tgt, f ? f->owner : ""))
+			if (remade(f, t) ||
+			    vrf_goes(run, tgt, f ? f->owner : ""))
 				f = NULL;
 			plan_addition(p, t, f);
 		}
@@ -704,8 +713,8 @@ static int plan_to(struct cli_session *s, const char *target, size_t len,
 	return 0;
 }
 
-int replace_config(struct cli_session *s, struct cli_out *o,
-		   const char *target, size_t len)
+int replace_config(struct cli_session *s, struct cli_out *o, const char *target,
+		   size_t len)
 {
 	struct plan p, back;
 	char *before, *now;
@@ -720,8 +729,10 @@ int replace_config(struct cli_session *s, struct cli_out *o,
 	failed = apply(s, o, &p);
 	if (failed < 0) {
 		if (o)
-			cli_printf(o, "Total number of changes: %zu (%lu kernel "
-				      "requests)\nRollback Done\n", p.changes,
+			cli_printf(o,
+				   "Total number of changes: %zu (%lu kernel "
+				   "requests)\nRollback Done\n",
+				   p.changes,
 				   net_changes() + net_nft_changes() - k0);
 		plan_free(&p);
 		free(before);
@@ -729,9 +740,10 @@ int replace_config(struct cli_session *s, struct cli_out *o,
 		return 0;
 	}
 	/* back to where it was */
-	cli_error(s, "Error: configure replace failed at '%s': rolling back "
-		     "to the configuration before", (size_t)failed < p.n ?
-		     p.v[failed].text : "the last step");
+	cli_error(s,
+		  "Error: configure replace failed at '%s': rolling back "
+		  "to the configuration before",
+		  (size_t)failed < p.n ? p.v[failed].text : "the last step");
 	plan_free(&p);
 	if (plan_to(s, before, blen, &back, &now, &nlen) ||
 	    apply(s, NULL, &back) >= 0) {

@@ -61,8 +61,8 @@ static int parse_dst(struct cli_session *s, const struct cli_args *a,
 	bool ok;
 
 	if (family == AF_INET)
-		ok = prefix ? cli_parse_ipv4_prefix(prefix, b, &plen)
-			    : cli_parse_ipv4(cli_arg(a, "net"), b) &&
+		ok = prefix ? cli_parse_ipv4_prefix(prefix, b, &plen) :
+			      cli_parse_ipv4(cli_arg(a, "net"), b) &&
 				      cli_parse_mask(cli_arg(a, "mask"), &plen);
 	else
 		ok = cli_parse_ipv6_prefix(prefix, b, &plen);
@@ -95,8 +95,8 @@ static int parse_nexthop(struct cli_session *s, const struct cli_args *a,
 			 const char *vrf, bool check_dev, struct net_static *st)
 {
 	const char *gw = cli_arg(a, "gw"), *dev = cli_arg(a, "dev");
-	bool unreach = cli_has(a, "unreachable"), prohibit = cli_has(a,
-								     "prohibit");
+	bool unreach = cli_has(a, "unreachable"),
+	     prohibit = cli_has(a, "prohibit");
 	struct net_link l;
 
 	if (is_null0(dev)) {
@@ -104,8 +104,9 @@ static int parse_nexthop(struct cli_session *s, const struct cli_args *a,
 			cli_error(s, "Error: Null0 takes no next hop address");
 			return -1;
 		}
-		st->kind = unreach ? NET_STATIC_UNREACHABLE :
-			   prohibit ? NET_STATIC_PROHIBIT : NET_STATIC_NULL0;
+		st->kind = unreach  ? NET_STATIC_UNREACHABLE :
+			   prohibit ? NET_STATIC_PROHIBIT :
+				      NET_STATIC_NULL0;
 		return 0;
 	}
 	if (unreach || prohibit) {
@@ -113,8 +114,9 @@ static int parse_nexthop(struct cli_session *s, const struct cli_args *a,
 			  unreach ? "unreachable" : "prohibit");
 		return -1;
 	}
-	st->kind = gw && dev ? NET_STATIC_GW_DEV : gw ? NET_STATIC_GW
-						      : NET_STATIC_DEV;
+	st->kind = gw && dev ? NET_STATIC_GW_DEV :
+		   gw	     ? NET_STATIC_GW :
+			       NET_STATIC_DEV;
 	if (gw && inet_pton(st->family, gw, &st->gw) != 1)
 		return -1;
 	if (dev) {
@@ -171,21 +173,21 @@ static void route_what(const char *vrf, const struct net_static *st, bool nh,
  */
 struct pending {
 	struct cli_session *s;
-	char *origin;			/* NULL: interactive */
+	char *origin; /* NULL: interactive */
 	char vrf[NET_VRF_NAME_MAX + 1];
 	struct net_static st;
 	bool del, nh;
 	bool failed;
-	bool inactive;			/* add: a candidate for the notice */
+	bool inactive; /* add: a candidate for the notice */
 	bool checked;
 };
 
 static struct {
 	struct pending *v;
 	size_t n, cap;
-	int failed;			/* reported since the last flush */
+	int failed; /* reported since the last flush */
 	bool any_inactive;
-	bool reconciled;		/* once per process, at the start */
+	bool reconciled; /* once per process, at the start */
 } P;
 
 static struct pending *pending_new(struct cli_session *s, const char *vrf,
@@ -234,9 +236,10 @@ static void report(struct pending *p, const struct net_err *err)
 	if (p->del && err->code == ESRCH)
 		cli_error(s, "Error: No matching route to delete: %s", what);
 	else if (!p->del && err->code == EEXIST)
-		cli_error(s, "Error: Cannot add route %s: a route to this "
-			     "prefix with distance %u exists", what,
-			  p->st.distance);
+		cli_error(s,
+			  "Error: Cannot add route %s: a route to this "
+			  "prefix with distance %u exists",
+			  what, p->st.distance);
 	else
 		cmd_fail(s, err, "%s route %s", p->del ? "remove" : "add",
 			 what);
@@ -250,7 +253,7 @@ static void pending_done(void *ctx, const struct net_err *err)
 	if (!err->code)
 		return;
 	p->failed = true;
-	if (err->code == ECANCELED)	/* after a failure: not applied */
+	if (err->code == ECANCELED) /* after a failure: not applied */
 		return;
 	report(p, err);
 	P.failed++;
@@ -289,11 +292,12 @@ static bool still_inactive(const struct net_static_list *l,
 	for (; lo < l->n && !static_key_cmp(&l->v[lo].s, st); lo++) {
 		const struct net_static *e = &l->v[lo].s;
 
-		if (e->kind == st->kind && !addr_cmp(e->family, &e->gw, &st->gw)
-		    && !strcmp(e->ifname, st->ifname))
+		if (e->kind == st->kind &&
+		    !addr_cmp(e->family, &e->gw, &st->gw) &&
+		    !strcmp(e->ifname, st->ifname))
 			return l->v[lo].state == NET_STATIC_INACTIVE;
 	}
-	return false;	/* gone (removed by a later line) */
+	return false; /* gone (removed by a later line) */
 }
 
 /* The additions still waiting for a usable next hop, as the backend
@@ -332,10 +336,11 @@ static void notice_inactive(void)
 		if (!p->inactive || p->failed)
 			continue;
 		route_what(p->vrf, &p->st, true, what, sizeof(what));
-		cli_notice(p->s, "Route %s is configured; not installed: its "
-			   "next hop is unusable now%s%s%s", what,
-			   p->origin ? " (" : "", p->origin ? p->origin : "",
-			   p->origin ? ")" : "");
+		cli_notice(p->s,
+			   "Route %s is configured; not installed: its "
+			   "next hop is unusable now%s%s%s",
+			   what, p->origin ? " (" : "",
+			   p->origin ? p->origin : "", p->origin ? ")" : "");
 	}
 }
 
@@ -387,7 +392,7 @@ static int add_route(struct cli_session *s, const struct cli_args *a,
 		return -1;
 	}
 	if (ret == 1) {
-		pending_drop_last();	/* configured so already: no word */
+		pending_drop_last(); /* configured so already: no word */
 		return 0;
 	}
 	p->inactive = state == NET_STATIC_INACTIVE;
@@ -467,9 +472,10 @@ static void reconcile_report(struct cli_session *s,
 			     const struct net_static_report *r)
 {
 	if (r->failed)
-		cli_warn(s, "%u static route change%s refused by the kernel "
-			    "while reconciling (VRF %s: %s)", r->failed,
-			 r->failed == 1 ? " was" : "s were",
+		cli_warn(s,
+			 "%u static route change%s refused by the kernel "
+			 "while reconciling (VRF %s: %s)",
+			 r->failed, r->failed == 1 ? " was" : "s were",
 			 vrf_label(r->first_vrf), r->first.msg);
 }
 
@@ -489,7 +495,7 @@ static void mix(uint64_t *h, const void *p, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		*h ^= b[i];
-		*h *= 1099511628211ULL;		/* FNV-1a */
+		*h *= 1099511628211ULL; /* FNV-1a */
 	}
 }
 
@@ -510,7 +516,8 @@ static bool links_digest(const char *vrf, uint64_t *out)
 	}
 	for (size_t i = 0; i < ls.n; i++) {
 		const struct net_link *l = &ls.v[i];
-		unsigned char st = (unsigned char)(l->admin_up | l->carrier << 1);
+		unsigned char st =
+			(unsigned char)(l->admin_up | l->carrier << 1);
 
 		mix(&h, &l->ifindex, sizeof(l->ifindex));
 		mix(&h, l->name, strnlen(l->name, sizeof(l->name)) + 1);
@@ -563,8 +570,8 @@ static void seen_write(const struct net_names *vrfs, const uint64_t *d,
 	for (size_t i = 0; i < vrfs->n; i++) {
 		if (!done[i])
 			continue;
-		if (lock < 0 && (lock = net_state_lock(SEEN_RECORD, true,
-						       &err)) < 0)
+		if (lock < 0 &&
+		    (lock = net_state_lock(SEEN_RECORD, true, &err)) < 0)
 			return;
 		seen_text(d[i], text, sizeof(text));
 		net_state_write(vrfs->v[i], SEEN_RECORD, text, strlen(text),
@@ -601,8 +608,10 @@ void cmd_routes_begin(struct cli_session *s)
 		if (known && seen_same(vrfs.v[i], d[i]))
 			continue;
 		if (net_static_reconcile(vrfs.v[i], &r, &err) < 0)
-			cli_warn(s, "Cannot reconcile the static routes of VRF "
-				    "%s: %s", vrf_label(vrfs.v[i]), err.msg);
+			cli_warn(s,
+				 "Cannot reconcile the static routes of VRF "
+				 "%s: %s",
+				 vrf_label(vrfs.v[i]), err.msg);
 		else
 			done[i] = known;
 	}
@@ -638,7 +647,7 @@ void cmd_routes_touch(struct cli_session *s, const char *vrf)
 struct kline {
 	union net_ip dst, gw;
 	uint32_t metric;
-	uint32_t seq;			/* the kernel's order */
+	uint32_t seq; /* the kernel's order */
 	int ifindex;
 	unsigned char family, plen, protocol;
 	enum net_static_kind kind;
@@ -695,9 +704,11 @@ static int kline_take(void *ctx, const struct net_route *r)
 	    net_static_index_covers(k->l, r))
 		return 0;
 	if (r->type != NET_RT_UNICAST) {
-		kline_push(k, r, NULL, r->type == NET_RT_BLACKHOLE ?
-			   NET_STATIC_NULL0 : r->type == NET_RT_UNREACHABLE ?
-			   NET_STATIC_UNREACHABLE : NET_STATIC_PROHIBIT);
+		kline_push(
+			k, r, NULL,
+			r->type == NET_RT_BLACKHOLE   ? NET_STATIC_NULL0 :
+			r->type == NET_RT_UNREACHABLE ? NET_STATIC_UNREACHABLE :
+							NET_STATIC_PROHIBIT);
 		return 0;
 	}
 	for (int i = 0; i < r->nnh; i++) {
@@ -707,8 +718,10 @@ static int kline_take(void *ctx, const struct net_route *r)
 
 		/* a gateway alone names the next hop, unless it is an IPv6
 		 * link-local address, which needs its interface */
-		kline_push(k, r, nh, !nh->has_gw ? NET_STATIC_DEV :
-				     ll ? NET_STATIC_GW_DEV : NET_STATIC_GW);
+		kline_push(k, r, nh,
+			   !nh->has_gw ? NET_STATIC_DEV :
+			   ll	       ? NET_STATIC_GW_DEV :
+					 NET_STATIC_GW);
 	}
 	return 0;
 }
@@ -763,9 +776,10 @@ static int read_klines(struct cli_config *c, const struct cfg_vrf *v,
 			free(k->v);
 			k->v = NULL;
 			if (err.code == ENOENT)
-				return -1;	/* the VRF vanished */
+				return -1; /* the VRF vanished */
 			c->failed++;
-			return cmd_fail(c->s, &err, "read the routes of VRF %s "
+			return cmd_fail(c->s, &err,
+					"read the routes of VRF %s "
 					"(they are left out)",
 					vrf_label(v->name));
 		}
@@ -806,11 +820,15 @@ static void route_line(struct cli_config *c, const struct cfg_vrf *v,
 	if (has_dev && (!ifname || !ifname_writable(ifname))) {
 		char what[CLI_ESCAPED_MAX(NET_IFNAMSIZ) + 96];
 
-		snprintf(what, sizeof(what), "the route to %s/%u through "
-			 "\"%s\"", dst, st->plen, ifname ? ifname : "?");
-		cfg_left_out(c, what, ifname ? "the name of its interface "
-			     "cannot be typed back" : "its interface is not "
-			     "known");
+		snprintf(what, sizeof(what),
+			 "the route to %s/%u through "
+			 "\"%s\"",
+			 dst, st->plen, ifname ? ifname : "?");
+		cfg_left_out(c, what,
+			     ifname ? "the name of its interface "
+				      "cannot be typed back" :
+				      "its interface is not "
+				      "known");
 		return;
 	}
 	if (st->family == AF_INET) {
@@ -828,23 +846,25 @@ static void route_line(struct cli_config *c, const struct cfg_vrf *v,
 		text_ip(st->family, &st->gw, gw, sizeof(gw));
 		cli_printf(c->o, " %s", gw);
 	}
-	if (st->kind == NET_STATIC_NULL0 || st->kind == NET_STATIC_UNREACHABLE ||
+	if (st->kind == NET_STATIC_NULL0 ||
+	    st->kind == NET_STATIC_UNREACHABLE ||
 	    st->kind == NET_STATIC_PROHIBIT)
 		cli_printf(c->o, " Null0%s",
 			   st->kind == NET_STATIC_UNREACHABLE ? " unreachable" :
-			   st->kind == NET_STATIC_PROHIBIT ? " prohibit" : "");
+			   st->kind == NET_STATIC_PROHIBIT    ? " prohibit" :
+								"");
 	if (st->distance != DEFAULT_DISTANCE)
 		cli_printf(c->o, " %u", st->distance);
-	cli_printf(c->o, "%s\n", st->protocol == NET_PROTO_BOOT
-					 ? " protocol boot" : "");
+	cli_printf(c->o, "%s\n",
+		   st->protocol == NET_PROTO_BOOT ? " protocol boot" : "");
 	c->lines++;
 }
 
 static void kline_write(struct cli_config *c, const struct cfg_vrf *v,
 			const struct kline *k)
 {
-	const struct net_link *dev = k->ifindex ? cfg_link(v, k->ifindex)
-						: NULL;
+	const struct net_link *dev = k->ifindex ? cfg_link(v, k->ifindex) :
+						  NULL;
 	struct net_static st;
 
 	memset(&st, 0, sizeof(st));
@@ -872,7 +892,8 @@ static void routes(struct cli_config *c, const struct cfg_vrf *v)
 		if (err.code == ENOENT)
 			return;
 		c->failed++;
-		cmd_fail(c->s, &err, "read the configured static routes of "
+		cmd_fail(c->s, &err,
+			 "read the configured static routes of "
 			 "VRF %s (only the kernel's are written)",
 			 vrf_label(v->name));
 	}
@@ -920,35 +941,36 @@ static void route_config(struct cli_config *c)
 #define V4_DST "{A.B.C.D/M$prefix|A.B.C.D$net MASK$mask}"
 #define H_V4_DST "Destination prefix\nDestination network\nNetwork mask\n"
 #define V4_NH "{A.B.C.D$gw|IFNAME$dev [A.B.C.D$gw|unreachable|prohibit]}"
-#define H_NH "Next hop address\n" \
-	"Outgoing interface, or Null0: discard (a blackhole route)\n" \
-	"Next hop address\n" \
-	"Null0: discard with ICMP unreachable (an unreachable route)\n" \
+#define H_NH                                                                   \
+	"Next hop address\n"                                                   \
+	"Outgoing interface, or Null0: discard (a blackhole route)\n"          \
+	"Next hop address\n"                                                   \
+	"Null0: discard with ICMP unreachable (an unreachable route)\n"        \
 	"Null0: discard with ICMP prohibited (a prohibit route)\n"
 #define V6_NH "{X:X::X:X$gw|IFNAME$dev [X:X::X:X$gw|unreachable|prohibit]}"
 #define DIST "<0-4294967295>$distance"
 #define H_DIST "Distance (the kernel route's metric; default 1)\n"
 #define PROTO "[protocol {static|boot}]"
-#define H_PROTO "The kernel protocol the route is installed with\n" \
+#define H_PROTO                                                                \
+	"The kernel protocol the route is installed with\n"                    \
 	"static (the default)\nboot, as ip route add does\n"
 
 static const struct cli_cmd route_cmds[] = {
 	{ "ip route [vrf NAME$vrf] " V4_DST " " V4_NH " [" DIST "] " PROTO,
-	  H_IP "Establish a static route\n" H_VRF H_V4_DST H_NH H_DIST
-	  H_PROTO,
+	  H_IP "Establish a static route\n" H_VRF H_V4_DST H_NH H_DIST H_PROTO,
 	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, CLI_F_DEFER, do_ip_route },
 	{ "no ip route [vrf NAME$vrf] " V4_DST " [" V4_NH " [" DIST "]]",
 	  H_NO H_IP "Remove static routes\n" H_VRF H_V4_DST H_NH H_DIST,
 	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, CLI_F_DEFER, do_no_ip_route },
-	{ "ipv6 route [vrf NAME$vrf] X:X::X:X/M$prefix " V6_NH " [" DIST "] "
-	  PROTO,
-	  H_IPV6 "Establish a static route\n" H_VRF "Destination prefix\n"
-	  H_NH H_DIST H_PROTO,
+	{ "ipv6 route [vrf NAME$vrf] X:X::X:X/M$prefix " V6_NH " [" DIST
+	  "] " PROTO,
+	  H_IPV6 "Establish a static route\n" H_VRF
+		 "Destination prefix\n" H_NH H_DIST H_PROTO,
 	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, CLI_F_DEFER, do_ipv6_route },
-	{ "no ipv6 route [vrf NAME$vrf] X:X::X:X/M$prefix [" V6_NH " ["
-	  DIST "]]",
-	  H_NO H_IPV6 "Remove static routes\n" H_VRF "Destination prefix\n"
-	  H_NH H_DIST,
+	{ "no ipv6 route [vrf NAME$vrf] X:X::X:X/M$prefix [" V6_NH " [" DIST
+	  "]]",
+	  H_NO H_IPV6 "Remove static routes\n" H_VRF
+		      "Destination prefix\n" H_NH H_DIST,
 	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, CLI_F_DEFER, do_no_ipv6_route },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };

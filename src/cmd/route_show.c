@@ -40,12 +40,18 @@ struct proto {
 };
 
 static const struct proto protos[] = {
-	{ NET_PROTO_STATIC, "static", 'S' }, { NET_PROTO_ZEBRA, "zebra", 'K' },
-	{ NET_PROTO_BIRD, "bird", 'K' },	   { NET_PROTO_DHCP, "dhcp", 'K' },
-	{ NET_PROTO_RA, "ra", 'K' },	   { NET_PROTO_KEEPALIVED, "keepalived", 'K' },
-	{ NET_PROTO_BABEL, "babel", 'K' },	   { NET_PROTO_BGP, "bgp", 'B' },
-	{ NET_PROTO_ISIS, "isis", 'i' },	   { NET_PROTO_OSPF, "ospf", 'O' },
-	{ NET_PROTO_RIP, "rip", 'R' },	   { NET_PROTO_EIGRP, "eigrp", 'D' },
+	{ NET_PROTO_STATIC, "static", 'S' },
+	{ NET_PROTO_ZEBRA, "zebra", 'K' },
+	{ NET_PROTO_BIRD, "bird", 'K' },
+	{ NET_PROTO_DHCP, "dhcp", 'K' },
+	{ NET_PROTO_RA, "ra", 'K' },
+	{ NET_PROTO_KEEPALIVED, "keepalived", 'K' },
+	{ NET_PROTO_BABEL, "babel", 'K' },
+	{ NET_PROTO_BGP, "bgp", 'B' },
+	{ NET_PROTO_ISIS, "isis", 'i' },
+	{ NET_PROTO_OSPF, "ospf", 'O' },
+	{ NET_PROTO_RIP, "rip", 'R' },
+	{ NET_PROTO_EIGRP, "eigrp", 'D' },
 };
 
 static bool has_gateway(const struct net_route *r)
@@ -75,8 +81,8 @@ static bool is_discard(const struct net_route *r)
 }
 
 /* The protocol as the contract names it, and its code letter. */
-static const char *proto_name(const struct net_route *r, char *code,
-			      char *buf, size_t size)
+static const char *proto_name(const struct net_route *r, char *code, char *buf,
+			      size_t size)
 {
 	*code = 'K';
 	if (is_local(r)) {
@@ -102,13 +108,17 @@ static const char *proto_name(const struct net_route *r, char *code,
 static const char *type_name(unsigned type, char *buf, size_t size)
 {
 	static const char *const names[] = {
-		[NET_RT_UNICAST] = "unicast", [NET_RT_LOCAL] = "local",
-		[NET_RT_BROADCAST] = "broadcast", [NET_RT_ANYCAST] = "anycast",
+		[NET_RT_UNICAST] = "unicast",
+		[NET_RT_LOCAL] = "local",
+		[NET_RT_BROADCAST] = "broadcast",
+		[NET_RT_ANYCAST] = "anycast",
 		[NET_RT_MULTICAST] = "multicast",
 		[NET_RT_BLACKHOLE] = "blackhole",
 		[NET_RT_UNREACHABLE] = "unreachable",
-		[NET_RT_PROHIBIT] = "prohibit", [NET_RT_THROW] = "throw",
-		[NET_RT_NAT] = "nat", [NET_RT_XRESOLVE] = "xresolve",
+		[NET_RT_PROHIBIT] = "prohibit",
+		[NET_RT_THROW] = "throw",
+		[NET_RT_NAT] = "nat",
+		[NET_RT_XRESOLVE] = "xresolve",
 	};
 
 	if (type < sizeof(names) / sizeof(*names) && names[type])
@@ -125,8 +135,8 @@ static uint32_t distance_of(const struct net_route *r)
 
 /* Addresses in text: IPv6 in upper case in the IOS layouts (as IOS
  * prints them and parsers expect), lower case in JSON. */
-static void ip_text(int family, const union net_ip *a, bool upper,
-		    char *buf, size_t size)
+static void ip_text(int family, const union net_ip *a, bool upper, char *buf,
+		    size_t size)
 {
 	text_ip(family, a, buf, size);
 	for (char *p = buf; upper && *p; p++)
@@ -157,12 +167,12 @@ struct table {
 	const char *vrf;
 	int family;
 	struct net_routes routes;	/* main, then the local routes */
-	const struct net_route **order;	/* by prefix; local, then metric */
+	const struct net_route **order; /* by prefix; local, then metric */
 	bool *active;			/* per entry of order */
 	size_t nactive;
 	struct net_links links;
-	struct ifidx *ix;		/* links by ifindex */
-	const struct net_route *dflt;	/* the active default route */
+	struct ifidx *ix;	      /* links by ifindex */
+	const struct net_route *dflt; /* the active default route */
 };
 
 static int route_cmp(const void *a, const void *b)
@@ -190,8 +200,8 @@ static int ifidx_cmp(const void *a, const void *b)
 static const struct net_link *link_of(const struct table *t, int ifindex)
 {
 	struct ifidx key = { ifindex, NULL };
-	const struct ifidx *hit = bsearch(&key, t->ix, t->links.n,
-					  sizeof(*t->ix), ifidx_cmp);
+	const struct ifidx *hit =
+		bsearch(&key, t->ix, t->links.n, sizeof(*t->ix), ifidx_cmp);
 
 	return hit ? hit->l : NULL;
 }
@@ -291,8 +301,8 @@ static void links_index(struct table *t)
 	if (!t->ix)
 		abort();
 	for (size_t i = 0; i < t->links.n; i++)
-		t->ix[i] = (struct ifidx){ t->links.v[i].ifindex,
-					   &t->links.v[i] };
+		t->ix[i] =
+			(struct ifidx){ t->links.v[i].ifindex, &t->links.v[i] };
 	qsort(t->ix, t->links.n, sizeof(*t->ix), ifidx_cmp);
 }
 
@@ -383,9 +393,9 @@ static int table_open(struct cli_session *s, const char *vrf, int family,
 /* ---- which routes a show covers ------------------------------------------ */
 
 struct selection {
-	const char *proto;	/* connected, static, kernel, local or NULL */
-	bool has_addr;		/* longest match for addr */
-	bool has_prefix;	/* exactly prefix */
+	const char *proto; /* connected, static, kernel, local or NULL */
+	bool has_addr;	   /* longest match for addr */
+	bool has_prefix;   /* exactly prefix */
 	bool summary;
 	union net_ip addr;
 	int plen;
@@ -605,8 +615,9 @@ static void route_text6(struct cli_out *o, const struct table *t,
 		cli_printf(o, "%-4c%s [%u/0]\n", code, text, distance_of(r));
 	if (is_discard(r) || r->nnh == 0) {
 		cli_printf(o, "     via Null0, %s\n",
-			   r->type == NET_RT_BLACKHOLE ? "directly connected"
-			   : type_name(r->type, buf, sizeof(buf)));
+			   r->type == NET_RT_BLACKHOLE ?
+				   "directly connected" :
+				   type_name(r->type, buf, sizeof(buf)));
 		return;
 	}
 	for (int i = 0; i < r->nnh; i++) {
@@ -621,8 +632,8 @@ static void route_text6(struct cli_out *o, const struct table *t,
 				   dev ? dev : "");
 		} else {
 			cli_printf(o, "     via %s, %s\n", dev ? dev : "?",
-				   is_local(r) ? "receive"
-					       : "directly connected");
+				   is_local(r) ? "receive" :
+						 "directly connected");
 		}
 	}
 }
@@ -659,8 +670,10 @@ static void header4(struct cli_out *o, const struct table *t)
 				ip_text(AF_INET, &t->dflt->nh[i].gw, false, gw,
 					sizeof(gw));
 		if (*gw)
-			cli_printf(o, "Gateway of last resort is %s to network "
-				      "0.0.0.0\n\n", gw);
+			cli_printf(o,
+				   "Gateway of last resort is %s to network "
+				   "0.0.0.0\n\n",
+				   gw);
 		else
 			cli_printf(o, "Gateway of last resort is 0.0.0.0 to "
 				      "network 0.0.0.0\n\n");
@@ -847,21 +860,21 @@ static void route_line4(struct lbuf *b, const struct table *t,
 }
 
 struct stream {
-	struct table *t;		/* links; the local routes, sorted */
+	struct table *t; /* links; the local routes, sorted */
 	struct cli_out *o;
-	struct json *j;			/* NULL: text */
+	struct json *j; /* NULL: text */
 	const struct selection *sel;
 	struct lbuf *b;
-	struct json mj;			/* one route object at a time */
-	struct net_route *leaf;		/* main routes of one address */
+	struct json mj;		/* one route object at a time */
+	struct net_route *leaf; /* main routes of one address */
 	size_t n, cap;
-	const struct net_route **order;	/* the leaf and its local routes */
+	const struct net_route **order; /* the leaf and its local routes */
 	bool *active;
 	size_t ocap;
-	size_t li;			/* the next local route */
-	uint32_t key;			/* the address of the leaf */
-	bool header;			/* the header is out */
-	bool disorder;			/* the kernel broke its order */
+	size_t li;     /* the next local route */
+	uint32_t key;  /* the address of the leaf */
+	bool header;   /* the header is out */
+	bool disorder; /* the kernel broke its order */
 };
 
 static uint32_t addr_key(const struct net_route *r)
@@ -883,7 +896,8 @@ static void leaf_show(struct stream *st, size_t nmain, size_t lfirst,
 	if (n > st->ocap) {
 		st->ocap = n * 2;
 		st->order = realloc(st->order, st->ocap * sizeof(*st->order));
-		st->active = realloc(st->active, st->ocap * sizeof(*st->active));
+		st->active =
+			realloc(st->active, st->ocap * sizeof(*st->active));
 		if (!st->order || !st->active)
 			abort();
 	}
@@ -926,7 +940,8 @@ static void stream_leaf(struct stream *st)
 	const struct table *t = st->t;
 	size_t nl = t->routes.n, first;
 
-	while (st->li < nl && (!st->n || addr_key(t->order[st->li]) < st->key)) {
+	while (st->li < nl &&
+	       (!st->n || addr_key(t->order[st->li]) < st->key)) {
 		uint32_t k = addr_key(t->order[st->li]);
 
 		first = st->li;
@@ -990,8 +1005,8 @@ static int table_stream(struct cli_session *s, struct cli_out *o,
 	b->o = o;
 	b->n = 0;
 	json_init_mem(&st.mj);
-	ret = net_route_walk(t->vrf, AF_INET, NET_TABLE_MAIN, stream_route,
-			     &st, stream_reset, &err);
+	ret = net_route_walk(t->vrf, AF_INET, NET_TABLE_MAIN, stream_route, &st,
+			     stream_reset, &err);
 	if (ret == 0 || ret == -ECANCELED) {
 		stream_leaf(&st);
 		stream_leaf(&st);
@@ -1007,8 +1022,9 @@ static int table_stream(struct cli_session *s, struct cli_out *o,
 	if (ret < 0 && ret != -ECANCELED)
 		return table_unreadable(s, t->vrf, all, &err);
 	if (st.disorder)
-		cli_warn(s, "The routes of VRF %s changed while they were "
-			    "read: the table shown may be out of order",
+		cli_warn(s,
+			 "The routes of VRF %s changed while they were "
+			 "read: the table shown may be out of order",
 			 vrf_label(t->vrf));
 	return 0;
 }
@@ -1029,9 +1045,9 @@ static bool streamed(int family, const struct selection *sel)
  * kernel holds none now, shown on their own as inactive.
  */
 struct slot {
-	const struct net_route *k;	/* the kernel's, or NULL */
+	const struct net_route *k; /* the kernel's, or NULL */
 	bool active;
-	const struct net_static_entry *e;	/* configured, or NULL */
+	const struct net_static_entry *e; /* configured, or NULL */
 	size_t ne;
 };
 
@@ -1121,8 +1137,9 @@ static void detail_read(struct cli_session *s, const struct table *t,
 	d->has_list = net_static_list(t->vrf, NET_STATIC_LIST_STATE, &d->list,
 				      &err) == 0;
 	if (!d->has_list && err.code != ENOENT)
-		cli_warn(s, "Cannot read the configured static routes of VRF "
-			    "%s (only the kernel's are shown): %s",
+		cli_warn(s,
+			 "Cannot read the configured static routes of VRF "
+			 "%s (only the kernel's are shown): %s",
 			 vrf_label(t->vrf), err.msg);
 	if (d->has_list)
 		entries_of(&d->list, t->family, &d->dst, d->plen, &first, &n);
@@ -1132,7 +1149,8 @@ static void detail_read(struct cli_session *s, const struct table *t,
 		size_t k = i;
 		struct slot *x = NULL;
 
-		while (k < first + n && d->list.v[k].s.distance == e->s.distance)
+		while (k < first + n &&
+		       d->list.v[k].s.distance == e->s.distance)
 			k++;
 		for (size_t m = 0; m < d->n && !x; m++)
 			if (d->v[m].k && !is_local(d->v[m].k) &&
@@ -1197,8 +1215,10 @@ static void entry_text(struct cli_out *o, const struct table *t,
 		cli_printf(o, "directly connected, via %s", s->ifname);
 	} else {
 		cli_printf(o, "directly connected, via Null0%s",
-			   s->kind == NET_STATIC_UNREACHABLE ? " (unreachable)" :
-			   s->kind == NET_STATIC_PROHIBIT ? " (prohibit)" : "");
+			   s->kind == NET_STATIC_UNREACHABLE ?
+				   " (unreachable)" :
+			   s->kind == NET_STATIC_PROHIBIT ? " (prohibit)" :
+							    "");
 	}
 	cli_printf(o, "%s\n", usable ? "" : " (inactive: next hop unusable)");
 	if (!usable)
@@ -1256,13 +1276,17 @@ static void slot_text(struct cli_out *o, const struct table *t,
 	prefix_text(t->family, &d->dst, d->plen, t->family == AF_INET6, text,
 		    sizeof(text));
 	cli_printf(o, "Routing entry for %s%s%s\n", text,
-		   t->family == AF_INET && d->plen < classful(&d->dst)
-			   ? ", supernet" : "",
-		   x->active ? "" : usable ? ", backup (not in use)"
-					   : ", inactive");
-	cli_printf(o, "  Known via \"%s\", distance %u, metric 0%s%s\n",
-		   proto, dist, x->k && (is_connected(x->k) || is_local(x->k))
-		   ? " (connected, via interface)" : "",
+		   t->family == AF_INET && d->plen < classful(&d->dst) ?
+			   ", supernet" :
+			   "",
+		   x->active ? "" :
+		   usable    ? ", backup (not in use)" :
+			       ", inactive");
+	cli_printf(o, "  Known via \"%s\", distance %u, metric 0%s%s\n", proto,
+		   dist,
+		   x->k && (is_connected(x->k) || is_local(x->k)) ?
+			   " (connected, via interface)" :
+			   "",
 		   dflt ? ", candidate default path" : "");
 	cli_printf(o, "  Routing Descriptor Blocks:\n");
 	if (x->e) {
@@ -1271,11 +1295,11 @@ static void slot_text(struct cli_out *o, const struct table *t,
 		return;
 	}
 	if (is_discard(x->k) || !x->k->nnh) {
-		cli_printf(o, "  %c directly connected, via Null0", x->active
-			   ? '*' : ' ');
+		cli_printf(o, "  %c directly connected, via Null0",
+			   x->active ? '*' : ' ');
 		if (x->k->type != NET_RT_BLACKHOLE)
-			cli_printf(o, " (%s)", type_name(x->k->type, buf,
-							 sizeof(buf)));
+			cli_printf(o, " (%s)",
+				   type_name(x->k->type, buf, sizeof(buf)));
 		cli_printf(o, "\n");
 		metric_line(o);
 		return;
@@ -1302,9 +1326,11 @@ static void entry_json(struct json *j, const struct net_static_entry *e)
 		json_str(j, "interface", "Null0");
 	else
 		json_null(j, "interface");
-	json_str(j, "type", s->kind == NET_STATIC_UNREACHABLE ? "unreachable" :
-		 s->kind == NET_STATIC_PROHIBIT ? "prohibit" :
-		 s->kind == NET_STATIC_NULL0 ? "blackhole" : "unicast");
+	json_str(j, "type",
+		 s->kind == NET_STATIC_UNREACHABLE ? "unreachable" :
+		 s->kind == NET_STATIC_PROHIBIT	   ? "prohibit" :
+		 s->kind == NET_STATIC_NULL0	   ? "blackhole" :
+						     "unicast");
 	json_bool(j, "active", e->state == NET_STATIC_INSTALLED);
 	json_bool(j, "recursive", e->recursive);
 	json_obj_end(j);
@@ -1326,10 +1352,14 @@ static void slot_json(struct json *j, const struct table *t,
 		json_str(j, "protocol", "static");
 		json_u64(j, "distance", s->distance);
 		json_int(j, "metric", 0);
-		json_str(j, "type", entry_discards(s) ? (s->kind ==
-			 NET_STATIC_UNREACHABLE ? "unreachable" : s->kind ==
-			 NET_STATIC_PROHIBIT ? "prohibit" : "blackhole")
-			 : "unicast");
+		json_str(j, "type",
+			 entry_discards(s) ?
+				 (s->kind == NET_STATIC_UNREACHABLE ?
+					  "unreachable" :
+				  s->kind == NET_STATIC_PROHIBIT ?
+					  "prohibit" :
+					  "blackhole") :
+				 "unicast");
 		json_bool(j, "active", false);
 		json_bool(j, "installed", false);
 		json_arr(j, "nexthops");
@@ -1384,8 +1414,8 @@ struct source {
 	unsigned networks, subnets;
 };
 
-static void summary_count(const struct table *t, struct source *v,
-			  size_t *n, size_t max)
+static void summary_count(const struct table *t, struct source *v, size_t *n,
+			  size_t max)
 {
 	for (size_t i = 0; i < t->routes.n; i++) {
 		const struct net_route *r = t->order[i];
@@ -1397,7 +1427,7 @@ static void summary_count(const struct table *t, struct source *v,
 			continue;
 		name = proto_name(r, &code, buf, sizeof(buf));
 		if (!strcmp(name, "local"))
-			name = "connected";	/* as IOS counts them */
+			name = "connected"; /* as IOS counts them */
 		for (k = 0; k < *n && strcmp(v[k].name, name); k++)
 			;
 		if (k == *n) {
@@ -1417,7 +1447,9 @@ static void summary_show(struct cli_out *o, struct json *j,
 			 const struct table *t)
 {
 	struct source v[40] = {
-		{ "connected", 0, 0 }, { "static", 0, 0 }, { "kernel", 0, 0 },
+		{ "connected", 0, 0 },
+		{ "static", 0, 0 },
+		{ "kernel", 0, 0 },
 	};
 	size_t n = 3;
 	unsigned nets = 0, subs = 0;
@@ -1451,8 +1483,8 @@ static void summary_show(struct cli_out *o, struct json *j,
 	for (size_t i = 0; i < n; i++)
 		cli_printf(o, "%-16s%-12u%-12u%-12u%-12u%u\n", v[i].name,
 			   v[i].networks, v[i].subnets, 0u, 0u, 0u);
-	cli_printf(o, "%-16s%-12u%-12u%-12u%-12u%u\n", "Total", nets, subs,
-		   0u, 0u, 0u);
+	cli_printf(o, "%-16s%-12u%-12u%-12u%-12u%u\n", "Total", nets, subs, 0u,
+		   0u, 0u);
 }
 
 /* ---- the command ------------------------------------------------------------ */
@@ -1480,8 +1512,8 @@ static int show_routes(struct cli_session *s, const struct cli_args *a,
 	for (size_t k = 0; k < set.n && !cli_out_aborted(o); k++) {
 		struct table t;
 		bool stream = streamed(family, &sel);
-		int got = stream ? table_open(s, set.v[k], family, all, &t)
-				 : table_read(s, set.v[k], family, all, &t);
+		int got = stream ? table_open(s, set.v[k], family, all, &t) :
+				   table_read(s, set.v[k], family, all, &t);
 
 		if (got) {
 			if (got < 0)
@@ -1544,8 +1576,8 @@ static int do_show_ip_route(struct cli_session *s, const struct cli_args *a,
 	return show_routes(s, a, o, AF_INET);
 }
 
-static int do_show_ipv6_route(struct cli_session *s,
-			      const struct cli_args *a, struct cli_out *o)
+static int do_show_ipv6_route(struct cli_session *s, const struct cli_args *a,
+			      struct cli_out *o)
 {
 	return show_routes(s, a, o, AF_INET6);
 }
@@ -1554,7 +1586,8 @@ static int do_show_ipv6_route(struct cli_session *s,
 #define H_IP "Internet Protocol (IPv4)\n"
 #define H_IPV6 "Internet Protocol version 6\n"
 #define H_VRF_SEL "In a VRF\nVRF name\nEvery VRF\n"
-#define H_PROTOS "Connected routes\nStatic routes\n" \
+#define H_PROTOS                                                               \
+	"Connected routes\nStatic routes\n"                                    \
 	"Routes added by the kernel or other tools\nLocal addresses\n"
 #define PROTOS "connected|static|kernel|local"
 
@@ -1562,16 +1595,17 @@ static const struct cli_cmd rib_cmds[] = {
 	{ "show ip route [vrf {NAME$vrf|all}] [A.B.C.D$addr [MASK$mask]|"
 	  "A.B.C.D/M$prefix|" PROTOS "|summary] [json]",
 	  H_SHOW H_IP "The IPv4 routing table\n" H_VRF_SEL
-	  "The routes of the prefix that this address uses\n"
-	  "The routes of exactly this prefix (network and mask)\n"
-	  "The routes of exactly this prefix\n" H_PROTOS
-	  "How many routes of each source\nJSON output",
+		      "The routes of the prefix that this address uses\n"
+		      "The routes of exactly this prefix (network and mask)\n"
+		      "The routes of exactly this prefix\n" H_PROTOS
+		      "How many routes of each source\nJSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_ip_route },
 	{ "show ipv6 route [vrf {NAME$vrf|all}] [X:X::X:X$addr|"
 	  "X:X::X:X/M$prefix|" PROTOS "] [json]",
 	  H_SHOW H_IPV6 "The IPv6 routing table\n" H_VRF_SEL
-	  "The routes of the prefix that this address uses\n"
-	  "The routes of exactly this prefix\n" H_PROTOS "JSON output",
+			"The routes of the prefix that this address uses\n"
+			"The routes of exactly this prefix\n" H_PROTOS
+			"JSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_ipv6_route },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };

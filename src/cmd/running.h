@@ -17,7 +17,7 @@ struct cfg_vrf {
 	bool read;		/* reading was tried */
 	bool ok;		/* and it worked */
 	bool v4, v6;		/* forwarding switches */
-	struct net_links links;	/* by name */
+	struct net_links links; /* by name */
 	struct net_addrs addrs;
 };
 
@@ -28,11 +28,11 @@ struct cli_config {
 	bool all;		/* 'all': what is left out as default too */
 	const char *only_vrf;	/* NULL: every VRF */
 	const char *only_if;	/* NULL: every interface */
-	struct net_names names;	/* the VRFs but default, by name */
+	struct net_names names; /* the VRFs but default, by name */
 	struct cfg_vrf *v;	/* default first, then by name */
 	size_t n;
-	unsigned failed;	/* VRFs that could not be read */
-	unsigned lines;		/* stanza lines written by the routes */
+	unsigned failed; /* VRFs that could not be read */
+	unsigned lines;	 /* stanza lines written by the routes */
 };
 
 /*

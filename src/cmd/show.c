@@ -26,8 +26,7 @@ static bool zero_mac(const unsigned char *m)
 /* The burnt-in address: the driver's permanent one, else the current. */
 static const unsigned char *bia_of(const struct net_link *l)
 {
-	return l->has_perm_mac && !zero_mac(l->perm_mac) ? l->perm_mac
-							 : l->mac;
+	return l->has_perm_mac && !zero_mac(l->perm_mac) ? l->perm_mac : l->mac;
 }
 
 static bool virtual_kind(const struct net_link *l)
@@ -46,8 +45,10 @@ static void iface_json_extra(struct json *j, const struct view *v, size_t i)
 		json_u64(j, "speed", l->speed_mbps);
 	else
 		json_null(j, "speed");
-	json_str(j, "duplex", l->duplex < 0 ? NULL
-			      : l->duplex ? "full" : "half");
+	json_str(j, "duplex",
+		 l->duplex < 0 ? NULL :
+		 l->duplex     ? "full" :
+				 "half");
 	json_u64(j, "txqlen", l->txqlen);
 	if (v->cleared && v->cleared[i] >= 0)
 		json_int(j, "counters_cleared", v->cleared[i]);
@@ -98,7 +99,7 @@ static void iface_json(struct json *j, struct views *vs, size_t vi, size_t i)
 	} else {
 		json_null(j, "peer");
 	}
-	v = &vs->v[vi];		/* view_peer may have moved the views */
+	v = &vs->v[vi]; /* view_peer may have moved the views */
 	json_str(j, "master", m ? m->name : NULL);
 	json_u64(j, "rx_packets", l->rx_packets);
 	json_u64(j, "tx_packets", l->tx_packets);
@@ -144,7 +145,7 @@ static void vrfsh_lines(struct cli_out *o, struct views *vs, size_t vi,
 	if (view_peer(vs, vi, l, &pname, &pvrf))
 		cli_printf(o, ", peer %s in VRF %s", pname, pvrf);
 	cli_printf(o, "\n");
-	v = &vs->v[vi];		/* view_peer may have moved the views */
+	v = &vs->v[vi]; /* view_peer may have moved the views */
 	if (m)
 		cli_printf(o, "  Member of bridge %s\n", m->name);
 	for (size_t i = 0; i < v->links.n; i++) {
@@ -159,7 +160,14 @@ static void vrfsh_lines(struct cli_out *o, struct views *vs, size_t vi,
 
 static const char *media_of(const struct net_link *l)
 {
-	enum { TP = 0, AUI = 1, BNC = 2, MII = 3, FIBRE = 4, DA = 5 };
+	enum {
+		TP = 0,
+		AUI = 1,
+		BNC = 2,
+		MII = 3,
+		FIBRE = 4,
+		DA = 5
+	};
 
 	if (virtual_kind(l))
 		return "Virtual";
@@ -182,15 +190,18 @@ static void media_lines(struct cli_out *o, const struct net_link *l)
 	/* DLY is IOS's default for the medium: a metric the kernel has no
 	 * notion of; BW is the driver's speed (0 when it does not say) */
 	cli_printf(o, "  MTU %u bytes, BW %llu Kbit/sec, DLY %u usec,\n",
-		   l->mtu, l->loopback ? 8000000ULL
-				       : (unsigned long long)l->speed_mbps * 1000,
+		   l->mtu,
+		   l->loopback ? 8000000ULL :
+				 (unsigned long long)l->speed_mbps * 1000,
 		   l->loopback ? 5000 : 10);
 	cli_printf(o, "  Encapsulation %s, loopback not set\n",
 		   l->loopback ? "LOOPBACK" : "ARPA");
 	if (!l->loopback && l->speed_mbps && l->duplex >= 0)
-		cli_printf(o, "  %s Duplex, %uMbps, link type is auto, media "
-			      "type is %s\n", l->duplex ? "Full" : "Half",
-			   l->speed_mbps, media_of(l));
+		cli_printf(o,
+			   "  %s Duplex, %uMbps, link type is auto, media "
+			   "type is %s\n",
+			   l->duplex ? "Full" : "Half", l->speed_mbps,
+			   media_of(l));
 	if (!l->loopback && l->has_mac)
 		cli_printf(o, "  ARP type: ARPA\n");
 }
@@ -226,9 +237,10 @@ static void counter_lines(struct cli_out *o, const struct net_link *l,
 	}
 	cli_printf(o, "  Last clearing of \"show interface\" counters %s\n",
 		   age);
-	cli_printf(o, "  Input queue: 0/%lu/%llu/0 (size/max/drops/flushes); "
-		      "Total output drops: %llu\n", backlog_max(),
-		   (unsigned long long)c[NET_RX_DROPPED],
+	cli_printf(o,
+		   "  Input queue: 0/%lu/%llu/0 (size/max/drops/flushes); "
+		   "Total output drops: %llu\n",
+		   backlog_max(), (unsigned long long)c[NET_RX_DROPPED],
 		   (unsigned long long)c[NET_TX_DROPPED]);
 	cli_printf(o, "  Output queue: 0/%u (size/max)\n", l->txqlen);
 #define N(x) ((unsigned long long)c[x])
@@ -236,17 +248,20 @@ static void counter_lines(struct cli_out *o, const struct net_link *l,
 		   N(NET_RX_PACKETS), N(NET_RX_BYTES), N(NET_RX_MISSED_ERRORS));
 	cli_printf(o, "     0 runts, %llu giants, 0 throttles\n",
 		   N(NET_RX_LENGTH_ERRORS));
-	cli_printf(o, "     %llu input errors, %llu CRC, %llu frame, %llu "
-		      "overrun, %llu ignored\n", N(NET_RX_ERRORS),
-		   N(NET_RX_CRC_ERRORS), N(NET_RX_FRAME_ERRORS),
-		   N(NET_RX_OVER_ERRORS), N(NET_RX_FIFO_ERRORS));
+	cli_printf(o,
+		   "     %llu input errors, %llu CRC, %llu frame, %llu "
+		   "overrun, %llu ignored\n",
+		   N(NET_RX_ERRORS), N(NET_RX_CRC_ERRORS),
+		   N(NET_RX_FRAME_ERRORS), N(NET_RX_OVER_ERRORS),
+		   N(NET_RX_FIFO_ERRORS));
 	cli_printf(o, "     0 watchdog, %llu multicast, 0 pause input\n",
 		   N(NET_MULTICAST));
 	cli_printf(o, "     %llu packets output, %llu bytes, %llu underruns\n",
 		   N(NET_TX_PACKETS), N(NET_TX_BYTES), N(NET_TX_FIFO_ERRORS));
-	cli_printf(o, "     %llu output errors, %llu collisions, %llu "
-		      "interface resets\n", N(NET_TX_ERRORS),
-		   N(NET_COLLISIONS), N(NET_CARRIER_CHANGES));
+	cli_printf(o,
+		   "     %llu output errors, %llu collisions, %llu "
+		   "interface resets\n",
+		   N(NET_TX_ERRORS), N(NET_COLLISIONS), N(NET_CARRIER_CHANGES));
 	cli_printf(o, "     %llu unknown protocol drops\n",
 		   N(NET_RX_NOHANDLER));
 	cli_printf(o, "     0 babbles, %llu late collision, 0 deferred\n",
@@ -256,8 +271,7 @@ static void counter_lines(struct cli_out *o, const struct net_link *l,
 #undef N
 }
 
-static void iface_text(struct cli_out *o, struct views *vs, size_t vi,
-		       size_t i)
+static void iface_text(struct cli_out *o, struct views *vs, size_t vi, size_t i)
 {
 	struct view *v = &vs->v[vi];
 	const struct net_link *l = &v->links.v[i];
@@ -299,8 +313,8 @@ static void interfaces_end(struct json *j, bool json)
 	json_done(j);
 }
 
-static int do_show_interfaces(struct cli_session *s,
-			      const struct cli_args *a, struct cli_out *o)
+static int do_show_interfaces(struct cli_session *s, const struct cli_args *a,
+			      struct cli_out *o)
 {
 	const char *one = cli_arg(a, "ifname");
 	bool json = cli_has(a, "json"), all = cli_has(a, "all");
@@ -403,14 +417,17 @@ static void status_row(struct cli_out *o, const struct net_link *l)
 	speed_text(l, speed, sizeof(speed));
 	cli_printf(o, "%-9s %-18s %-12s %-10s %6s %6s %s\n", l->name, name,
 		   port_status(l), "routed",
-		   l->duplex < 0 ? "auto" : l->duplex ? "full" : "half", speed,
-		   type_of(l));
+		   l->duplex < 0 ? "auto" :
+		   l->duplex	 ? "full" :
+				   "half",
+		   speed, type_of(l));
 }
 
 static void description_row(struct cli_out *o, const struct net_link *l)
 {
-	const char *status = !l->admin_up ? "admin down"
-			     : l->carrier ? "up" : "down";
+	const char *status = !l->admin_up ? "admin down" :
+			     l->carrier	  ? "up" :
+					    "down";
 
 	if (l->alias[0])
 		cli_printf(o, "%-30s %-14s %-8s %s\n", l->name, status,
@@ -431,8 +448,10 @@ static void table_json(struct json *j, const struct view *v, bool status)
 		json_str(j, "description", l->alias[0] ? l->alias : NULL);
 		if (status) {
 			json_str(j, "status", port_status(l));
-			json_str(j, "duplex", l->duplex < 0 ? NULL
-					      : l->duplex ? "full" : "half");
+			json_str(j, "duplex",
+				 l->duplex < 0 ? NULL :
+				 l->duplex     ? "full" :
+						 "half");
 			if (l->speed_mbps)
 				json_u64(j, "speed", l->speed_mbps);
 			else
@@ -462,10 +481,11 @@ static int show_table(struct cli_session *s, const struct cli_args *a,
 		goto out;
 	interfaces_begin(&j, o, json);
 	if (!json)
-		cli_printf(o, status ? "Port      Name               Status"
-				       "       Vlan       Duplex  Speed Type\n"
-				     : "Interface                      Status"
-				       "         Protocol Description\n");
+		cli_printf(o, status ?
+				      "Port      Name               Status"
+				      "       Vlan       Duplex  Speed Type\n" :
+				      "Interface                      Status"
+				      "         Protocol Description\n");
 	for (size_t k = 0; k < set.n; k++) {
 		struct view *v = &vs.v[k];
 
@@ -497,8 +517,8 @@ static int do_show_status(struct cli_session *s, const struct cli_args *a,
 	return show_table(s, a, o, true);
 }
 
-static int do_show_description(struct cli_session *s,
-			       const struct cli_args *a, struct cli_out *o)
+static int do_show_description(struct cli_session *s, const struct cli_args *a,
+			       struct cli_out *o)
 {
 	return show_table(s, a, o, false);
 }
@@ -521,8 +541,8 @@ static void brief_json(struct json *j, const struct view *v)
 			text_prefix(x->family, &x->a, x->plen, text,
 				    sizeof(text));
 		json_str(j, "ipv4", x ? text : NULL);
-		json_str(j, "status", l->admin_up ? "up"
-					: "administratively down");
+		json_str(j, "status",
+			 l->admin_up ? "up" : "administratively down");
 		json_str(j, "protocol", l->oper_up ? "up" : "down");
 		json_obj_end(j);
 	}
@@ -611,8 +631,7 @@ static bool confirmed(struct cli_session *s, const char *what)
 	return !answer[0] || answer[0] == 'y' || answer[0] == 'Y';
 }
 
-static int clear_vrf(struct cli_session *s, const char *vrf,
-		     const char *ifname)
+static int clear_vrf(struct cli_session *s, const char *vrf, const char *ifname)
 {
 	struct net_err err = { 0 };
 	char buf[96];
@@ -625,7 +644,7 @@ static int clear_vrf(struct cli_session *s, const char *vrf,
 		return -1;
 	}
 	if (!ifname && err.code == ENOENT)
-		return 0;	/* the VRF went since it was listed */
+		return 0; /* the VRF went since it was listed */
 	if (!ifname)
 		return cmd_fail(s, &err, "clear the counters of VRF %s",
 				vrf_label(vrf));
@@ -673,21 +692,22 @@ static int do_clear_counters(struct cli_session *s, const struct cli_args *a,
 static const struct cli_cmd show_cmds[] = {
 	{ "show interfaces [IFNAME$ifname] [vrf {NAME$vrf|all}] [json]",
 	  H_SHOW "Interfaces: state, addresses, peer, counters\n"
-	  "Only this interface\n" H_VRFS "JSON output",
+		 "Only this interface\n" H_VRFS "JSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_interfaces },
 	{ "show interfaces status [vrf {NAME$vrf|all}] [json]",
 	  H_SHOW "Interfaces: state, addresses, peer, counters\n"
-	  "One line per interface: status, duplex, speed, type\n" H_VRFS
-	  "JSON output",
+		 "One line per interface: status, duplex, speed, type\n" H_VRFS
+		 "JSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_status },
 	{ "show interfaces description [vrf {NAME$vrf|all}] [json]",
-	  H_SHOW "Interfaces: state, addresses, peer, counters\n"
+	  H_SHOW
+	  "Interfaces: state, addresses, peer, counters\n"
 	  "One line per interface: status, protocol, description\n" H_VRFS
 	  "JSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_description },
 	{ "show ip interface brief [vrf {NAME$vrf|all}] [json]",
 	  H_SHOW "Internet Protocol (IPv4)\nInterfaces\n"
-	  "One line per interface\n" H_VRFS "JSON output",
+		 "One line per interface\n" H_VRFS "JSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_brief },
 	{ "clear counters [IFNAME$ifname] [vrf NAME$vrf]",
 	  "Reset functions\nClear the counters that show interfaces shows\n"

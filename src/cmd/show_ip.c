@@ -35,7 +35,8 @@ static void v4_addresses(struct cli_out *o, const struct view *v,
 	const struct net_addr *first = view_first_v4(v, l->ifindex);
 
 	if (first) {
-		text_prefix(AF_INET, &first->a, first->plen, text, sizeof(text));
+		text_prefix(AF_INET, &first->a, first->plen, text,
+			    sizeof(text));
 		cli_printf(o, "  Internet address is %s\n", text);
 	}
 	for (size_t i = 0; i < v->addrs.n; i++) {
@@ -56,8 +57,8 @@ static void v4_settings(struct cli_out *o, const struct net_link *l)
 
 	if (!in->valid)
 		return;
-	cli_printf(o, "  Proxy ARP is %s\n", in->proxy_arp ? "enabled"
-							   : "disabled");
+	cli_printf(o, "  Proxy ARP is %s\n",
+		   in->proxy_arp ? "enabled" : "disabled");
 	cli_printf(o, "  ICMP redirects are %s sent\n",
 		   in->send_redirects ? "always" : "never");
 	if (in->rp_filter)
@@ -169,8 +170,10 @@ static void v6_settings(struct cli_out *o, const struct net_link *l)
 	if (!in->valid)
 		return;
 	if (in->dad_transmits > 0)
-		cli_printf(o, "  ND DAD is enabled, number of DAD attempts: "
-			      "%d\n", in->dad_transmits);
+		cli_printf(o,
+			   "  ND DAD is enabled, number of DAD attempts: "
+			   "%d\n",
+			   in->dad_transmits);
 	else
 		cli_printf(o, "  ND DAD is disabled\n");
 	if (in->reachable_ms)
@@ -221,7 +224,7 @@ static void ipv6_brief(struct cli_out *o, const struct view *v,
 	snprintf(state, sizeof(state), "[%s/%s]", view_status(l),
 		 view_protocol(l));
 	cli_printf(o, "%-26s %s\n", l->name, state);
-	if (ll) {	/* link-local first, as IOS lists them */
+	if (ll) { /* link-local first, as IOS lists them */
 		text_ip_upper(AF_INET6, &ll->a, text, sizeof(text));
 		cli_printf(o, "    %s\n", text);
 		any = true;
@@ -242,7 +245,11 @@ static void ipv6_brief(struct cli_out *o, const struct view *v,
 
 /* ---- the commands --------------------------------------------------------------- */
 
-enum which { IP_BLOCKS, IPV6_BLOCKS, IPV6_BRIEF };
+enum which {
+	IP_BLOCKS,
+	IPV6_BLOCKS,
+	IPV6_BRIEF
+};
 
 static void one_link(struct cli_out *o, const struct view *v,
 		     const struct net_link *l, enum which w, bool named,
@@ -266,8 +273,8 @@ static void one_link(struct cli_out *o, const struct view *v,
 static int show_blocks(struct cli_session *s, const struct cli_args *a,
 		       struct cli_out *o, enum which w)
 {
-	const char *one = cli_declares(a, "ifname") ? cli_arg(a, "ifname")
-						    : NULL;
+	const char *one = cli_declares(a, "ifname") ? cli_arg(a, "ifname") :
+						      NULL;
 	bool all = cli_has(a, "all"), found = false;
 	struct views vs = { 0 };
 	struct net_names set;
@@ -303,8 +310,8 @@ out:
 	return rc;
 }
 
-static int do_show_ip_interface(struct cli_session *s,
-				const struct cli_args *a, struct cli_out *o)
+static int do_show_ip_interface(struct cli_session *s, const struct cli_args *a,
+				struct cli_out *o)
 {
 	return show_blocks(s, a, o, IP_BLOCKS);
 }
@@ -326,19 +333,19 @@ static int do_show_ipv6_brief(struct cli_session *s, const struct cli_args *a,
 
 static const struct cli_cmd show_ip_cmds[] = {
 	{ "show ip interface [IFNAME$ifname] [vrf {NAME$vrf|all}]",
-	  H_SHOW "Internet Protocol (IPv4)\n"
-	  "Interfaces: IPv4 addresses and settings\nOnly this interface\n"
-	  H_VRFS,
+	  H_SHOW
+	  "Internet Protocol (IPv4)\n"
+	  "Interfaces: IPv4 addresses and settings\nOnly this interface\n" H_VRFS,
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_ip_interface },
 	{ "show ipv6 interface [IFNAME$ifname] [vrf {NAME$vrf|all}]",
-	  H_SHOW "Internet Protocol version 6\n"
-	  "Interfaces: IPv6 addresses and settings\nOnly this interface\n"
-	  H_VRFS,
+	  H_SHOW
+	  "Internet Protocol version 6\n"
+	  "Interfaces: IPv6 addresses and settings\nOnly this interface\n" H_VRFS,
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_ipv6_interface },
 	{ "show ipv6 interface brief [vrf {NAME$vrf|all}]",
 	  H_SHOW "Internet Protocol version 6\n"
-	  "Interfaces: IPv6 addresses and settings\n"
-	  "One line per interface, then its addresses\n" H_VRFS,
+		 "Interfaces: IPv6 addresses and settings\n"
+		 "One line per interface, then its addresses\n" H_VRFS,
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_ipv6_brief },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };

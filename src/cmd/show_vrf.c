@@ -15,9 +15,9 @@
 #include "render/json.h"
 
 struct vrf_row {
-	const char *name;	/* "" for default */
-	bool stale;		/* a file in /run/netns with no namespace */
-	bool readable;		/* its namespace could be entered */
+	const char *name; /* "" for default */
+	bool stale;	  /* a file in /run/netns with no namespace */
+	bool readable;	  /* its namespace could be entered */
 	bool v4, v6;
 	struct net_links links;
 	struct net_err err;
@@ -27,9 +27,10 @@ static void read_row(struct vrf_row *r)
 {
 	if (r->stale)
 		return;
-	r->readable = net_link_dump(r->name, &r->links, &r->err) == 0 &&
-		      net_forwarding_get(r->name, AF_INET, &r->v4, &r->err) == 0 &&
-		      net_forwarding_get(r->name, AF_INET6, &r->v6, &r->err) == 0;
+	r->readable =
+		net_link_dump(r->name, &r->links, &r->err) == 0 &&
+		net_forwarding_get(r->name, AF_INET, &r->v4, &r->err) == 0 &&
+		net_forwarding_get(r->name, AF_INET6, &r->v6, &r->err) == 0;
 }
 
 static void row_json(struct json *j, const struct vrf_row *r)
@@ -94,11 +95,14 @@ static void family_detail(struct cli_out *o, const char *family, bool fwd)
  * free-form lines that tools reading this layout accept. */
 static void row_detail(struct cli_out *o, const struct vrf_row *r, size_t id)
 {
-	cli_printf(o, "VRF %s (VRF Id = %zu); default RD <not set>; "
-		      "default VPNID <not set>\n", vrf_label(r->name), id);
+	cli_printf(o,
+		   "VRF %s (VRF Id = %zu); default RD <not set>; "
+		   "default VPNID <not set>\n",
+		   vrf_label(r->name), id);
 	cli_printf(o, "  New CLI format, supports multiple address-families\n");
 	if (!*r->name)
-		cli_printf(o, "  Flags: namespace of vrfsh's start (default)\n");
+		cli_printf(o,
+			   "  Flags: namespace of vrfsh's start (default)\n");
 	else
 		cli_printf(o, "  Flags: namespace %s/%s\n", NET_NETNS_DIR,
 			   r->name);
@@ -202,8 +206,9 @@ static void show_text(struct cli_session *s, struct cli_out *o,
 			row_detail(o, &rows[i], vrf_id(rows, i, one));
 		} else if (rows[i].stale) {
 			/* not a VRF: said where errors go, as elsewhere */
-			cli_warn(s, "%s/%s is a stale entry (no namespace on "
-				    "it): skipped; 'no vrf %s' removes it",
+			cli_warn(s,
+				 "%s/%s is a stale entry (no namespace on "
+				 "it): skipped; 'no vrf %s' removes it",
 				 NET_NETNS_DIR, rows[i].name, rows[i].name);
 		} else {
 			row_text(o, &rows[i]);

@@ -51,7 +51,7 @@ static char *record_get(const char *name)
 
 	if (net_state_read("", name, &data, &len, &err))
 		return NULL;
-	if (strlen(data) != len) {	/* a NUL inside: not ours */
+	if (strlen(data) != len) { /* a NUL inside: not ours */
 		free(data);
 		return NULL;
 	}
@@ -59,8 +59,8 @@ static char *record_get(const char *name)
 }
 
 /* Replaces the record (text NULL: removes it). */
-static int record_set(struct cli_session *s, const char *name,
-		      const char *text, const char *what)
+static int record_set(struct cli_session *s, const char *name, const char *text,
+		      const char *what)
 {
 	struct net_err err = { 0 };
 	int lock = net_state_lock(name, true, &err);
@@ -95,11 +95,15 @@ static const char *hostname_error(const char *name)
 		if (isalnum(c) || c == '-' || c == '_' || c == '.')
 			continue;
 		if (c > 0x20 && c < 0x7f)
-			snprintf(why, sizeof(why), "character '%c' is not "
-				 "allowed", c);
+			snprintf(why, sizeof(why),
+				 "character '%c' is not "
+				 "allowed",
+				 c);
 		else
-			snprintf(why, sizeof(why), "character \\x%02x is not "
-				 "allowed", c);
+			snprintf(why, sizeof(why),
+				 "character \\x%02x is not "
+				 "allowed",
+				 c);
 		return why;
 	}
 	return NULL;
@@ -157,7 +161,8 @@ static void hostname_config(struct cli_config *c)
 	if (!c->whole)
 		return;
 	if (hostname_error(c->s->host)) {
-		cfg_left_out(c, "the host name", "it is not one that "
+		cfg_left_out(c, "the host name",
+			     "it is not one that "
 			     "'hostname' takes");
 		return;
 	}
@@ -220,8 +225,10 @@ static int banner_read(struct cli_session *s, struct cli_out *o,
 	if (*first)
 		banner_add(b, first, strlen(first));
 	if (s->interactive) {
-		cli_printf(o, "Enter TEXT message.  End with the character "
-			      "'%s'.\n", delim);
+		cli_printf(o,
+			   "Enter TEXT message.  End with the character "
+			   "'%s'.\n",
+			   delim);
 		fflush(s->out);
 	}
 	while (cli_read_text(s, "", line, sizeof(line)) == 0) {
@@ -267,8 +274,10 @@ static int do_banner(struct cli_session *s, const struct cli_args *a,
 	rc = banner_read(s, o, text, delim, b);
 	s->origin = origin ? here : NULL;
 	if (rc) {
-		cli_error(s, "Error: banner motd: the input ended before the "
-			     "closing '%s'", delim);
+		cli_error(s,
+			  "Error: banner motd: the input ended before the "
+			  "closing '%s'",
+			  delim);
 	} else if ((why = banner_error(b))) {
 		rc = -1;
 		cli_error(s, "Error: Invalid banner: %s", why);
@@ -348,8 +357,9 @@ static int do_show_clock(struct cli_session *s, const struct cli_args *a,
 	if (!localtime_r(&ts.tv_sec, &tm) ||
 	    !strftime(when, sizeof(when), "%H:%M:%S", &tm))
 		return -1;
-	cli_printf(o, "%s%s.%03ld ", state == TIME_ERROR || state < 0 ? "*" : "",
-		   when, ts.tv_nsec / 1000000);
+	cli_printf(o, "%s%s.%03ld ",
+		   state == TIME_ERROR || state < 0 ? "*" : "", when,
+		   ts.tv_nsec / 1000000);
 	strftime(when, sizeof(when), "%Z %a %b", &tm);
 	cli_printf(o, "%s %d %d\n", when, tm.tm_mday, tm.tm_year + 1900);
 	return 0;
@@ -405,8 +415,8 @@ static void user_row(struct cli_out *o, bool mine, const char *tty,
 		return;
 	if (tty)
 		idle_of(tty, idle, sizeof(idle));
-	cli_printf(o, "%c%3u %-9s %-10s %-20s %s%s%s\n", mine ? '*' : ' ',
-		   num, line, *user ? user : "-", "idle", idle,
+	cli_printf(o, "%c%3u %-9s %-10s %-20s %s%s%s\n", mine ? '*' : ' ', num,
+		   line, *user ? user : "-", "idle", idle,
 		   where && *where ? "   " : "", where ? where : "");
 }
 
@@ -453,8 +463,8 @@ static int do_show_users(struct cli_session *s, const struct cli_args *a,
 		snprintf(host, sizeof(host), "%.*s", (int)sizeof(u->ut_host),
 			 u->ut_host);
 		host[strcspn(host, " \t")] = '\0';
-		mine = me && !strcmp(me + (strncmp(me, "/dev/", 5) ? 0 : 5),
-				     tty);
+		mine = me &&
+		       !strcmp(me + (strncmp(me, "/dev/", 5) ? 0 : 5), tty);
 		seen |= mine;
 		user_row(o, mine, tty, user, host);
 	}
@@ -474,19 +484,20 @@ static const struct cli_cmd system_cmds[] = {
 	  "Set the router's name (prompt, show version, running-config)\n"
 	  "The name: letters, digits, '-', '_', '.'",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_hostname },
-	{ "no hostname", H_NO "Use the system's host name again",
-	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_hostname },
+	{ "no hostname", H_NO "Use the system's host name again", MODE_CONFIG,
+	  PRIV_ADMIN, 0, do_no_hostname },
 	{ "banner motd LINE$text",
 	  "Define a login banner\nMessage of the day, shown at login\n"
 	  "c TEXT c, where c is a delimiting character",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_banner },
-	{ "no banner motd", H_NO "Define a login banner\n"
-	  "Remove the message of the day",
+	{ "no banner motd",
+	  H_NO "Define a login banner\n"
+	       "Remove the message of the day",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_banner },
-	{ "show clock", H_SHOW "The system clock",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_clock },
-	{ "show users [all]", H_SHOW "Who is logged in\nEvery line",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, do_show_users },
+	{ "show clock", H_SHOW "The system clock", CLI_EXEC, PRIV_USER,
+	  CLI_F_OUTPUT, do_show_clock },
+	{ "show users [all]", H_SHOW "Who is logged in\nEvery line", CLI_EXEC,
+	  PRIV_USER, CLI_F_OUTPUT, do_show_users },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 

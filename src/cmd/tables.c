@@ -28,27 +28,15 @@
 #include "net/net.h"
 
 static const struct cli_area *const areas[] = {
-	&system_area,	/* first: hostname heads the running configuration */
-	&banner_area,
-	&base_area,
-	&priv_area,
-	&vrf_area,
-	&acl_area,	/* the lists, before the interfaces that use them */
-	&interface_area,
-	&ifdefault_area,
-	&route_area,
-	&nat_area,	/* after the interfaces its rules name */
-	&acl_show_area,
-	&rib_area,
-	&neigh_area,
-	&show_area,
-	&show_ip_area,
-	&show_vrf_area,
-	&lldp_area,
-	&ping_area,
-	&config_area,
-	&archive_area,
-	&cli_filter_area,
+	&system_area, /* first: hostname heads the running configuration */
+	&banner_area,	 &base_area,	   &priv_area,
+	&vrf_area,	 &acl_area, /* the lists, before the interfaces that use them */
+	&interface_area, &ifdefault_area,  &route_area,
+	&nat_area, /* after the interfaces its rules name */
+	&acl_show_area,	 &rib_area,	   &neigh_area,
+	&show_area,	 &show_ip_area,	   &show_vrf_area,
+	&lldp_area,	 &ping_area,	   &config_area,
+	&archive_area,	 &cli_filter_area,
 };
 
 const struct cli_area *const *cmd_areas(size_t *n)

@@ -72,8 +72,8 @@ int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
 			in_vrf(vrf, buf, sizeof(buf)));
 }
 
-int cmd_fail(struct cli_session *s, const struct net_err *err,
-	     const char *fmt, ...)
+int cmd_fail(struct cli_session *s, const struct net_err *err, const char *fmt,
+	     ...)
 {
 	char what[512];
 	va_list ap;
@@ -82,8 +82,10 @@ int cmd_fail(struct cli_session *s, const struct net_err *err,
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
 	if ((err->code == EPERM || err->code == EACCES) && err->need)
-		cli_error(s, "Error: Permission denied: cannot %s (%s; it needs %s)",
-			  what, err->msg, err->need);
+		cli_error(
+			s,
+			"Error: Permission denied: cannot %s (%s; it needs %s)",
+			what, err->msg, err->need);
 	else if (err->code == EPERM || err->code == EACCES)
 		cli_error(s, "Error: Permission denied: cannot %s (%s)", what,
 			  err->msg);
@@ -100,9 +102,10 @@ int cmd_vrf_list(struct cli_session *s, struct net_names *out)
 	if (net_vrf_scan(out, &stale, &err))
 		return cmd_fail(s, &err, "list VRFs");
 	for (size_t i = 0; i < stale.n; i++)
-		cli_warn(s, "%s/%s is a stale entry (no namespace on it): "
-			    "skipped; 'no vrf %s' removes it", NET_NETNS_DIR,
-			 stale.v[i], stale.v[i]);
+		cli_warn(s,
+			 "%s/%s is a stale entry (no namespace on it): "
+			 "skipped; 'no vrf %s' removes it",
+			 NET_NETNS_DIR, stale.v[i], stale.v[i]);
 	net_names_free(&stale);
 	return 0;
 }
@@ -135,12 +138,11 @@ int cmd_vrf_set(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-
 bool cmd_vrf_unreadable(struct cli_session *s, const char *vrf,
 			const struct net_err *err)
 {
 	if (err->code == ENOENT)
-		return false;	/* gone since it was listed: not there */
+		return false; /* gone since it was listed: not there */
 	cmd_fail(s, err, "read VRF %s (it is left out)", vrf_label(vrf));
 	return true;
 }
@@ -197,9 +199,9 @@ static void homes_build(struct cli_session *s)
 		struct net_err err = { 0 };
 
 		if (net_link_dump(homes.vrfs.v[i], &links, &err))
-			continue;	/* one we cannot read has none for us */
-		homes.v = realloc(homes.v, (homes.n + links.n + 1) *
-					   sizeof(*homes.v));
+			continue; /* one we cannot read has none for us */
+		homes.v = realloc(homes.v,
+				  (homes.n + links.n + 1) * sizeof(*homes.v));
 		if (!homes.v)
 			abort();
 		for (size_t k = 0; k < links.n; k++) {
@@ -268,9 +270,9 @@ static int if_alias(struct cli_session *s, const char *ref, char *vrf,
 	return 0;
 }
 
-int cmd_if_resolve(struct cli_session *s, const char *ref,
-		   const char *vrf_arg, bool search, char *vrf, size_t vsize,
-		   char *name, size_t nsize, struct net_link *l)
+int cmd_if_resolve(struct cli_session *s, const char *ref, const char *vrf_arg,
+		   bool search, char *vrf, size_t vsize, char *name,
+		   size_t nsize, struct net_link *l)
 {
 	struct net_err err = { 0 };
 	const char *found = NULL;
@@ -279,15 +281,17 @@ int cmd_if_resolve(struct cli_session *s, const char *ref,
 
 	if (cmd_if_split(ref, vrf, vsize, name, nsize)) {
 		if (vrf_arg && strcmp(vrf_label(vrf), vrf_label(vrf_arg))) {
-			cli_error(s, "Error: Interface %s is named in VRF %s "
-				     "and in VRF %s", ref, vrf_label(vrf),
-				  vrf_label(vrf_arg));
+			cli_error(s,
+				  "Error: Interface %s is named in VRF %s "
+				  "and in VRF %s",
+				  ref, vrf_label(vrf), vrf_label(vrf_arg));
 			return -1;
 		}
 	} else {
-		snprintf(vrf, vsize, "%s", vrf_arg ? (net_vrf_is_default(vrf_arg)
-						      ? "" : vrf_arg)
-						   : cli_context_vrf(s));
+		snprintf(vrf, vsize, "%s",
+			 vrf_arg ?
+				 (net_vrf_is_default(vrf_arg) ? "" : vrf_arg) :
+				 cli_context_vrf(s));
 		snprintf(name, nsize, "%s", ref);
 	}
 	if (cmd_vrf_exists(s, vrf))
@@ -311,8 +315,10 @@ int cmd_if_resolve(struct cli_session *s, const char *ref,
 		many++;
 	}
 	if (many > 1) {
-		cli_error(s, "Error: Interface %s is in %d VRFs: name it "
-			     "VRF/%s", name, many, name);
+		cli_error(s,
+			  "Error: Interface %s is in %d VRFs: name it "
+			  "VRF/%s",
+			  name, many, name);
 		return -1;
 	}
 	if (!found)

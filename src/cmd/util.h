@@ -28,8 +28,8 @@ int cmd_link(struct cli_session *s, const char *vrf, const char *ifname,
  * it needs NEED)" for EPERM/EACCES, naming what the backend says the
  * operation needs (CAP_NET_ADMIN, CAP_SYS_ADMIN, CAP_NET_RAW, write
  * access to /run/netns), else "% Cannot WHAT: CAUSE".  Returns -1. */
-int cmd_fail(struct cli_session *s, const struct net_err *err,
-	     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int cmd_fail(struct cli_session *s, const struct net_err *err, const char *fmt,
+	     ...) __attribute__((format(printf, 3, 4)));
 
 /* The VRFs but default, by name; a stale entry of /run/netns is left
  * out with a warning. */
@@ -70,9 +70,9 @@ bool cmd_if_split(const char *ref, char *vrf, size_t vsize, char *name,
  * Returns 0 when it exists, 1 when it does not (vrf and name say where it
  * would be made), -1 after reporting an error (a VRF not found, a name in
  * several VRFs). */
-int cmd_if_resolve(struct cli_session *s, const char *ref,
-		   const char *vrf_arg, bool search, char *vrf, size_t vsize,
-		   char *name, size_t nsize, struct net_link *l);
+int cmd_if_resolve(struct cli_session *s, const char *ref, const char *vrf_arg,
+		   bool search, char *vrf, size_t vsize, char *name,
+		   size_t nsize, struct net_link *l);
 /* vrfsh made, deleted or moved a link: the names cmd_if_resolve keeps
  * are out of date. */
 void cmd_if_changed(void);

@@ -24,15 +24,19 @@
 static int reserved(struct cli_session *s, const char *vrf, bool creating)
 {
 	if (net_vrf_is_default(vrf)) {
-		cli_error(s, "Error: Invalid VRF name \"%s\": reserved for "
-			     "the starting namespace", vrf);
+		cli_error(s,
+			  "Error: Invalid VRF name \"%s\": reserved for "
+			  "the starting namespace",
+			  vrf);
 		return -1;
 	}
 	/* 'all', 'json', 'detail', ...: a VRF could never be named (one
 	 * made by another tool can still be deleted) */
 	if (creating && cli_grammar_shadows(s->grammar, TOK_VRF, vrf)) {
-		cli_error(s, "Error: Invalid VRF name \"%s\": a keyword where "
-			     "VRF names are typed", vrf);
+		cli_error(s,
+			  "Error: Invalid VRF name \"%s\": a keyword where "
+			  "VRF names are typed",
+			  vrf);
 		return -1;
 	}
 	return 0;
@@ -87,8 +91,9 @@ static void report_pids(struct cli_session *s, const char *vrf,
 	char list[512];
 
 	pid_list(r->pids, r->npids, list, sizeof(list));
-	cli_notice(s, "VRF %s is still in use by process%s %s: its namespace "
-		      "lives on until they exit",
+	cli_notice(s,
+		   "VRF %s is still in use by process%s %s: its namespace "
+		   "lives on until they exit",
 		   vrf, r->npids == 1 ? "" : "es", list);
 }
 
@@ -105,8 +110,9 @@ static int no_vrf_failed(struct cli_session *s, const char *vrf,
 	if (err->code != EBUSY || !r->nrunning)
 		return cmd_fail(s, err, "delete VRF %s", vrf);
 	pid_list(r->running, r->nrunning, list, sizeof(list));
-	cli_error(s, "Error: VRF %s not deleted: process%s %s run%s in it (no vrf "
-		     "%s force deletes it anyway)",
+	cli_error(s,
+		  "Error: VRF %s not deleted: process%s %s run%s in it (no vrf "
+		  "%s force deletes it anyway)",
 		  vrf, r->nrunning == 1 ? "" : "es", list,
 		  r->nrunning == 1 ? "s" : "", vrf);
 	return -1;
@@ -163,8 +169,7 @@ static int do_exit_vrf(struct cli_session *s, const struct cli_args *a,
 
 #define REC_VRF "vrf"
 
-int cmd_vrf_info(const char *vrf, struct cmd_vrf_info *out,
-		 struct net_err *err)
+int cmd_vrf_info(const char *vrf, struct cmd_vrf_info *out, struct net_err *err)
 {
 	char *data = NULL, *line, *next;
 	size_t len = 0;
@@ -278,8 +283,10 @@ static int do_vrf_rd(struct cli_session *s, const struct cli_args *a,
 
 	(void)o;
 	if (!rd_ok(rd)) {
-		cli_error(s, "Error: Invalid route distinguisher \"%s\": "
-			     "ASN:NN or A.B.C.D:NN", rd);
+		cli_error(s,
+			  "Error: Invalid route distinguisher \"%s\": "
+			  "ASN:NN or A.B.C.D:NN",
+			  rd);
 		return -1;
 	}
 	return vrf_info_set(s, true, rd);
@@ -351,15 +358,15 @@ static int do_ipv6_routing(struct cli_session *s, const struct cli_args *a,
 	return set_forwarding(s, a, AF_INET6, true);
 }
 
-static int do_no_ipv6_routing(struct cli_session *s,
-			      const struct cli_args *a, struct cli_out *o)
+static int do_no_ipv6_routing(struct cli_session *s, const struct cli_args *a,
+			      struct cli_out *o)
 {
 	(void)o;
 	return set_forwarding(s, a, AF_INET6, false);
 }
 
-static int do_routing_context(struct cli_session *s,
-			      const struct cli_args *a, struct cli_out *o)
+static int do_routing_context(struct cli_session *s, const struct cli_args *a,
+			      struct cli_out *o)
 {
 	const char *vrf = cli_arg(a, "vrf");
 
@@ -402,38 +409,45 @@ static const struct cli_cmd vrf_cmds[] = {
 	  "Delete a VRF and its namespace\nVRF name\n"
 	  "Even with processes running in it",
 	  MODE_CONFIG, PRIV_ADMIN, 0, do_no_vrf },
-	{ "exit-vrf", "Leave VRF configuration mode",
-	  MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_exit_vrf },
+	{ "exit-vrf", "Leave VRF configuration mode", MODE_VRF | MODE_VRF_DEF,
+	  PRIV_ADMIN, 0, do_exit_vrf },
 	{ "description LINE$text", "Describe the VRF\nUp to 244 characters",
 	  MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_vrf_description },
-	{ "no description", "Negate a command or set its defaults\n"
+	{ "no description",
+	  "Negate a command or set its defaults\n"
 	  "Remove the description",
 	  MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_no_vrf_description },
-	{ "rd WORD$rd", "Route distinguisher (kept, shown, not used)\n"
+	{ "rd WORD$rd",
+	  "Route distinguisher (kept, shown, not used)\n"
 	  "ASN:NN or A.B.C.D:NN",
 	  MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_vrf_rd },
-	{ "no rd [WORD$rd]", "Negate a command or set its defaults\n"
+	{ "no rd [WORD$rd]",
+	  "Negate a command or set its defaults\n"
 	  "Remove the route distinguisher\nThe one set",
 	  MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_no_vrf_rd },
 	{ "address-family {ipv4|ipv6} [unicast]",
 	  "An address family of the VRF (both are always on)\nIPv4\nIPv6\n"
 	  "Unicast",
 	  MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_address_family },
-	{ "exit-address-family", "Leave the address family",
-	  MODE_VRF_AF, PRIV_ADMIN, 0, do_exit_af },
+	{ "exit-address-family", "Leave the address family", MODE_VRF_AF,
+	  PRIV_ADMIN, 0, do_exit_af },
 	{ "ip routing", "Internet Protocol (IPv4)\nForward IPv4 packets",
 	  MODE_CONFIG | MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_ip_routing },
 	{ "no ip routing",
 	  "Negate a command or set its defaults\nInternet Protocol (IPv4)\n"
 	  "Stop forwarding IPv4 packets",
-	  MODE_CONFIG | MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_no_ip_routing },
-	{ "ipv6 unicast-routing", "Internet Protocol version 6\n"
+	  MODE_CONFIG | MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0,
+	  do_no_ip_routing },
+	{ "ipv6 unicast-routing",
+	  "Internet Protocol version 6\n"
 	  "Forward IPv6 packets",
-	  MODE_CONFIG | MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_ipv6_routing },
+	  MODE_CONFIG | MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0,
+	  do_ipv6_routing },
 	{ "no ipv6 unicast-routing",
 	  "Negate a command or set its defaults\nInternet Protocol version 6\n"
 	  "Stop forwarding IPv6 packets",
-	  MODE_CONFIG | MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0, do_no_ipv6_routing },
+	  MODE_CONFIG | MODE_VRF | MODE_VRF_DEF, PRIV_ADMIN, 0,
+	  do_no_ipv6_routing },
 	{ "routing-context vrf NAME$vrf",
 	  "Set the VRF that show, ping and traceroute use\n"
 	  "A VRF\nVRF name (default for the starting namespace)",
@@ -460,8 +474,7 @@ static void vrf_stanza(struct cli_config *c, const struct cfg_vrf *v)
 	cli_printf(c->o, "vrf definition %s\n", v->name);
 	if (cmd_vrf_info(v->name, &info, &err) == 0) {
 		if (*info.description && cfg_line_ok(info.description))
-			cli_printf(c->o, " description %s\n",
-				   info.description);
+			cli_printf(c->o, " description %s\n", info.description);
 		if (*info.rd && rd_ok(info.rd))
 			cli_printf(c->o, " rd %s\n", info.rd);
 	} else {
@@ -484,8 +497,10 @@ static void vrf_config(struct cli_config *c)
 		char what[CLI_ESCAPED_MAX(NET_VRF_NAME_MAX) + 16];
 
 		if (cfg_covers(c, i) && c->v[i].unsafe) {
-			snprintf(what, sizeof(what), "VRF \"%s\"", c->v[i].name);
-			cfg_left_out(c, what, "its name cannot be typed back, "
+			snprintf(what, sizeof(what), "VRF \"%s\"",
+				 c->v[i].name);
+			cfg_left_out(c, what,
+				     "its name cannot be typed back, "
 				     "so neither it nor what it holds is "
 				     "written");
 			continue;
@@ -513,10 +528,16 @@ static void af_prompt(const struct cli_frame *f, char *buf, size_t size)
 
 static const struct cli_mode vrf_modes[] = {
 	{ MODE_VRF, "config-vrf", MODE_CONFIG, { "vrf", NULL }, vrf_prompt },
-	{ MODE_VRF_DEF, "config-vrf-definition", MODE_CONFIG, { "vrf", NULL },
+	{ MODE_VRF_DEF,
+	  "config-vrf-definition",
+	  MODE_CONFIG,
+	  { "vrf", NULL },
 	  vrf_prompt },
-	{ MODE_VRF_AF, "config-vrf-af", MODE_VRF | MODE_VRF_DEF,
-	  { "vrf", "af" }, af_prompt },
+	{ MODE_VRF_AF,
+	  "config-vrf-af",
+	  MODE_VRF | MODE_VRF_DEF,
+	  { "vrf", "af" },
+	  af_prompt },
 	{ 0, NULL, 0, { NULL, NULL }, NULL },
 };
 

@@ -37,14 +37,17 @@ int net_acl_name_check(const char *name, struct net_err *err)
 	size_t len = name ? strlen(name) : 0;
 
 	if (len == 0 || len > NET_ACL_NAME_MAX)
-		return net_err_set(err, EINVAL, "an access list name has 1 to "
-				   "%d characters", NET_ACL_NAME_MAX);
+		return net_err_set(err, EINVAL,
+				   "an access list name has 1 to "
+				   "%d characters",
+				   NET_ACL_NAME_MAX);
 	for (size_t i = 0; i < len; i++) {
 		char c = name[i];
 
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		      (c >= '0' && c <= '9') || strchr("-_.:+@/#", c)))
-			return net_err_set(err, EINVAL, "an access list name "
+			return net_err_set(err, EINVAL,
+					   "an access list name "
 					   "has letters, digits and - _ . : "
 					   "+ @ / # only");
 	}
@@ -75,16 +78,21 @@ static int check_addr(int family, const struct net_acl_addr *a,
 	case NET_ACL_WILDCARD:
 		if (family == AF_INET)
 			return 0;
-		return net_err_set(err, EINVAL, "%s: IPv6 takes a prefix, not "
-				   "a wildcard", side);
+		return net_err_set(err, EINVAL,
+				   "%s: IPv6 takes a prefix, not "
+				   "a wildcard",
+				   side);
 	case NET_ACL_PREFIX:
 		if (family != AF_INET6)
-			return net_err_set(err, EINVAL, "%s: IPv4 takes a "
-					   "wildcard, not a prefix", side);
+			return net_err_set(err, EINVAL,
+					   "%s: IPv4 takes a "
+					   "wildcard, not a prefix",
+					   side);
 		if (a->plen > 128)
-			return net_err_set(err, EINVAL, "%s: prefix length "
-					   "%u is more than 128", side,
-					   a->plen);
+			return net_err_set(err, EINVAL,
+					   "%s: prefix length "
+					   "%u is more than 128",
+					   side, a->plen);
 		return 0;
 	}
 	return net_err_set(err, EINVAL, "%s: unknown address form", side);
@@ -100,18 +108,24 @@ static int check_port(const struct net_acl_port *p, const char *side,
 		return 0;
 	case NET_ACL_PORT_LT:
 		if (p->lo == 0)
-			return net_err_set(err, EINVAL, "%s port: lt 0 matches "
-					   "nothing", side);
+			return net_err_set(err, EINVAL,
+					   "%s port: lt 0 matches "
+					   "nothing",
+					   side);
 		return 0;
 	case NET_ACL_PORT_GT:
 		if (p->lo == 65535)
-			return net_err_set(err, EINVAL, "%s port: gt 65535 "
-					   "matches nothing", side);
+			return net_err_set(err, EINVAL,
+					   "%s port: gt 65535 "
+					   "matches nothing",
+					   side);
 		return 0;
 	case NET_ACL_PORT_RANGE:
 		if (p->lo > p->hi)
-			return net_err_set(err, EINVAL, "%s port: range %u %u "
-					   "is empty", side, p->lo, p->hi);
+			return net_err_set(err, EINVAL,
+					   "%s port: range %u %u "
+					   "is empty",
+					   side, p->lo, p->hi);
 		return 0;
 	}
 	return net_err_set(err, EINVAL, "%s port: unknown operator", side);
@@ -122,21 +136,25 @@ static int check_remark(const struct net_acl_entry *e, struct net_err *err)
 	size_t len = strnlen(e->remark, sizeof(e->remark));
 
 	if (len == 0 || len > NET_ACL_REMARK_MAX)
-		return net_err_set(err, EINVAL, "a remark has 1 to %d "
-				   "characters", NET_ACL_REMARK_MAX);
+		return net_err_set(err, EINVAL,
+				   "a remark has 1 to %d "
+				   "characters",
+				   NET_ACL_REMARK_MAX);
 	for (size_t i = 0; i < len; i++)
 		if (e->remark[i] < 0x20 || e->remark[i] > 0x7e)
-			return net_err_set(err, EINVAL, "a remark is printable "
+			return net_err_set(err, EINVAL,
+					   "a remark is printable "
 					   "ASCII text");
 	return 0;
 }
 
 static int check_standard(const struct net_acl_entry *e, struct net_err *err)
 {
-	if (e->has_proto || e->dst.kind != NET_ACL_ANY ||
-	    e->sport.op || e->dport.op || e->has_icmp_type ||
-	    e->has_icmp_code || e->established)
-		return net_err_set(err, EINVAL, "a standard list matches the "
+	if (e->has_proto || e->dst.kind != NET_ACL_ANY || e->sport.op ||
+	    e->dport.op || e->has_icmp_type || e->has_icmp_code ||
+	    e->established)
+		return net_err_set(err, EINVAL,
+				   "a standard list matches the "
 				   "source address only");
 	return 0;
 }
@@ -153,14 +171,17 @@ static int check_l4(int family, const struct net_acl_entry *e,
 
 	if ((e->sport.op || e->dport.op) &&
 	    !(e->has_proto && has_ports(e->proto)))
-		return net_err_set(err, EINVAL, "ports apply to tcp and udp "
+		return net_err_set(err, EINVAL,
+				   "ports apply to tcp and udp "
 				   "only");
 	if (e->established && !(e->has_proto && e->proto == IPPROTO_TCP))
-		return net_err_set(err, EINVAL, "established applies to tcp "
+		return net_err_set(err, EINVAL,
+				   "established applies to tcp "
 				   "only");
 	if ((e->has_icmp_type || e->has_icmp_code) &&
 	    !(e->has_proto && e->proto == icmp))
-		return net_err_set(err, EINVAL, "an ICMP type applies to icmp "
+		return net_err_set(err, EINVAL,
+				   "an ICMP type applies to icmp "
 				   "only");
 	if (e->has_icmp_code && !e->has_icmp_type)
 		return net_err_set(err, EINVAL, "an ICMP code needs a type");
@@ -173,16 +194,20 @@ int net_acl_entry_check(int family, enum net_acl_type type,
 			const struct net_acl_entry *e, struct net_err *err)
 {
 	if (family != AF_INET && family != AF_INET6)
-		return net_err_set(err, EAFNOSUPPORT, "a list is IPv4 or "
+		return net_err_set(err, EAFNOSUPPORT,
+				   "a list is IPv4 or "
 				   "IPv6");
 	if (type != NET_ACL_STANDARD && type != NET_ACL_EXTENDED)
-		return net_err_set(err, EINVAL, "a list is standard or "
+		return net_err_set(err, EINVAL,
+				   "a list is standard or "
 				   "extended");
 	if (family == AF_INET6 && type != NET_ACL_EXTENDED)
 		return net_err_set(err, EINVAL, "IPv6 lists are extended");
 	if (e->seq < 1 || e->seq > NET_ACL_SEQ_MAX)
-		return net_err_set(err, ERANGE, "sequence number %u is not in "
-				   "1-%u", e->seq, NET_ACL_SEQ_MAX);
+		return net_err_set(err, ERANGE,
+				   "sequence number %u is not in "
+				   "1-%u",
+				   e->seq, NET_ACL_SEQ_MAX);
 	if (e->action == NET_ACL_REMARK)
 		return check_remark(e, err);
 	if (e->action != NET_ACL_PERMIT && e->action != NET_ACL_DENY)
@@ -217,10 +242,12 @@ int net_acl_check(const struct net_acl *acl, struct net_err *err)
 	for (size_t i = 0; ret == 0 && i < acl->n; i++) {
 		ret = net_acl_entry_check(acl->family, acl->type, &acl->v[i],
 					  err);
-		if (ret == 0 && acl_encode(acl->family, &acl->v[i], buf,
-					   sizeof(buf)) < 0)
-			ret = net_err_set(err, E2BIG, "entry %u is too long to "
-					  "keep", acl->v[i].seq);
+		if (ret == 0 &&
+		    acl_encode(acl->family, &acl->v[i], buf, sizeof(buf)) < 0)
+			ret = net_err_set(err, E2BIG,
+					  "entry %u is too long to "
+					  "keep",
+					  acl->v[i].seq);
 	}
 	if (ret < 0 || acl->n < 2)
 		return ret;
@@ -231,8 +258,10 @@ int net_acl_check(const struct net_acl *acl, struct net_err *err)
 	qsort(v, acl->n, sizeof(*v), seq_cmp);
 	for (size_t i = 1; ret == 0 && i < acl->n; i++)
 		if (v[i].seq == v[i - 1].seq)
-			ret = net_err_set(err, EEXIST, "sequence number %u is "
-					  "used twice", v[i].seq);
+			ret = net_err_set(err, EEXIST,
+					  "sequence number %u is "
+					  "used twice",
+					  v[i].seq);
 	free(v);
 	return ret;
 }
@@ -279,8 +308,8 @@ static bool put_addr(char *buf, size_t size, size_t *len, int family,
 }
 
 static const char *const port_ops[] = {
-	[NET_ACL_PORT_EQ] = "eq", [NET_ACL_PORT_NEQ] = "ne",
-	[NET_ACL_PORT_LT] = "lt", [NET_ACL_PORT_GT] = "gt",
+	[NET_ACL_PORT_EQ] = "eq",    [NET_ACL_PORT_NEQ] = "ne",
+	[NET_ACL_PORT_LT] = "lt",    [NET_ACL_PORT_GT] = "gt",
 	[NET_ACL_PORT_RANGE] = "ra",
 };
 
@@ -488,7 +517,7 @@ int acl_decode(int family, const char *comment, struct net_acl_entry *e)
 	    net_acl_entry_check(family, NET_ACL_EXTENDED, e, NULL) < 0 ||
 	    acl_encode(family, e, again, sizeof(again)) < 0 ||
 	    strcmp(again, comment))
-		return -EINVAL;	/* not as vrfsh writes it */
+		return -EINVAL; /* not as vrfsh writes it */
 	return 0;
 }
 
@@ -507,7 +536,8 @@ static void compile_addr(struct nftnl_rule *r, int family, bool dst,
 	memcpy(value, &a->addr, len);
 	if (a->kind == NET_ACL_WILDCARD) {
 		for (uint32_t i = 0; i < 4; i++) {
-			mask[i] = (unsigned char)~((unsigned char *)&a->wildcard)[i];
+			mask[i] = (unsigned char)~(
+				(unsigned char *)&a->wildcard)[i];
 			bits += (unsigned)__builtin_popcount(mask[i]);
 		}
 	} else if (a->kind == NET_ACL_PREFIX) {
@@ -518,7 +548,7 @@ static void compile_addr(struct nftnl_rule *r, int family, bool dst,
 		bits = len * 8;
 	}
 	if (bits == 0)
-		return;		/* matches any address */
+		return; /* matches any address */
 	nft_x_payload(r, NFT_PAYLOAD_NETWORK_HEADER, off, len);
 	if (a->kind != NET_ACL_HOST && bits < len * 8) {
 		for (uint32_t i = 0; i < len; i++)
@@ -532,8 +562,10 @@ static void compile_port(struct nftnl_rule *r, uint32_t off,
 			 const struct net_acl_port *p)
 {
 	static const uint32_t ops[] = {
-		[NET_ACL_PORT_EQ] = NFT_CMP_EQ, [NET_ACL_PORT_NEQ] = NFT_CMP_NEQ,
-		[NET_ACL_PORT_LT] = NFT_CMP_LT, [NET_ACL_PORT_GT] = NFT_CMP_GT,
+		[NET_ACL_PORT_EQ] = NFT_CMP_EQ,
+		[NET_ACL_PORT_NEQ] = NFT_CMP_NEQ,
+		[NET_ACL_PORT_LT] = NFT_CMP_LT,
+		[NET_ACL_PORT_GT] = NFT_CMP_GT,
 	};
 	uint16_t lo = htons(p->lo), hi = htons(p->hi);
 

@@ -80,8 +80,8 @@ int net_addr_dump(const char *vrf, int family, struct net_addrs *out,
 	out->n = 0;
 	if (family != AF_UNSPEC && !addr_len(family))
 		return net_err_errno(err, EAFNOSUPPORT);
-	ret = nl_dump_family(vrf, RTM_GETADDR, sizeof(struct ifaddrmsg),
-			     family, addr_dump_cb, out, addrs_reset, err);
+	ret = nl_dump_family(vrf, RTM_GETADDR, sizeof(struct ifaddrmsg), family,
+			     addr_dump_cb, out, addrs_reset, err);
 	if (ret < 0)
 		net_addrs_free(out);
 	return ret;

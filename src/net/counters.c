@@ -65,8 +65,7 @@ static bool parse_line(const char *line, struct net_baseline *b)
 	size_t n;
 	uint64_t v;
 
-	if (strncmp(line, "link ", 5) || !number(&p, &v) || !v ||
-	    v > INT32_MAX)
+	if (strncmp(line, "link ", 5) || !number(&p, &v) || !v || v > INT32_MAX)
 		return false;
 	b->ifindex = (int)v;
 	n = strcspn(p, " \n");
@@ -233,8 +232,7 @@ static bool has_link(const struct net_links *links, const char *ifname)
 	return false;
 }
 
-int net_counters_clear(const char *vrf, const char *ifname,
-		       struct net_err *err)
+int net_counters_clear(const char *vrf, const char *ifname, struct net_err *err)
 {
 	struct net_baselines old = { 0 };
 	struct net_links links = { 0 };

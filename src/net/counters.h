@@ -16,7 +16,7 @@
 struct net_baseline {
 	int ifindex;
 	char name[NET_IFNAMSIZ];
-	uint64_t when;		/* CLOCK_BOOTTIME, seconds */
+	uint64_t when; /* CLOCK_BOOTTIME, seconds */
 	struct net_link_stats stats;
 };
 

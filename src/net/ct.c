@@ -99,10 +99,10 @@ static bool parse_tuple(const struct nlattr *nest, int family, uint8_t *proto,
 	t->sport = get_be16(p[CTA_PROTO_SRC_PORT]);
 	t->dport = get_be16(p[CTA_PROTO_DST_PORT]);
 	t->icmp_id = get_be16(p[v4 ? CTA_PROTO_ICMP_ID : CTA_PROTO_ICMPV6_ID]);
-	t->icmp_type = get_u8(p[v4 ? CTA_PROTO_ICMP_TYPE
-				   : CTA_PROTO_ICMPV6_TYPE]);
-	t->icmp_code = get_u8(p[v4 ? CTA_PROTO_ICMP_CODE
-				   : CTA_PROTO_ICMPV6_CODE]);
+	t->icmp_type =
+		get_u8(p[v4 ? CTA_PROTO_ICMP_TYPE : CTA_PROTO_ICMPV6_TYPE]);
+	t->icmp_code =
+		get_u8(p[v4 ? CTA_PROTO_ICMP_CODE : CTA_PROTO_ICMPV6_CODE]);
 	return true;
 }
 
@@ -168,7 +168,7 @@ static int ct_cb(const struct nlmsghdr *nlh, void *data)
 	struct net_ct *v;
 
 	if (parse_ct(nlh, &c) < 0 || (d->nat_only && !c.snat && !c.dnat))
-		return MNL_CB_OK;	/* not one to list */
+		return MNL_CB_OK; /* not one to list */
 	v = nl_grow(d->out->v, d->out->n, sizeof(*v));
 	if (!v) {
 		d->error = ENOMEM;
@@ -209,8 +209,8 @@ static int dump_on(struct nfnl *s, int family, bool nat_only,
 	return ret;
 }
 
-int net_ct_dump(const char *vrf, int family, bool nat_only,
-		struct net_cts *out, struct net_err *err)
+int net_ct_dump(const char *vrf, int family, bool nat_only, struct net_cts *out,
+		struct net_err *err)
 {
 	struct nfnl *s;
 	int ret = family_ok(family, err);
@@ -252,15 +252,15 @@ static int ct_delete(struct nfnl *s, const struct net_ct *c,
 	proto = mnl_attr_nest_start(nlh, CTA_TUPLE_PROTO);
 	mnl_attr_put_u8(nlh, CTA_PROTO_NUM, c->proto);
 	if (c->proto == IPPROTO_ICMP || c->proto == IPPROTO_ICMPV6) {
-		mnl_attr_put_u16(nlh, v4 ? CTA_PROTO_ICMP_ID
-					 : CTA_PROTO_ICMPV6_ID,
+		mnl_attr_put_u16(nlh,
+				 v4 ? CTA_PROTO_ICMP_ID : CTA_PROTO_ICMPV6_ID,
 				 htons(c->orig.icmp_id));
-		mnl_attr_put_u8(nlh, v4 ? CTA_PROTO_ICMP_TYPE
-					: CTA_PROTO_ICMPV6_TYPE,
-				c->orig.icmp_type);
-		mnl_attr_put_u8(nlh, v4 ? CTA_PROTO_ICMP_CODE
-					: CTA_PROTO_ICMPV6_CODE,
-				c->orig.icmp_code);
+		mnl_attr_put_u8(
+			nlh, v4 ? CTA_PROTO_ICMP_TYPE : CTA_PROTO_ICMPV6_TYPE,
+			c->orig.icmp_type);
+		mnl_attr_put_u8(
+			nlh, v4 ? CTA_PROTO_ICMP_CODE : CTA_PROTO_ICMPV6_CODE,
+			c->orig.icmp_code);
 	} else {
 		mnl_attr_put_u16(nlh, CTA_PROTO_SRC_PORT, htons(c->orig.sport));
 		mnl_attr_put_u16(nlh, CTA_PROTO_DST_PORT, htons(c->orig.dport));
@@ -293,7 +293,7 @@ int net_ct_flush(const char *vrf, bool nat_only, size_t *deleted,
 
 		if (r == 0)
 			n++;
-		else if (r != -ENOENT)	/* gone by itself meanwhile */
+		else if (r != -ENOENT) /* gone by itself meanwhile */
 			ret = net_err_set(err, -r, "%s", e.msg);
 	}
 	net_cts_free(&cts);
@@ -316,8 +316,7 @@ static int stats_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-int net_ct_stats(const char *vrf, struct net_ct_stats *out,
-		 struct net_err *err)
+int net_ct_stats(const char *vrf, struct net_ct_stats *out, struct net_err *err)
 {
 	char buf[CT_REQ_SIZE];
 	struct net_cts cts;

@@ -67,8 +67,8 @@ static void bind_etc(const char *vrf, bool verbose)
 		snprintf(src, sizeof(src), "%s/%s", dir, de->d_name);
 		snprintf(dst, sizeof(dst), "/etc/%s", de->d_name);
 		if (mount(src, dst, "none", MS_BIND, NULL) < 0 && verbose)
-			fprintf(stderr, "vrfsh: bind %s over %s: %s\n",
-				src, dst, strerror(errno));
+			fprintf(stderr, "vrfsh: bind %s over %s: %s\n", src,
+				dst, strerror(errno));
 	}
 	closedir(d);
 }
@@ -154,7 +154,7 @@ static int reap(pid_t pid)
 /* What a shell's child gets: default signals, none blocked. */
 static void child_signals(void)
 {
-	static const int sigs[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN,
+	static const int sigs[] = { SIGINT,  SIGQUIT, SIGTSTP, SIGTTIN,
 				    SIGTTOU, SIGPIPE, SIGCHLD, SIGTERM };
 	sigset_t none;
 	size_t i;
@@ -177,9 +177,8 @@ void net_exec_drop_rights(bool on)
  * ambient.  Done after entering the VRF, which needs them. */
 static int give_up_rights(struct child_fail *f)
 {
-	struct __user_cap_header_struct hdr = {
-		_LINUX_CAPABILITY_VERSION_3, 0
-	};
+	struct __user_cap_header_struct hdr = { _LINUX_CAPABILITY_VERSION_3,
+						0 };
 	struct __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3];
 	gid_t gid = getgid();
 	uid_t uid = getuid();
@@ -273,7 +272,7 @@ int net_exec(const char *vrf, char *const argv[], int *status,
 
 /* The answer of one lookup, as the child sends it back. */
 struct lookup {
-	int code;			/* errno value, 0 when found */
+	int code; /* errno value, 0 when found */
 	char msg[128];
 	struct sockaddr_storage addr;
 };
@@ -364,15 +363,14 @@ static int wait_readable(int fd, volatile int *stop)
 			return 1;
 		n = poll(&p, 1, stop ? 50 : -1);
 		if (n < 0 && errno == EINTR)
-			continue;	/* a signal: maybe the stop */
+			continue; /* a signal: maybe the stop */
 		if (n != 0)
-			return 0;	/* an answer, end of file or an error */
+			return 0; /* an answer, end of file or an error */
 	}
 }
 
-static int lookup_in(const char *vrf, int nsfd, const char *host,
-		     int family, volatile int *stop, struct lookup *l,
-		     struct net_err *err)
+static int lookup_in(const char *vrf, int nsfd, const char *host, int family,
+		     volatile int *stop, struct lookup *l, struct net_err *err)
 {
 	int pipefd[2];
 	size_t got;
@@ -438,8 +436,9 @@ int net_resolve(const char *vrf, const char *host, int family,
 		return net_err_errno(err, EAFNOSUPPORT);
 	ret = literal(host, family, out);
 	if (ret != 0)
-		return ret > 0 ? 0 : net_err_set(err, EAFNOSUPPORT,
-						 "Address of the other family");
+		return ret > 0 ? 0 :
+				 net_err_set(err, EAFNOSUPPORT,
+					     "Address of the other family");
 	if (net_vrf_is_default(vrf) && !stop) {
 		lookup(host, family, &l);
 	} else {

@@ -59,7 +59,9 @@ static enum ckind chain_kind(const char *name, const char **list)
 		const char *prefix;
 		enum ckind kind;
 	} lists[] = {
-		{ "ip_", CK_LIST4 }, { "ipv6_", CK_LIST6 }, { "nat_", CK_NATLIST },
+		{ "ip_", CK_LIST4 },
+		{ "ipv6_", CK_LIST6 },
+		{ "nat_", CK_NATLIST },
 	};
 
 	if (!strcmp(name, CH_IN))
@@ -164,8 +166,9 @@ static void bind_compile(const struct net_acl_bind *b, struct nftnl_rule *r)
 	char chain[NET_ACL_NAME_MAX + 8];
 
 	list_chain_name(b->family, b->acl, chain, sizeof(chain));
-	nft_x_ifname(r, b->dir == NET_ACL_IN ? NFT_META_IIFNAME
-					     : NFT_META_OIFNAME, b->ifname);
+	nft_x_ifname(r,
+		     b->dir == NET_ACL_IN ? NFT_META_IIFNAME : NFT_META_OIFNAME,
+		     b->ifname);
 	nft_x_meta_eq(r, NFT_META_NFPROTO, &proto, 1);
 	nft_x_verdict(r, NFT_JUMP, chain);
 }
@@ -199,7 +202,7 @@ static int compile_nat(bool pre, const char *comment, struct nftnl_rule *r,
 	}
 	if (pre || nat_overload_decode(comment, &o) < 0)
 		return -EINVAL;
-	*rank = 1;		/* after the static translations */
+	*rank = 1; /* after the static translations */
 	nat_overload_compile(&o, r);
 	return 0;
 }
@@ -223,7 +226,8 @@ int nft_compile(const char *chain, const char *comment, struct nftnl_rule *r,
 	case CK_NATPOST:
 		return compile_nat(!strcmp(chain, CH_NATPRE), comment, r, rank);
 	case CK_LIST4:
-		return compile_list(AF_INET, ACL_FILTER, list, comment, r, rank);
+		return compile_list(AF_INET, ACL_FILTER, list, comment, r,
+				    rank);
 	case CK_LIST6:
 		return compile_list(AF_INET6, ACL_FILTER, list, comment, r,
 				    rank);
@@ -410,8 +414,9 @@ static int decode_roles(const struct nft_table *t, struct net_nat *nat)
 {
 	for (size_t i = 0; i < t->nsets; i++) {
 		const struct nft_set *s = &t->sets[i];
-		enum net_nat_role role = !strcmp(s->name, SET_INSIDE)
-			? NET_NAT_INSIDE : NET_NAT_OUTSIDE;
+		enum net_nat_role role = !strcmp(s->name, SET_INSIDE) ?
+						 NET_NAT_INSIDE :
+						 NET_NAT_OUTSIDE;
 
 		if (s->foreign || !nft_set_known(s->name))
 			continue;
@@ -575,8 +580,9 @@ static int render_list(struct nft_table *t, const struct net_acl *l,
 		if (ret == 0)
 			ret = nft_chain_add_rule(c, text, l->v[i].seq);
 	}
-	for (size_t i = 0; use == ACL_FILTER && ret == 0 &&
-			   i < acl_end_count(l->family); i++) {
+	for (size_t i = 0;
+	     use == ACL_FILTER && ret == 0 && i < acl_end_count(l->family);
+	     i++) {
 		const char *end = acl_end_comment(l->family, l->type, i);
 
 		acl_end_decode(l->family, end, NULL, &rank);
@@ -608,8 +614,8 @@ static int render_binds(struct nft_table *t, const struct vstate *st)
 
 		ret = bind_encode(b, text, sizeof(text));
 		if (ret == 0)
-			ret = render_rule(t, b->dir == NET_ACL_IN ? CH_IN
-								   : CH_OUT,
+			ret = render_rule(t,
+					  b->dir == NET_ACL_IN ? CH_IN : CH_OUT,
 					  text, 0);
 	}
 	return ret;
@@ -620,8 +626,8 @@ static struct nft_set *role_set(struct nft_table *t, const char *name)
 {
 	struct nft_set *s = nft_table_set(t, name);
 
-	return s ? s : nft_table_add_set(t, name, NFT_IFNAME_TYPE,
-					 NET_IFNAMSIZ);
+	return s ? s :
+		   nft_table_add_set(t, name, NFT_IFNAME_TYPE, NET_IFNAMSIZ);
 }
 
 static int render_roles(struct nft_table *t, const struct net_nat *nat)
@@ -629,9 +635,9 @@ static int render_roles(struct nft_table *t, const struct net_nat *nat)
 	int ret = 0;
 
 	for (size_t i = 0; ret == 0 && i < nat->nifs; i++) {
-		struct nft_set *s = role_set(t, nat->ifs[i].role ==
-						NET_NAT_INSIDE ? SET_INSIDE
-							       : SET_OUTSIDE);
+		struct nft_set *s = role_set(
+			t, nat->ifs[i].role == NET_NAT_INSIDE ? SET_INSIDE :
+								SET_OUTSIDE);
 
 		ret = s ? nft_set_add_elem(s, nat->ifs[i].ifname) : -ENOMEM;
 	}
@@ -676,15 +682,17 @@ static int render_need(const struct net_acls *master, const struct vstate *st,
 
 		l = lists_find(master, b->family, b->acl);
 		if (!l)
-			return net_err_set(err, ENOENT, "access list %s (used "
-					   "on %s) does not exist", b->acl,
-					   b->ifname);
+			return net_err_set(err, ENOENT,
+					   "access list %s (used "
+					   "on %s) does not exist",
+					   b->acl, b->ifname);
 		need[l - master->v] |= 1;
 	}
 	for (size_t i = 0; i < st->nat.novl; i++) {
 		l = lists_find(master, AF_INET, st->nat.ovl[i].acl);
 		if (!l)
-			return net_err_set(err, ENOENT, "access list %s (used "
+			return net_err_set(err, ENOENT,
+					   "access list %s (used "
 					   "by NAT) does not exist",
 					   st->nat.ovl[i].acl);
 		need[l - master->v] |= 2;
@@ -736,14 +744,15 @@ int vtab_open(struct vtab *v, const char *vrf, bool write, struct net_err *err)
 		ret = nft_table_read(v->s, &v->cur, err);
 	if (ret == 0 && v->cur.exists && !v->cur.ours) {
 		if (write)
-			ret = net_err_set(err, EEXIST, "table inet %s in VRF "
+			ret = net_err_set(err, EEXIST,
+					  "table inet %s in VRF "
 					  "%s was not made by vrfsh",
 					  NFT_TABLE_NAME, v->vrf);
 		else
 			v->alien = true;
 	}
 	if (v->alien)
-		nft_table_free(&v->cur);	/* none of ours */
+		nft_table_free(&v->cur); /* none of ours */
 	if (ret == 0 && state_decode(&v->cur, &v->st) < 0)
 		ret = net_err_errno(err, ENOMEM);
 	if (ret < 0)
@@ -834,13 +843,15 @@ static int check_unused(const struct vtab *v, const struct net_acls *b,
 		const struct net_acl_bind *x = &v->st.binds.v[i];
 
 		if (!lists_find(b, x->family, x->acl))
-			return net_err_set(err, EBUSY, "access list %s is used "
-					   "on %s in VRF %s", x->acl, x->ifname,
-					   v->vrf);
+			return net_err_set(err, EBUSY,
+					   "access list %s is used "
+					   "on %s in VRF %s",
+					   x->acl, x->ifname, v->vrf);
 	}
 	for (size_t i = 0; i < v->st.nat.novl; i++)
 		if (!lists_find(b, AF_INET, v->st.nat.ovl[i].acl))
-			return net_err_set(err, EBUSY, "access list %s is used "
+			return net_err_set(err, EBUSY,
+					   "access list %s is used "
 					   "by NAT in VRF %s",
 					   v->st.nat.ovl[i].acl, v->vrf);
 	return 0;
@@ -948,8 +959,9 @@ static int lists_try(const struct list_op *op, struct net_err *err)
 	if (ret < 0)
 		return ret;
 	ret = lists_dup(&def.st.lists, &old) < 0 ||
-	      lists_dup(&def.st.lists, &new) < 0
-		      ? net_err_errno(err, ENOMEM) : 0;
+			      lists_dup(&def.st.lists, &new) < 0 ?
+		      net_err_errno(err, ENOMEM) :
+		      0;
 	if (ret == 0)
 		ret = op->edit(&new, op->arg, err);
 	if (ret == 0)

@@ -24,15 +24,15 @@
 
 #include "nft.h"
 
-#define ACL_COMMENT_MAX 250	/* kernel userdata is 256 bytes at most */
+#define ACL_COMMENT_MAX 250 /* kernel userdata is 256 bytes at most */
 
 /* Ranks of a list's end rules: after every sequence number. */
 #define ACL_RANK_END ((uint64_t)1 << 32)
 
 /* What a list chain's rules compile to. */
 enum acl_use {
-	ACL_FILTER,		/* permit: return; deny: drop */
-	ACL_NAT,		/* permit: masquerade; deny: return */
+	ACL_FILTER, /* permit: return; deny: drop */
+	ACL_NAT,    /* permit: masquerade; deny: return */
 };
 
 /* Room for n elements of size that nl_grow() can grow further (it

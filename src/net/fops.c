@@ -19,7 +19,8 @@
 static int family_check(int family, struct net_err *err)
 {
 	if (family != AF_INET && family != AF_INET6)
-		return net_err_set(err, EAFNOSUPPORT, "a list is IPv4 or "
+		return net_err_set(err, EAFNOSUPPORT,
+				   "a list is IPv4 or "
 				   "IPv6");
 	return 0;
 }
@@ -52,8 +53,8 @@ static int type_clash(const struct net_acl *have, enum net_acl_type type,
 {
 	if (have && have->type != type)
 		return net_err_set(err, EEXIST, "%s is a %s list", have->name,
-				   have->type == NET_ACL_STANDARD ? "standard"
-								  : "extended");
+				   have->type == NET_ACL_STANDARD ? "standard" :
+								    "extended");
 	return 0;
 }
 
@@ -95,7 +96,7 @@ static int edit_create(struct net_acls *ls, const void *arg,
 	struct net_acl copy;
 
 	if (have)
-		return type_clash(have, acl->type, err);	/* there */
+		return type_clash(have, acl->type, err); /* there */
 	copy = *acl;
 	if (lists_put(ls, &copy) < 0)
 		return net_err_errno(err, ENOMEM);
@@ -112,7 +113,7 @@ int net_acl_create(int family, enum net_acl_type type, const char *name,
 
 	if (ret == 0)
 		ret = net_acl_name_check(name, err);
-	if (ret == 0)	/* the type alone, as one entry would be checked */
+	if (ret == 0) /* the type alone, as one entry would be checked */
 		ret = net_acl_entry_check(family, type, &any, err);
 	if (ret < 0)
 		return ret;
@@ -165,15 +166,17 @@ static int edit_add(struct net_acls *ls, const void *arg, struct net_err *err)
 		return ret;
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].seq == a->e->seq)
-			return net_err_set(err, EEXIST, "sequence number %u is "
-					   "in use", a->e->seq);
+			return net_err_set(err, EEXIST,
+					   "sequence number %u is "
+					   "in use",
+					   a->e->seq);
 	v = nl_grow(l->v, l->n, sizeof(*v));
 	if (!v)
 		return net_err_errno(err, ENOMEM);
 	l->v = v;
 	v[l->n++] = *a->e;
 	acl_sort(l);
-	return net_acl_check(l, err);	/* e.g. too long to keep */
+	return net_acl_check(l, err); /* e.g. too long to keep */
 }
 
 int net_acl_entry_add(int family, const char *name,
@@ -198,8 +201,7 @@ static int edit_del(struct net_acls *ls, const void *arg, struct net_err *err)
 	for (size_t i = 0; i < l->n; i++) {
 		if (l->v[i].seq != a->seq)
 			continue;
-		memmove(&l->v[i], &l->v[i + 1],
-			(l->n - i - 1) * sizeof(*l->v));
+		memmove(&l->v[i], &l->v[i + 1], (l->n - i - 1) * sizeof(*l->v));
 		l->n--;
 		return 0;
 	}
@@ -239,8 +241,7 @@ static bool rebuild_list(const char *chain, const void *arg)
 	return false;
 }
 
-static int edit_none(struct net_acls *ls, const void *arg,
-		     struct net_err *err)
+static int edit_none(struct net_acls *ls, const void *arg, struct net_err *err)
 {
 	const struct named *a = arg;
 
@@ -294,8 +295,8 @@ static void add_copy(struct net_acl *l, const struct net_acl *copy)
 	l->differs |= copy->differs;
 	l->deny_packets += copy->deny_packets;
 	for (size_t i = 0; i < copy->n; i++) {
-		struct net_acl_entry *e = (struct net_acl_entry *)
-			entry_by_seq(l, copy->v[i].seq);
+		struct net_acl_entry *e =
+			(struct net_acl_entry *)entry_by_seq(l, copy->v[i].seq);
 
 		if (e) {
 			e->packets += copy->v[i].packets;
@@ -313,7 +314,7 @@ static int add_copies(struct net_acls *ls, struct net_err *err)
 		struct vtab v;
 
 		if (vtab_open(&v, names.v[i], false, NULL) < 0)
-			continue;	/* gone meanwhile, or not ours */
+			continue; /* gone meanwhile, or not ours */
 		for (size_t j = 0; j < v.st.lists.n; j++) {
 			const struct net_acl *c = &v.st.lists.v[j];
 			struct net_acl *l = lists_find(ls, c->family, c->name);
@@ -566,8 +567,7 @@ static int edit_role(struct vstate *st, const struct net_acls *m,
 		if (strcmp(nat->ifs[i].ifname, a->ifname))
 			nat->ifs[n++] = nat->ifs[i];
 	nat->nifs = n;
-	if (a->role != NET_NAT_NONE &&
-	    nat_add_if(nat, a->ifname, a->role) < 0)
+	if (a->role != NET_NAT_NONE && nat_add_if(nat, a->ifname, a->role) < 0)
 		return net_err_errno(err, ENOMEM);
 	return 0;
 }
@@ -595,8 +595,8 @@ static int overload_check(const struct net_nat_overload *o,
 		return net_err_set(err, EINVAL, "bad interface name");
 	if (net_link_get(vrf, o->ifname, &link, &e) < 0)
 		return net_err_set(err, ENOENT, "no interface %s in VRF %s",
-				   o->ifname, net_vrf_is_default(vrf)
-						      ? "default" : vrf);
+				   o->ifname,
+				   net_vrf_is_default(vrf) ? "default" : vrf);
 	return 0;
 }
 
@@ -617,8 +617,8 @@ static int edit_overload(struct vstate *st, const struct net_acls *m,
 			return 0;
 		}
 	}
-	return nat_add_overload(nat, &copy) < 0 ? net_err_errno(err, ENOMEM)
-						 : 0;
+	return nat_add_overload(nat, &copy) < 0 ? net_err_errno(err, ENOMEM) :
+						  0;
 }
 
 int net_nat_overload_add(const char *vrf, const struct net_nat_overload *o,
@@ -646,8 +646,7 @@ static int edit_overload_del(struct vstate *st, const struct net_acls *m,
 			   acl);
 }
 
-int net_nat_overload_del(const char *vrf, const char *acl,
-			 struct net_err *err)
+int net_nat_overload_del(const char *vrf, const char *acl, struct net_err *err)
 {
 	if (net_acl_name_check(acl, err) < 0)
 		return -EINVAL;
@@ -673,10 +672,11 @@ static int static_clash(const struct net_nat *nat,
 			return 0;
 		}
 		if (local || global)
-			return net_err_set(err, EEXIST, "%s is already "
+			return net_err_set(err, EEXIST,
+					   "%s is already "
 					   "translated otherwise",
-					   local ? "the local address"
-						 : "the global address");
+					   local ? "the local address" :
+						   "the global address");
 	}
 	return 0;
 }
@@ -695,8 +695,8 @@ static int edit_static(struct vstate *st, const struct net_acls *m,
 	if (ret < 0 || same)
 		return ret;
 	s.in_packets = s.out_packets = 0;
-	return nat_add_static(&st->nat, &s) < 0 ? net_err_errno(err, ENOMEM)
-						 : 0;
+	return nat_add_static(&st->nat, &s) < 0 ? net_err_errno(err, ENOMEM) :
+						  0;
 }
 
 int net_nat_static_add(const char *vrf, const struct net_nat_static *s,
@@ -733,9 +733,9 @@ int net_nat_static_del(const char *vrf, const struct net_nat_static *s,
 	return vrf_run(vrf, edit_static_del, s, NULL, err);
 }
 
-static int nat_copy_checked(const struct net_nat *src,
-			    const struct net_acls *m, const char *vrf,
-			    struct net_nat *dst, struct net_err *err)
+static int nat_copy_checked(const struct net_nat *src, const struct net_acls *m,
+			    const char *vrf, struct net_nat *dst,
+			    struct net_err *err)
 {
 	bool same;
 	int ret = 0;
@@ -745,18 +745,21 @@ static int nat_copy_checked(const struct net_nat *src,
 		struct role_arg a = { src->ifs[i].ifname, src->ifs[i].role };
 		struct vstate tmp = { .nat = *dst };
 
-		ret = a.role == NET_NAT_NONE
-			      ? net_err_set(err, EINVAL, "a role is inside or "
-					    "outside")
-			      : edit_role(&tmp, m, vrf, &a, err);
+		ret = a.role == NET_NAT_NONE ?
+			      net_err_set(err, EINVAL,
+					  "a role is inside or "
+					  "outside") :
+			      edit_role(&tmp, m, vrf, &a, err);
 		*dst = tmp.nat;
 	}
 	for (size_t i = 0; ret == 0 && i < src->novl; i++) {
 		ret = overload_check(&src->ovl[i], m, vrf, err);
 		for (size_t j = 0; ret == 0 && j < dst->novl; j++)
 			if (!strcmp(dst->ovl[j].acl, src->ovl[i].acl))
-				ret = net_err_set(err, EEXIST, "list %s is "
-						  "used twice", src->ovl[i].acl);
+				ret = net_err_set(err, EEXIST,
+						  "list %s is "
+						  "used twice",
+						  src->ovl[i].acl);
 		if (ret == 0 && nat_add_overload(dst, &src->ovl[i]) < 0)
 			ret = net_err_errno(err, ENOMEM);
 	}
@@ -765,7 +768,8 @@ static int nat_copy_checked(const struct net_nat *src,
 		if (ret == 0)
 			ret = static_clash(dst, &src->st[i], &same, err);
 		if (ret == 0 && same)
-			ret = net_err_set(err, EEXIST, "a static translation "
+			ret = net_err_set(err, EEXIST,
+					  "a static translation "
 					  "is given twice");
 		if (ret == 0 && nat_add_static(dst, &src->st[i]) < 0)
 			ret = net_err_errno(err, ENOMEM);
@@ -788,8 +792,7 @@ static int edit_nat(struct vstate *st, const struct net_acls *m,
 	return 0;
 }
 
-int net_nat_set(const char *vrf, const struct net_nat *nat,
-		struct net_err *err)
+int net_nat_set(const char *vrf, const struct net_nat *nat, struct net_err *err)
 {
 	return vrf_run(vrf, edit_nat, nat, NULL, err);
 }
@@ -847,9 +850,9 @@ static int note_table(const struct vtab *v, struct net_nft_notes *out)
 		if (c->foreign) {
 			n.kind = NET_NFT_CHAIN;
 			note_text(n.text, sizeof(n.text),
-				  nft_chain_known(c->name, NULL)
-					  ? "hooked in otherwise"
-					  : "not made by vrfsh");
+				  nft_chain_known(c->name, NULL) ?
+					  "hooked in otherwise" :
+					  "not made by vrfsh");
 			ret = nft_note_add(out, &n);
 			continue;
 		}
@@ -859,8 +862,8 @@ static int note_table(const struct vtab *v, struct net_nft_notes *out)
 			n.kind = NET_NFT_RULE;
 			n.handle = c->rules[j].handle;
 			note_text(n.text, sizeof(n.text),
-				  c->rules[j].comment ? c->rules[j].comment
-						      : "(no comment)");
+				  c->rules[j].comment ? c->rules[j].comment :
+							"(no comment)");
 			ret = nft_note_add(out, &n);
 		}
 	}
@@ -884,8 +887,8 @@ static int note_copies_of(const struct vtab *v, const struct net_acls *master,
 
 	for (size_t i = 0; ret == 0 && i < v->st.lists.n; i++) {
 		const struct net_acl *c = &v->st.lists.v[i];
-		const struct net_acl *l = lists_find(master, c->family,
-						     c->name);
+		const struct net_acl *l =
+			lists_find(master, c->family, c->name);
 		struct net_nft_note n = { .kind = NET_NFT_COPY };
 
 		if (l && acl_same(l, c))
@@ -905,7 +908,7 @@ static int note_copies(const struct vtab *v, struct net_nft_notes *out,
 	int ret;
 
 	if (v->is_default || !v->st.lists.n)
-		return 0;	/* no copies: default's table is not read */
+		return 0; /* no copies: default's table is not read */
 	ret = vtab_open(&def, NULL, false, err);
 	if (ret < 0)
 		return ret;

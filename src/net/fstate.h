@@ -16,7 +16,7 @@
 
 /* What a VRF's table holds, decoded from its rules. */
 struct vstate {
-	struct net_acls lists;		/* the copies it holds (the default
+	struct net_acls lists; /* the copies it holds (the default
 					 * VRF: every list) */
 	struct net_acl_binds binds;
 	struct net_nat nat;
@@ -30,9 +30,9 @@ int state_render(const struct net_acls *master, const struct vstate *st,
 
 /* One VRF during an operation: its socket, its table, its state. */
 struct vtab {
-	char vrf[NET_VRF_NAME_MAX + 1];	/* "default" for the default */
+	char vrf[NET_VRF_NAME_MAX + 1]; /* "default" for the default */
 	bool is_default;
-	bool alien;		/* read: `table inet vrfsh` is not vrfsh's */
+	bool alien; /* read: `table inet vrfsh` is not vrfsh's */
 	struct nfnl *s;
 	struct nft_table cur;
 	struct vstate st;
@@ -40,8 +40,7 @@ struct vtab {
 
 /* Opens and reads vrf.  write: refuse (EEXIST) a table that vrfsh did
  * not make; else it reads as empty, with v->alien set. */
-int vtab_open(struct vtab *v, const char *vrf, bool write,
-	      struct net_err *err);
+int vtab_open(struct vtab *v, const char *vrf, bool write, struct net_err *err);
 void vtab_close(struct vtab *v);
 int vtab_reread(struct vtab *v, struct net_err *err);
 
@@ -81,7 +80,6 @@ int lists_dup(const struct net_acls *src, struct net_acls *dst);
 int list_chain_name(int family, const char *list, char *buf, size_t size);
 int nat_add_static(struct net_nat *nat, const struct net_nat_static *s);
 int nat_add_overload(struct net_nat *nat, const struct net_nat_overload *o);
-int nat_add_if(struct net_nat *nat, const char *ifname,
-	       enum net_nat_role role);
+int nat_add_if(struct net_nat *nat, const char *ifname, enum net_nat_role role);
 
 #endif

@@ -29,14 +29,14 @@
 #include "nl.h"
 #include "route.h"
 
-#define SLICE_MS 50		/* longest wait before looking at *stop */
-#define DRAIN_MAX 64		/* packets read in one go */
-#define RECV_SIZE 65536		/* the largest IP datagram, and then some */
+#define SLICE_MS 50	/* longest wait before looking at *stop */
+#define DRAIN_MAX 64	/* packets read in one go */
+#define RECV_SIZE 65536 /* the largest IP datagram, and then some */
 #define IPV4_HDR 20
 #define IPV6_HDR 40
 #define ECHO_HDR 8
 #define IP_MAX 65535
-#define TRACE_PAYLOAD 32	/* 60-byte IPv4 probes, as traceroute */
+#define TRACE_PAYLOAD 32 /* 60-byte IPv4 probes, as traceroute */
 #define TRACE_PROBES 3
 #define TRACE_HOPS 30
 
@@ -53,13 +53,13 @@ struct echo_hdr {
 struct psock {
 	int fd;
 	int family;
-	bool raw;		/* false: a datagram ping socket */
-	uint16_t ident;		/* ours; the kernel's for ping sockets */
+	bool raw;	/* false: a datagram ping socket */
+	uint16_t ident; /* ours; the kernel's for ping sockets */
 	struct sockaddr_storage dst;
 	socklen_t dstlen;
-	unsigned char *pkt;	/* the probe being sent */
+	unsigned char *pkt; /* the probe being sent */
 	size_t pktlen;
-	unsigned char *buf;	/* what comes back, RECV_SIZE bytes */
+	unsigned char *buf; /* what comes back, RECV_SIZE bytes */
 };
 
 /* What came back for one probe. */
@@ -189,8 +189,8 @@ static int psock_source(struct psock *ps, const struct net_ping_opts *o,
 
 	if (o->source_if[0] &&
 	    setsockopt(ps->fd, SOL_SOCKET, SO_BINDTODEVICE, o->source_if,
-		       (socklen_t)strnlen(o->source_if,
-					  sizeof(o->source_if))) < 0) {
+		       (socklen_t)strnlen(o->source_if, sizeof(o->source_if))) <
+		    0) {
 		e = errno;
 		return net_err_set(err, e, "Invalid source interface (%s)",
 				   strerror(e));
@@ -297,11 +297,10 @@ static bool is_ours(const struct psock *ps, const struct echo_hdr *h,
 /* Map an ICMP error type to a probe result; false for other types. */
 static bool error_kind(int family, uint8_t type, enum net_probe *res)
 {
-	if (type == (family == AF_INET ? ICMP_DEST_UNREACH :
-					 ICMP6_DST_UNREACH))
+	if (type == (family == AF_INET ? ICMP_DEST_UNREACH : ICMP6_DST_UNREACH))
 		*res = PROBE_UNREACHABLE;
-	else if (type == (family == AF_INET ? ICMP_TIME_EXCEEDED :
-					      ICMP6_TIME_EXCEEDED))
+	else if (type ==
+		 (family == AF_INET ? ICMP_TIME_EXCEEDED : ICMP6_TIME_EXCEEDED))
 		*res = PROBE_TTL;
 	else
 		return false;
@@ -355,8 +354,7 @@ static const struct sock_extended_err *ext_err(struct msghdr *msg)
 
 	for (c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c))
 		if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) ||
-		    (c->cmsg_level == SOL_IPV6 &&
-		     c->cmsg_type == IPV6_RECVERR))
+		    (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR))
 			return (const void *)CMSG_DATA(c);
 	return NULL;
 }
@@ -366,7 +364,8 @@ static int match_errqueue(struct psock *ps, uint16_t seq, struct answer *a)
 {
 	char cbuf[512];
 	struct iovec iov = { ps->buf, RECV_SIZE };
-	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+	struct msghdr msg = { .msg_iov = &iov,
+			      .msg_iovlen = 1,
 			      .msg_control = cbuf,
 			      .msg_controllen = sizeof(cbuf) };
 	const struct sock_extended_err *ee;
@@ -377,10 +376,11 @@ static int match_errqueue(struct psock *ps, uint16_t seq, struct answer *a)
 	if (n < 0)
 		return -errno;
 	ee = ext_err(&msg);
-	if (!ee || (ee->ee_origin != SO_EE_ORIGIN_ICMP &&
-		    ee->ee_origin != SO_EE_ORIGIN_ICMP6) ||
-	    !error_kind(ps->family, ee->ee_type, &a->result) ||
-	    n < ECHO_HDR || !is_ours(ps, h, seq))
+	if (!ee ||
+	    (ee->ee_origin != SO_EE_ORIGIN_ICMP &&
+	     ee->ee_origin != SO_EE_ORIGIN_ICMP6) ||
+	    !error_kind(ps->family, ee->ee_type, &a->result) || n < ECHO_HDR ||
+	    !is_ours(ps, h, seq))
 		return 0;
 	memset(&a->from, 0, sizeof(a->from));
 	memcpy(&a->from, SO_EE_OFFENDER(ee), sa_len(ps->family));
@@ -489,8 +489,8 @@ static int payload_for(int family, unsigned size, size_t *payload,
 
 	if (size < hdrs || size > IP_MAX)
 		return net_err_set(err, EINVAL,
-				   "Datagram size must be %u to %u bytes",
-				   hdrs, IP_MAX);
+				   "Datagram size must be %u to %u bytes", hdrs,
+				   IP_MAX);
 	*payload = size - hdrs;
 	return 0;
 }

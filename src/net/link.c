@@ -80,8 +80,8 @@ static void parse_stats(const struct nlattr *a, struct net_link *l)
 	if (!a)
 		return;
 	len = mnl_attr_get_payload_len(a);
-	memcpy(&st, mnl_attr_get_payload(a), len < sizeof(st) ? len :
-								sizeof(st));
+	memcpy(&st, mnl_attr_get_payload(a),
+	       len < sizeof(st) ? len : sizeof(st));
 	v[NET_RX_PACKETS] = l->rx_packets = st.rx_packets;
 	v[NET_TX_PACKETS] = l->tx_packets = st.tx_packets;
 	v[NET_RX_BYTES] = l->rx_bytes = st.rx_bytes;
@@ -133,7 +133,8 @@ static void parse_inet(const struct nlattr *a, struct net_link_inet *in)
 	in->proxy_arp = conf_at(c, IPV4_DEVCONF_PROXY_ARP - 1, 0);
 	in->accept_redirects = conf_at(c, IPV4_DEVCONF_ACCEPT_REDIRECTS - 1, 0);
 	in->send_redirects = conf_at(c, IPV4_DEVCONF_SEND_REDIRECTS - 1, 0);
-	in->rp_filter = (unsigned char)conf_at(c, IPV4_DEVCONF_RP_FILTER - 1, 0);
+	in->rp_filter =
+		(unsigned char)conf_at(c, IPV4_DEVCONF_RP_FILTER - 1, 0);
 }
 
 static void parse_inet6(const struct nlattr *a, struct net_link_inet6 *in)
@@ -185,7 +186,7 @@ static bool parse_oper(const struct nlattr *operstate, unsigned flags)
 	if (!operstate || mnl_attr_get_payload_len(operstate) < 1)
 		return flags & IFF_LOWER_UP;
 	state = mnl_attr_get_u8(operstate);
-	if (state == IF_OPER_UNKNOWN)	/* lo, dummy: no carrier notion */
+	if (state == IF_OPER_UNKNOWN) /* lo, dummy: no carrier notion */
 		return flags & IFF_LOWER_UP;
 	return state == IF_OPER_UP;
 }
@@ -286,14 +287,13 @@ int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err)
 {
 	out->v = NULL;
 	out->n = 0;
-	return links_done(out, nl_dump_family(vrf, RTM_GETLINK,
-					      sizeof(struct ifinfomsg),
-					      AF_UNSPEC, link_dump_cb, out,
-					      links_reset, err));
+	return links_done(out,
+			  nl_dump_family(vrf, RTM_GETLINK,
+					 sizeof(struct ifinfomsg), AF_UNSPEC,
+					 link_dump_cb, out, links_reset, err));
 }
 
-int link_dump_on(struct nl_sock *s, struct net_links *out,
-		 struct net_err *err)
+int link_dump_on(struct nl_sock *s, struct net_links *out, struct net_err *err)
 {
 	char buf[NL_REQ_SIZE];
 	struct nlmsghdr *nlh;
@@ -304,8 +304,8 @@ int link_dump_on(struct nl_sock *s, struct net_links *out,
 	nlh = nl_msg(buf, RTM_GETLINK, 0);
 	ifm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifm));
 	ifm->ifi_family = AF_UNSPEC;
-	return links_done(out, nl_dump(s, nlh, link_dump_cb, out, links_reset,
-				       err));
+	return links_done(out,
+			  nl_dump(s, nlh, link_dump_cb, out, links_reset, err));
 }
 
 void net_links_free(struct net_links *links)
@@ -361,8 +361,7 @@ static struct nlmsghdr *link_msg(void *buf, uint16_t type, uint16_t flags,
 	return nlh;
 }
 
-static int link_send(const char *vrf, struct nlmsghdr *nlh,
-		     struct net_err *err)
+static int link_send(const char *vrf, struct nlmsghdr *nlh, struct net_err *err)
 {
 	struct nl_sock *s;
 	int ret = nl_sock_get(vrf, &s, err);
@@ -370,9 +369,8 @@ static int link_send(const char *vrf, struct nlmsghdr *nlh,
 	return ret < 0 ? ret : nl_talk(s, nlh, NULL, NULL, err);
 }
 
-int net_link_add_veth(const char *vrf, const char *ifname,
-		      const char *peer_vrf, const char *peer,
-		      struct net_err *err)
+int net_link_add_veth(const char *vrf, const char *ifname, const char *peer_vrf,
+		      const char *peer, struct net_err *err)
 {
 	struct nlattr *info, *data, *peer_info;
 	char buf[NL_REQ_SIZE];
@@ -399,7 +397,7 @@ int net_link_add_veth(const char *vrf, const char *ifname,
 	mnl_attr_nest_end(nlh, peer_info);
 	mnl_attr_nest_end(nlh, data);
 	mnl_attr_nest_end(nlh, info);
-	netns_nsid_forget();	/* the kernel may give the peer an id */
+	netns_nsid_forget(); /* the kernel may give the peer an id */
 	return link_send(vrf, nlh, err);
 }
 
@@ -456,7 +454,7 @@ int net_link_move(const char *vrf, const char *ifname, const char *to_vrf,
 		return fd;
 	nlh = link_msg(buf, RTM_NEWLINK, 0, ifname);
 	mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, (uint32_t)fd);
-	netns_nsid_forget();	/* its veth peer may get an id */
+	netns_nsid_forget(); /* its veth peer may get an id */
 	return link_send(vrf, nlh, err);
 }
 
@@ -538,8 +536,8 @@ int net_link_set_alias(const char *vrf, const char *ifname, const char *alias,
 	return link_send(vrf, nlh, err);
 }
 
-int net_link_set_master(const char *vrf, const char *ifname,
-			const char *master, struct net_err *err)
+int net_link_set_master(const char *vrf, const char *ifname, const char *master,
+			struct net_err *err)
 {
 	char buf[NL_REQ_SIZE];
 	struct nlmsghdr *nlh;

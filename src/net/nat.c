@@ -37,13 +37,16 @@ static const char *proto_name(uint8_t proto)
 int nat_static_check(const struct net_nat_static *s, struct net_err *err)
 {
 	if (s->proto && s->proto != IPPROTO_TCP && s->proto != IPPROTO_UDP)
-		return net_err_set(err, EINVAL, "a static translation is of "
+		return net_err_set(err, EINVAL,
+				   "a static translation is of "
 				   "an address, or of a tcp or udp port");
 	if (!s->local.s_addr || !s->global.s_addr)
-		return net_err_set(err, EINVAL, "a static translation needs "
+		return net_err_set(err, EINVAL,
+				   "a static translation needs "
 				   "a local and a global address");
 	if (s->proto && (!s->lport || !s->gport))
-		return net_err_set(err, EINVAL, "a port translation needs "
+		return net_err_set(err, EINVAL,
+				   "a port translation needs "
 				   "ports 1-65535");
 	if (!s->proto && (s->lport || s->gport))
 		return net_err_set(err, EINVAL, "ports need tcp or udp");
@@ -90,7 +93,7 @@ int nat_alias_sync(const char *vrf, const struct net_nat *nat,
 	for (size_t i = 0; ret == 0 && i < l.n; i++)
 		if (is_alias(&l.v[i]) && !wanted(nat, l.v[i].dst.v4)) {
 			ret = net_route_alias(vrf, &l.v[i].dst.v4, false, err);
-			if (ret == -ESRCH)	/* gone meanwhile */
+			if (ret == -ESRCH) /* gone meanwhile */
 				ret = 0;
 		}
 	for (size_t i = 0; ret == 0 && i < nat->nst; i++) {
@@ -102,7 +105,7 @@ int nat_alias_sync(const char *vrf, const struct net_nat *nat,
 		if (again || local_has(&l, g))
 			continue;
 		ret = net_route_alias(vrf, &g, true, err);
-		if (ret == -EEXIST)	/* the VRF's own meanwhile */
+		if (ret == -EEXIST) /* the VRF's own meanwhile */
 			ret = 0;
 	}
 	net_routes_free(&l);
@@ -154,7 +157,8 @@ int nat_static_decode(const char *comment, struct net_nat_static *s)
 		return -EINVAL;
 	if (n == 6) {
 		s->proto = !strcmp(w[1], "tcp") ? IPPROTO_TCP :
-			   !strcmp(w[1], "udp") ? IPPROTO_UDP : 0;
+			   !strcmp(w[1], "udp") ? IPPROTO_UDP :
+						  0;
 		if (!s->proto || inet_pton(AF_INET, w[2], &s->local) != 1 ||
 		    !get_port(w[3], &s->lport) ||
 		    inet_pton(AF_INET, w[4], &s->global) != 1 ||
@@ -215,8 +219,8 @@ int nat_overload_decode(const char *comment, struct net_nat_overload *o)
 	acl = strtok_r(NULL, " ", &save);
 	ifname = strtok_r(NULL, " ", &save);
 	if (!kw || strcmp(kw, "overload") || !acl || !ifname ||
-	    strtok_r(NULL, " ", &save) ||
-	    net_acl_name_check(acl, NULL) < 0 || !nft_ifname_ok(ifname))
+	    strtok_r(NULL, " ", &save) || net_acl_name_check(acl, NULL) < 0 ||
+	    !nft_ifname_ok(ifname))
 		return -EINVAL;
 	snprintf(o->acl, sizeof(o->acl), "%s", acl);
 	snprintf(o->ifname, sizeof(o->ifname), "%s", ifname);

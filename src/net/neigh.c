@@ -16,9 +16,12 @@
 #include "route.h"
 
 _Static_assert((int)NET_NUD_INCOMPLETE == NUD_INCOMPLETE &&
-	       (int)NET_NUD_REACHABLE == NUD_REACHABLE && (int)NET_NUD_STALE == NUD_STALE &&
-	       (int)NET_NUD_FAILED == NUD_FAILED && (int)NET_NUD_NOARP == NUD_NOARP &&
-	       (int)NET_NUD_PERMANENT == NUD_PERMANENT, "neighbour states");
+		       (int)NET_NUD_REACHABLE == NUD_REACHABLE &&
+		       (int)NET_NUD_STALE == NUD_STALE &&
+		       (int)NET_NUD_FAILED == NUD_FAILED &&
+		       (int)NET_NUD_NOARP == NUD_NOARP &&
+		       (int)NET_NUD_PERMANENT == NUD_PERMANENT,
+	       "neighbour states");
 
 static size_t neigh_ip_len(int family)
 {
@@ -63,7 +66,8 @@ static int parse_neigh(const struct nlmsghdr *nlh, struct net_neigh *n)
 
 		if (hz <= 0)
 			hz = 100;
-		memcpy(&ci, mnl_attr_get_payload(tb[NDA_CACHEINFO]), sizeof(ci));
+		memcpy(&ci, mnl_attr_get_payload(tb[NDA_CACHEINFO]),
+		       sizeof(ci));
 		n->has_times = true;
 		n->confirmed = (unsigned)(ci.ndm_confirmed / (unsigned long)hz);
 		n->used = (unsigned)(ci.ndm_used / (unsigned long)hz);
@@ -152,8 +156,8 @@ int net_neigh_flush(const char *vrf, int family, const union net_ip *addr,
 		const struct net_neigh *n = &all.v[i];
 		int r;
 
-		if (!learnt(n) || (addr && memcmp(&n->addr, addr,
-						  neigh_ip_len(family))))
+		if (!learnt(n) ||
+		    (addr && memcmp(&n->addr, addr, neigh_ip_len(family))))
 			continue;
 		found = true;
 		r = neigh_del(s, n, err);

@@ -33,8 +33,8 @@
 
 /* An error: errno-style code plus the best human text for its cause. */
 struct net_err {
-	int code;		/* positive errno value, 0 for none */
-	char msg[256];		/* kernel extended ack text, or strerror */
+	int code;      /* positive errno value, 0 for none */
+	char msg[256]; /* kernel extended ack text, or strerror */
 	/* When code is EPERM or EACCES and the backend knows: what the
 	 * operation needs, one of NET_NEED_*; else NULL. */
 	const char *need;
@@ -99,13 +99,13 @@ int net_vrf_create(const char *vrf, bool *created, struct net_err *err);
 
 /* What deleting a VRF did or would do. */
 struct net_vrf_del_report {
-	struct net_names destroyed;	/* virtual links destroyed with it */
-	struct net_names returned;	/* physical links back in default */
-	int *pids;			/* processes keeping it alive */
+	struct net_names destroyed; /* virtual links destroyed with it */
+	struct net_names returned;  /* physical links back in default */
+	int *pids;		    /* processes keeping it alive */
 	size_t npids;
-	int *running;			/* those of pids running in it */
+	int *running; /* those of pids running in it */
 	size_t nrunning;
-	bool stale;			/* a stale entry was removed */
+	bool stale; /* a stale entry was removed */
 };
 
 /* net_vrf_delete flags: delete even with processes running in it. */
@@ -180,54 +180,54 @@ struct net_link_stats {
 
 /* What IFLA_AF_SPEC says of a link's IPv4 settings (net.ipv4.conf.IF). */
 struct net_link_inet {
-	bool valid;		/* the kernel sent them */
+	bool valid; /* the kernel sent them */
 	bool forwarding;
 	bool proxy_arp;
 	bool send_redirects;
 	bool accept_redirects;
-	unsigned char rp_filter;	/* 0 off, 1 strict, 2 loose */
+	unsigned char rp_filter; /* 0 off, 1 strict, 2 loose */
 };
 
 /* ... and of its IPv6 settings (net.ipv6.conf.IF). */
 struct net_link_inet6 {
 	bool valid;
-	bool disabled;		/* disable_ipv6 */
+	bool disabled; /* disable_ipv6 */
 	bool forwarding;
 	bool accept_ra;
 	bool autoconf;
 	int dad_transmits;
 	unsigned mtu;
-	unsigned reachable_ms;	/* the neighbour reachable time in use */
+	unsigned reachable_ms; /* the neighbour reachable time in use */
 	unsigned retrans_ms;
 };
 
 struct net_link {
 	int ifindex;
 	char name[NET_IFNAMSIZ];
-	char kind[32];		/* "veth", "bridge", ... ; "" for physical */
-	bool admin_up;		/* IFF_UP */
-	bool oper_up;		/* IFF_LOWER_UP / operstate up */
-	bool carrier;		/* IFF_LOWER_UP now (operstate may lag) */
-	uint32_t carrier_changes;	/* carrier ups and downs since made */
-	bool loopback;		/* IFF_LOOPBACK */
+	char kind[32];		  /* "veth", "bridge", ... ; "" for physical */
+	bool admin_up;		  /* IFF_UP */
+	bool oper_up;		  /* IFF_LOWER_UP / operstate up */
+	bool carrier;		  /* IFF_LOWER_UP now (operstate may lag) */
+	uint32_t carrier_changes; /* carrier ups and downs since made */
+	bool loopback;		  /* IFF_LOOPBACK */
 	unsigned mtu;
 	unsigned char mac[6];
 	bool has_mac;
-	char alias[256];	/* "" when none */
-	int master;		/* ifindex of master in same ns, 0 none */
-	int peer_ifindex;	/* veth peer's ifindex (IFLA_LINK), 0 none */
-	int peer_netnsid;	/* IFLA_LINK_NETNSID, -1 when same ns */
+	char alias[256];  /* "" when none */
+	int master;	  /* ifindex of master in same ns, 0 none */
+	int peer_ifindex; /* veth peer's ifindex (IFLA_LINK), 0 none */
+	int peer_netnsid; /* IFLA_LINK_NETNSID, -1 when same ns */
 	uint64_t rx_packets, tx_packets, rx_bytes, tx_bytes;
-	struct net_link_stats stats;	/* every counter (the four above too) */
+	struct net_link_stats stats; /* every counter (the four above too) */
 	unsigned txqlen;
-	unsigned char perm_mac[6];	/* IFLA_PERM_ADDRESS: burnt in */
+	unsigned char perm_mac[6]; /* IFLA_PERM_ADDRESS: burnt in */
 	bool has_perm_mac;
 	struct net_link_inet inet;
 	struct net_link_inet6 inet6;
 	/* From net_link_ethtool() only: 0 / -1 when unknown. */
 	unsigned speed_mbps;
-	int duplex;		/* 0 half, 1 full, -1 unknown */
-	int port;		/* ethtool PORT_*, -1 unknown */
+	int duplex; /* 0 half, 1 full, -1 unknown */
+	int port;   /* ethtool PORT_*, -1 unknown */
 };
 
 struct net_links {
@@ -256,9 +256,8 @@ int net_link_get(const char *vrf, const char *ifname, struct net_link *out,
  * miss and kept until net_cmd_begin() or a change made by the backend. */
 const char *net_vrf_by_netnsid(const char *vrf, int netnsid);
 
-int net_link_add_veth(const char *vrf, const char *ifname,
-		      const char *peer_vrf, const char *peer,
-		      struct net_err *err);
+int net_link_add_veth(const char *vrf, const char *ifname, const char *peer_vrf,
+		      const char *peer, struct net_err *err);
 int net_link_add_bridge(const char *vrf, const char *ifname,
 			struct net_err *err);
 int net_link_del(const char *vrf, const char *ifname, struct net_err *err);
@@ -274,8 +273,8 @@ int net_link_set_mtu(const char *vrf, const char *ifname, unsigned mtu,
 int net_link_set_alias(const char *vrf, const char *ifname, const char *alias,
 		       struct net_err *err);
 /* master NULL releases */
-int net_link_set_master(const char *vrf, const char *ifname,
-			const char *master, struct net_err *err);
+int net_link_set_master(const char *vrf, const char *ifname, const char *master,
+			struct net_err *err);
 
 /* ---- addresses ----------------------------------------------------- */
 
@@ -290,14 +289,14 @@ enum net_scope {
 
 struct net_addr {
 	int ifindex;
-	int family;		/* AF_INET or AF_INET6 */
+	int family; /* AF_INET or AF_INET6 */
 	union {
 		struct in_addr v4;
 		struct in6_addr v6;
 	} a;
 	unsigned char plen;
-	bool secondary;		/* IFA_F_SECONDARY */
-	unsigned char scope;	/* enum net_scope */
+	bool secondary;	     /* IFA_F_SECONDARY */
+	unsigned char scope; /* enum net_scope */
 };
 
 struct net_addrs {

@@ -37,7 +37,7 @@ struct interned {
 };
 
 static int default_fd = -1;
-static struct ns_entry *entries;	/* the most recently used first */
+static struct ns_entry *entries; /* the most recently used first */
 static size_t nentries;
 static struct interned *interned;
 static dev_t nsfs_dev;
@@ -45,7 +45,8 @@ static bool nsfs_known;
 
 bool net_vrf_is_default(const char *vrf)
 {
-	return !vrf || !*vrf || !strcmp(vrf, "default") || !strcmp(vrf, "global");
+	return !vrf || !*vrf || !strcmp(vrf, "default") ||
+	       !strcmp(vrf, "global");
 }
 
 const char *netns_key(const char *vrf)
@@ -128,7 +129,7 @@ int netns_enter(int nsfd, int *saved, struct net_err *err)
 void netns_leave(int saved)
 {
 	if (saved < 0)
-		return;		/* netns_enter did not move */
+		return; /* netns_enter did not move */
 	/* Staying in the wrong namespace would silently misconfigure the
 	 * machine; there is no safe way on. */
 	if (setns(saved, CLONE_NEWNET) < 0)
@@ -313,7 +314,7 @@ static int names_add(struct net_names *out, const char *name)
 {
 	char **v;
 
-	if ((out->n & (out->n - 1)) == 0) {	/* 0, 1, 2, 4, ...: grow */
+	if ((out->n & (out->n - 1)) == 0) { /* 0, 1, 2, 4, ...: grow */
 		v = realloc(out->v, (out->n ? out->n * 2 : 1) * sizeof(*v));
 		if (!v)
 			return -ENOMEM;

@@ -36,10 +36,10 @@ struct nfnl {
 struct reply {
 	mnl_cb_t cb;
 	void *data;
-	bool done;		/* the ack or NLMSG_DONE was seen */
-	bool intr;		/* a dump was interrupted */
-	int error;		/* positive errno */
-	uint32_t bad;		/* seq of the first refused message */
+	bool done;    /* the ack or NLMSG_DONE was seen */
+	bool intr;    /* a dump was interrupted */
+	int error;    /* positive errno */
+	uint32_t bad; /* seq of the first refused message */
 	char msg[sizeof(((struct net_err *)0)->msg)];
 };
 
@@ -131,7 +131,7 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 	if (e->error == 0)
 		return MNL_CB_STOP;
 	if (r->error)
-		return MNL_CB_STOP;	/* the first refusal says most */
+		return MNL_CB_STOP; /* the first refusal says most */
 	r->error = -e->error;
 	r->bad = nlh->nlmsg_seq;
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
@@ -168,7 +168,7 @@ static int data_cb(const struct nlmsghdr *nlh, void *data)
 	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
 		r->intr = true;
 	if (r->intr || !r->cb)
-		return MNL_CB_OK;	/* the rest is read to be dropped */
+		return MNL_CB_OK; /* the rest is read to be dropped */
 	return r->cb(nlh, r->data);
 }
 
@@ -189,8 +189,8 @@ static int run(struct nfnl *s, uint32_t seq, struct reply *r)
 			continue;
 		if (n < 0)
 			return -errno;
-		ret = mnl_cb_run2(s->buf, (size_t)n, seq, s->portid, data_cb,
-				  r, ctl_cbs, NLMSG_MIN_TYPE);
+		ret = mnl_cb_run2(s->buf, (size_t)n, seq, s->portid, data_cb, r,
+				  ctl_cbs, NLMSG_MIN_TYPE);
 	} while (n < 0 || ret > 0);
 	return ret < 0 ? -errno : 0;
 }
@@ -317,9 +317,10 @@ static int drain(struct nfnl *s, uint32_t last, struct reply *r)
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			break;
 		if (n < 0)
-			return -errno;	/* ENOBUFS: replies were lost */
+			return -errno; /* ENOBUFS: replies were lost */
 		len = (int)n;
-		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len)) {
+		for (; mnl_nlmsg_ok(nlh, len);
+		     nlh = mnl_nlmsg_next(nlh, &len)) {
 			if (nlh->nlmsg_type != NLMSG_ERROR ||
 			    nlh->nlmsg_pid != s->portid)
 				continue;
@@ -333,8 +334,8 @@ static int drain(struct nfnl *s, uint32_t last, struct reply *r)
 	return 0;
 }
 
-int nfnl_batch_send(struct nfnl *s, const struct nfnl_batch *b,
-		    uint32_t last, uint32_t *bad, struct net_err *err)
+int nfnl_batch_send(struct nfnl *s, const struct nfnl_batch *b, uint32_t last,
+		    uint32_t *bad, struct net_err *err)
 {
 	struct reply r = { 0 };
 	int ret;
@@ -353,7 +354,8 @@ int nfnl_batch_send(struct nfnl *s, const struct nfnl_batch *b,
 		return finish(&r, -r.error, err);
 	}
 	if (!r.done)
-		return net_err_set(err, EPROTO, "the kernel did not confirm "
+		return net_err_set(err, EPROTO,
+				   "the kernel did not confirm "
 				   "the transaction");
 	return 0;
 }

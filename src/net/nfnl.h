@@ -39,7 +39,7 @@ int nfnl_dump(struct nfnl *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 struct nfnl_batch {
 	char *buf;
 	size_t len, size;
-	bool nomem;		/* a message did not fit: the batch is void */
+	bool nomem; /* a message did not fit: the batch is void */
 };
 /* Room for one more message of at most max bytes, zeroed, at the end of b;
  * NULL (and b->nomem) when memory is short.  nfnl_batch_done() counts it
@@ -53,7 +53,7 @@ void nfnl_batch_free(struct nfnl_batch *b);
  * must carry NLM_F_ACK: its ack (and no error) is the proof of success.
  * On failure *bad gets the sequence number of the first message the
  * kernel refused (0 when none is known) and err its reason. */
-int nfnl_batch_send(struct nfnl *s, const struct nfnl_batch *b,
-		    uint32_t last, uint32_t *bad, struct net_err *err);
+int nfnl_batch_send(struct nfnl *s, const struct nfnl_batch *b, uint32_t last,
+		    uint32_t *bad, struct net_err *err);
 
 #endif

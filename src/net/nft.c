@@ -33,7 +33,7 @@
 #include "nl.h"
 
 #define REQ_SIZE 4096
-#define RULE_MAX 16384		/* room for one rule message */
+#define RULE_MAX 16384 /* room for one rule message */
 #define NFT_MSG(t) ((uint16_t)((NFNL_SUBSYS_NFTABLES << 8) | (t)))
 
 /* ---- comments (userdata) ------------------------------------------ */
@@ -68,7 +68,7 @@ static uint32_t udata_put(unsigned char *buf, const char *comment)
 	size_t n = strlen(comment) + 1;
 
 	if (n > 254)
-		n = 254;	/* callers keep comments shorter */
+		n = 254; /* callers keep comments shorter */
 	buf[0] = 0;
 	buf[1] = (unsigned char)n;
 	memcpy(buf + 2, comment, n - 1);
@@ -84,7 +84,7 @@ static struct nftnl_expr *x_new(struct nftnl_rule *r, const char *name)
 
 	if (e)
 		nftnl_rule_add_expr(r, e);
-	return e;		/* NULL: out of memory, caught as a short
+	return e; /* NULL: out of memory, caught as a short
 				 * rule by rule_same() and the kernel */
 }
 
@@ -172,7 +172,7 @@ void nft_x_log(struct nftnl_rule *r, const char *prefix)
 	if (!e)
 		return;
 	nftnl_expr_set_str(e, NFTNL_EXPR_LOG_PREFIX, prefix);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_LOG_LEVEL, 6);	/* info, as IOS */
+	nftnl_expr_set_u32(e, NFTNL_EXPR_LOG_LEVEL, 6); /* info, as IOS */
 }
 
 void nft_x_verdict(struct nftnl_rule *r, int verdict, const char *chain)
@@ -221,8 +221,9 @@ void nft_x_nat(struct nftnl_rule *r, uint32_t type, struct in_addr addr,
 	if (port)
 		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MIN, NFT_REG_2);
 	/* the flags as the kernel gives them back */
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, NF_NAT_RANGE_MAP_IPS |
-			   (port ? NF_NAT_RANGE_PROTO_SPECIFIED : 0));
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS,
+			   NF_NAT_RANGE_MAP_IPS |
+				   (port ? NF_NAT_RANGE_PROTO_SPECIFIED : 0));
 }
 
 void nft_x_meta_eq(struct nftnl_rule *r, uint32_t key, const void *data,
@@ -250,7 +251,7 @@ static bool expr_same(const struct nftnl_expr *k, const struct nftnl_expr *w)
 	if (strcmp(name, nftnl_expr_get_str(k, NFTNL_EXPR_NAME)))
 		return false;
 	if (!strcmp(name, "counter"))
-		return true;	/* its values are the kernel's */
+		return true; /* its values are the kernel's */
 	/* What vrfsh sets must be there, as set; the kernel may add
 	 * attributes of its own (defaults, flags). */
 	for (t = NFTNL_EXPR_BASE; t < 32; t++) {
@@ -333,8 +334,7 @@ struct nft_chain *nft_table_add_chain(struct nft_table *t, const char *name)
 	return c;
 }
 
-int nft_chain_add_rule(struct nft_chain *c, const char *comment,
-		       uint64_t rank)
+int nft_chain_add_rule(struct nft_chain *c, const char *comment, uint64_t rank)
 {
 	struct nft_rule *v = grow(c->rules, c->n, sizeof(*v));
 
@@ -373,7 +373,7 @@ struct nft_set *nft_table_add_set(struct nft_table *t, const char *name,
 
 int nft_set_add_elem(struct nft_set *s, const char *key)
 {
-	char (*v)[NET_IFNAMSIZ] = grow(s->elems, s->n, sizeof(*v));
+	char(*v)[NET_IFNAMSIZ] = grow(s->elems, s->n, sizeof(*v));
 
 	if (!v)
 		return -ENOMEM;
@@ -586,7 +586,8 @@ static int rule_cb(const struct nlmsghdr *nlh, void *data)
 		return MNL_CB_ERROR;
 	if (nftnl_rule_nlmsg_parse(nlh, k) < 0 ||
 	    !in_table(nftnl_rule_get_str(k, NFTNL_RULE_TABLE)) ||
-	    !(c = nft_table_chain(t, nftnl_rule_get_str(k, NFTNL_RULE_CHAIN)))) {
+	    !(c = nft_table_chain(t,
+				  nftnl_rule_get_str(k, NFTNL_RULE_CHAIN)))) {
 		nftnl_rule_free(k);
 		return MNL_CB_OK;
 	}
@@ -670,8 +671,8 @@ static int elem_cb(const struct nlmsghdr *nlh, void *data)
 	}
 	while ((e = nftnl_set_elems_iter_next(it))) {
 		uint32_t len = 0;
-		const char *key = nftnl_set_elem_get(e, NFTNL_SET_ELEM_KEY,
-						     &len);
+		const char *key =
+			nftnl_set_elem_get(e, NFTNL_SET_ELEM_KEY, &len);
 		char name[NET_IFNAMSIZ] = { 0 };
 
 		if (!key || len != NET_IFNAMSIZ) {
@@ -692,8 +693,7 @@ static void elems_reset(void *data)
 	((struct nft_set *)data)->n = 0;
 }
 
-static int read_elems(struct nfnl *s, struct nft_set *set,
-		      struct net_err *err)
+static int read_elems(struct nfnl *s, struct nft_set *set, struct net_err *err)
 {
 	char buf[REQ_SIZE];
 	struct nlmsghdr *nlh;
@@ -710,8 +710,8 @@ static int read_elems(struct nfnl *s, struct nft_set *set,
 }
 
 /* A dump of type in vrfsh's table (a request carrying the table name). */
-static int dump_in_table(struct nfnl *s, uint16_t type, mnl_cb_t cb,
-			 void *data, void (*reset)(void *), struct net_err *err)
+static int dump_in_table(struct nfnl *s, uint16_t type, mnl_cb_t cb, void *data,
+			 void (*reset)(void *), struct net_err *err)
 {
 	char buf[REQ_SIZE];
 	struct nlmsghdr *nlh = req(buf, s, type, NFPROTO_INET, 0);
@@ -754,8 +754,8 @@ int nft_table_read(struct nfnl *s, struct nft_table *t, struct net_err *err)
 	ret = dump_in_table(s, NFT_MSG_GETCHAIN, chain_cb, t, chains_reset,
 			    err);
 	if (ret == 0)
-		ret = dump_in_table(s, NFT_MSG_GETRULE, rule_cb, t,
-				    rules_reset, err);
+		ret = dump_in_table(s, NFT_MSG_GETRULE, rule_cb, t, rules_reset,
+				    err);
 	if (ret == 0)
 		ret = dump_in_table(s, NFT_MSG_GETSET, set_cb, t, sets_reset,
 				    err);
@@ -856,10 +856,10 @@ int nft_other_tables(struct nfnl *s, struct net_nft_notes *out,
 struct tx {
 	struct nfnl *s;
 	struct nfnl_batch b;
-	uint32_t begin, last;	/* sequence numbers */
-	size_t last_off;	/* where the last message starts */
-	size_t n;		/* changes */
-	int error;		/* building failed: -errno */
+	uint32_t begin, last; /* sequence numbers */
+	size_t last_off;      /* where the last message starts */
+	size_t n;	      /* changes */
+	int error;	      /* building failed: -errno */
 };
 
 static struct nlmsghdr *tx_msg(struct tx *x, uint16_t type, uint16_t flags,
@@ -878,7 +878,7 @@ static struct nlmsghdr *tx_msg(struct tx *x, uint16_t type, uint16_t flags,
 static void tx_done(struct tx *x, struct nlmsghdr *nlh)
 {
 	if (nlh->nlmsg_len > RULE_MAX) {
-		x->error = -E2BIG;	/* overran its room */
+		x->error = -E2BIG; /* overran its room */
 		return;
 	}
 	x->last_off = (size_t)((char *)nlh - x->b.buf);
@@ -960,9 +960,9 @@ static void tx_delrule(struct tx *x, const char *chain, uint64_t handle)
 
 /* Where tx_addrule puts a rule. */
 enum rule_at {
-	AT_END,		/* appended */
-	AT_HEAD,	/* first in the chain */
-	AT_AFTER,	/* after the rule of a handle */
+	AT_END,	  /* appended */
+	AT_HEAD,  /* first in the chain */
+	AT_AFTER, /* after the rule of a handle */
 };
 
 /* Adds the rule of comment to chain, at the end, at the head or after
@@ -983,7 +983,7 @@ static void tx_addrule(struct tx *x, const char *chain, const char *comment,
 		return;
 	}
 	if (nft_compile(chain, comment, r, &rank) < 0) {
-		x->error = -EINVAL;	/* a bug: filter.c made comment */
+		x->error = -EINVAL; /* a bug: filter.c made comment */
 		nftnl_rule_free(r);
 		return;
 	}
@@ -1097,17 +1097,17 @@ static void merge(const struct nft_chain *cur, const struct nft_chain *want,
 
 		while (i < cur->n && cur->rules[i].foreign)
 			i++;
-		cmp = i < cur->n ? rule_cmp(&cur->rules[i], &want->rules[j])
-				 : 1;
+		cmp = i < cur->n ? rule_cmp(&cur->rules[i], &want->rules[j]) :
+				   1;
 		if (cmp == 0) {
 			keep[i] = true;
-			anchor[j] = SIZE_MAX;	/* kept: nothing to add */
+			anchor[j] = SIZE_MAX; /* kept: nothing to add */
 			i++;
 			j++;
 		} else if (cmp < 0) {
 			i++;
 		} else {
-			anchor[j++] = i;	/* add before cur rule i */
+			anchor[j++] = i; /* add before cur rule i */
 		}
 	}
 }
@@ -1123,9 +1123,9 @@ static uint64_t kept_before(const struct nft_chain *cur, const bool *keep,
 }
 
 struct plan {
-	bool *keep;		/* per rule of the cur chain */
-	size_t *anchor;		/* per rule of the want chain */
-	bool flush;		/* delete all, add all */
+	bool *keep;	/* per rule of the cur chain */
+	size_t *anchor; /* per rule of the want chain */
+	bool flush;	/* delete all, add all */
 };
 
 static int plan_chain(const struct nft_chain *cur, const struct nft_chain *want,
@@ -1173,7 +1173,7 @@ static void tx_chain_adds(struct tx *x, const struct nft_chain *cur,
 		uint64_t after;
 
 		if (p->anchor[j] == SIZE_MAX)
-			continue;	/* kept */
+			continue; /* kept */
 		after = kept_before(cur, p->keep, p->anchor[j]);
 		tx_addrule(x, want->name, want->rules[j].comment,
 			   after ? AT_AFTER : AT_HEAD, after);
@@ -1181,8 +1181,7 @@ static void tx_chain_adds(struct tx *x, const struct nft_chain *cur,
 }
 
 /* Is cur's chain c replaced whole (a base chain hooked otherwise). */
-static bool chain_replaced(const struct nft_chain *c,
-			   const struct nft_chain *w)
+static bool chain_replaced(const struct nft_chain *c, const struct nft_chain *w)
 {
 	return memcmp(&c->hook, &w->hook, sizeof(c->hook)) != 0;
 }
@@ -1218,7 +1217,7 @@ static void tx_removals(struct tx *x, const struct nft_table *cur,
 		const struct nft_chain *w = nft_table_chain(want, c->name);
 
 		if (!nft_chain_known(c->name, NULL))
-			continue;	/* not vrfsh's: left alone */
+			continue; /* not vrfsh's: left alone */
 		if (!w || chain_replaced(c, w))
 			tx_chain(x, c, false);
 	}
@@ -1268,8 +1267,8 @@ static void tx_additions(struct tx *x, const struct nft_table *cur,
 	for (int base = 0; base < 2; base++) {
 		for (size_t i = 0; i < want->nchains; i++) {
 			const struct nft_chain *w = &want->chains[i];
-			const struct nft_chain *c = nft_table_chain(cur,
-								    w->name);
+			const struct nft_chain *c =
+				nft_table_chain(cur, w->name);
 			size_t ci;
 
 			if (w->hook.base != (base == 1))
@@ -1303,8 +1302,8 @@ static int plans_make(const struct nft_table *cur, const struct nft_table *want,
 	if (!plans)
 		return -ENOMEM;
 	for (size_t i = 0; i < cur->nchains; i++) {
-		const struct nft_chain *w = nft_table_chain(want,
-							    cur->chains[i].name);
+		const struct nft_chain *w =
+			nft_table_chain(want, cur->chains[i].name);
 
 		if (plan_chain(&cur->chains[i], w ? w : &none, &plans[i]) < 0)
 			return -ENOMEM;
@@ -1345,12 +1344,13 @@ static int tx_send(struct tx *x, struct net_err *err)
 	ret = nfnl_batch_send(x->s, &x->b, x->last, &bad, err);
 	/* The batch itself refused: the generation moved on. */
 	if (ret < 0 && bad == x->begin)
-		return net_err_set(err, ERESTART, "the ruleset changed "
+		return net_err_set(err, ERESTART,
+				   "the ruleset changed "
 				   "while it was read");
 	return ret;
 }
 
-static unsigned long changed;	/* kernel objects changed, in all */
+static unsigned long changed; /* kernel objects changed, in all */
 
 unsigned long net_nft_changes(void)
 {
@@ -1370,8 +1370,10 @@ int nft_table_apply(struct nfnl *s, const struct nft_table *cur,
 	if (changes)
 		*changes = 0;
 	if (cur->exists && !cur->ours)
-		return net_err_set(err, EEXIST, "table inet %s was not made "
-				   "by vrfsh", NFT_TABLE_NAME);
+		return net_err_set(err, EEXIST,
+				   "table inet %s was not made "
+				   "by vrfsh",
+				   NFT_TABLE_NAME);
 	ret = plans_make(cur, want, &plans);
 	room = ret < 0 ? NULL : nfnl_batch_room(&x.b, REQ_SIZE);
 	if (!room) {

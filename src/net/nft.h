@@ -35,36 +35,36 @@
 
 /* ---- access lists -------------------------------------------------- */
 
-#define NET_ACL_NAME_MAX 64	/* letters, digits and - _ . : + @ / # */
-#define NET_ACL_REMARK_MAX 100	/* printable ASCII */
+#define NET_ACL_NAME_MAX 64    /* letters, digits and - _ . : + @ / # */
+#define NET_ACL_REMARK_MAX 100 /* printable ASCII */
 #define NET_ACL_SEQ_MAX 2147483647u
 
 enum net_acl_type {
-	NET_ACL_STANDARD = 1,	/* source only; IPv4 only */
+	NET_ACL_STANDARD = 1, /* source only; IPv4 only */
 	NET_ACL_EXTENDED = 2,
 };
 
 enum net_acl_action {
 	NET_ACL_PERMIT = 1,
 	NET_ACL_DENY = 2,
-	NET_ACL_REMARK = 3,	/* text only; matches nothing */
+	NET_ACL_REMARK = 3, /* text only; matches nothing */
 };
 
 /* How an address was given: each form is kept as it was given. */
 enum net_acl_addr_kind {
-	NET_ACL_ANY = 0,	/* any */
-	NET_ACL_HOST,		/* host A */
-	NET_ACL_WILDCARD,	/* IPv4: A WILDCARD (any bits, contiguous or
+	NET_ACL_ANY = 0,  /* any */
+	NET_ACL_HOST,	  /* host A */
+	NET_ACL_WILDCARD, /* IPv4: A WILDCARD (any bits, contiguous or
 				 * not: the bits set may differ) */
-	NET_ACL_PREFIX,		/* IPv6: X:X::X:X/M */
+	NET_ACL_PREFIX,	  /* IPv6: X:X::X:X/M */
 };
 
 struct net_acl_addr {
 	enum net_acl_addr_kind kind;
-	union net_ip addr;	/* HOST, WILDCARD, PREFIX; kept as given
+	union net_ip addr;	 /* HOST, WILDCARD, PREFIX; kept as given
 				 * (bits under the wildcard included) */
-	struct in_addr wildcard;	/* WILDCARD */
-	unsigned char plen;	/* PREFIX: 0..128 */
+	struct in_addr wildcard; /* WILDCARD */
+	unsigned char plen;	 /* PREFIX: 0..128 */
 };
 
 enum net_acl_port_op {
@@ -73,53 +73,53 @@ enum net_acl_port_op {
 	NET_ACL_PORT_NEQ,
 	NET_ACL_PORT_LT,
 	NET_ACL_PORT_GT,
-	NET_ACL_PORT_RANGE,	/* lo..hi, both included */
+	NET_ACL_PORT_RANGE, /* lo..hi, both included */
 };
 
 struct net_acl_port {
 	enum net_acl_port_op op;
 	uint16_t lo;
-	uint16_t hi;		/* RANGE only */
+	uint16_t hi; /* RANGE only */
 };
 
 /* One entry.  All zero but seq and action is "permit ip any any". */
 struct net_acl_entry {
-	uint32_t seq;		/* 1..NET_ACL_SEQ_MAX */
+	uint32_t seq; /* 1..NET_ACL_SEQ_MAX */
 	enum net_acl_action action;
-	char remark[NET_ACL_REMARK_MAX + 1];	/* REMARK only */
-	bool has_proto;		/* false: any protocol (ip / ipv6) */
-	uint8_t proto;		/* IPPROTO_ICMP (ICMPV6 in IPv6 lists),
+	char remark[NET_ACL_REMARK_MAX + 1]; /* REMARK only */
+	bool has_proto; /* false: any protocol (ip / ipv6) */
+	uint8_t proto;	/* IPPROTO_ICMP (ICMPV6 in IPv6 lists),
 				 * IPPROTO_TCP, IPPROTO_UDP or any number */
 	struct net_acl_addr src;
-	struct net_acl_addr dst;	/* extended lists only */
-	struct net_acl_port sport;	/* tcp and udp only */
+	struct net_acl_addr dst;   /* extended lists only */
+	struct net_acl_port sport; /* tcp and udp only */
 	struct net_acl_port dport;
-	bool has_icmp_type;	/* icmp only */
+	bool has_icmp_type; /* icmp only */
 	uint8_t icmp_type;
-	bool has_icmp_code;	/* with a type only */
+	bool has_icmp_code; /* with a type only */
 	uint8_t icmp_code;
-	bool established;	/* tcp only: ACK or RST set */
+	bool established; /* tcp only: ACK or RST set */
 	bool log;
-	uint16_t form;		/* the command layer's own: how the entry
+	uint16_t form;	  /* the command layer's own: how the entry
 				 * was written (e.g. ports by name); stored
 				 * and given back untouched */
-	uint64_t packets;	/* out: matches, summed over every VRF */
+	uint64_t packets; /* out: matches, summed over every VRF */
 	uint64_t bytes;
 };
 
 struct net_acl {
 	int family;		/* AF_INET (ip) or AF_INET6 (ipv6) */
-	enum net_acl_type type;	/* IPv6 lists are extended */
+	enum net_acl_type type; /* IPv6 lists are extended */
 	char name[NET_ACL_NAME_MAX + 1];
-	struct net_acl_entry *v;	/* in sequence order */
+	struct net_acl_entry *v; /* in sequence order */
 	size_t n;
-	uint64_t deny_packets;	/* out: the implicit deny at the end */
-	bool differs;		/* out: some VRF's copy is not the list (see
+	uint64_t deny_packets; /* out: the implicit deny at the end */
+	bool differs;	       /* out: some VRF's copy is not the list (see
 				 * net_nft_check) */
 };
 
 struct net_acls {
-	struct net_acl *v;	/* by family (ip first), then name */
+	struct net_acl *v; /* by family (ip first), then name */
 	size_t n;
 };
 
@@ -162,9 +162,9 @@ int net_acl_clear_counters(int family, const char *name, struct net_err *err);
 /* ---- access lists on interfaces ------------------------------------ */
 
 enum net_acl_dir {
-	NET_ACL_IN = 1,		/* what arrives on the interface, forwarded
+	NET_ACL_IN = 1,	 /* what arrives on the interface, forwarded
 				 * or addressed to the VRF itself */
-	NET_ACL_OUT = 2,	/* what leaves by it, forwarded or sent by
+	NET_ACL_OUT = 2, /* what leaves by it, forwarded or sent by
 				 * the VRF itself */
 };
 
@@ -178,7 +178,7 @@ struct net_acl_bind {
 };
 
 struct net_acl_binds {
-	struct net_acl_bind *v;	/* by interface, family, direction */
+	struct net_acl_bind *v; /* by interface, family, direction */
 	size_t n;
 };
 
@@ -201,8 +201,8 @@ void net_acl_binds_free(struct net_acl_binds *binds);
 
 enum net_nat_role {
 	NET_NAT_NONE = 0,
-	NET_NAT_INSIDE,		/* ip nat inside */
-	NET_NAT_OUTSIDE,	/* ip nat outside */
+	NET_NAT_INSIDE,	 /* ip nat inside */
+	NET_NAT_OUTSIDE, /* ip nat outside */
 };
 
 struct net_nat_if {
@@ -216,7 +216,7 @@ struct net_nat_if {
 struct net_nat_overload {
 	char acl[NET_ACL_NAME_MAX + 1];
 	char ifname[NET_IFNAMSIZ];
-	uint64_t packets;	/* out: connections translated */
+	uint64_t packets; /* out: connections translated */
 };
 
 /* ip nat inside source static [tcp|udp] LOCAL [LPORT] GLOBAL [GPORT]:
@@ -224,19 +224,19 @@ struct net_nat_overload {
  * traffic to GLOBAL arriving on an outside interface goes to LOCAL.  With
  * a protocol, only that port (a port forward). */
 struct net_nat_static {
-	uint8_t proto;		/* 0: whole address; IPPROTO_TCP, _UDP */
+	uint8_t proto; /* 0: whole address; IPPROTO_TCP, _UDP */
 	struct in_addr local, global;
-	uint16_t lport, gport;	/* with proto only */
-	uint64_t in_packets;	/* out: connections from outside */
-	uint64_t out_packets;	/* out: connections from inside */
+	uint16_t lport, gport; /* with proto only */
+	uint64_t in_packets;   /* out: connections from outside */
+	uint64_t out_packets;  /* out: connections from inside */
 };
 
 struct net_nat {
-	struct net_nat_if *ifs;		/* by name */
+	struct net_nat_if *ifs; /* by name */
 	size_t nifs;
-	struct net_nat_overload *ovl;	/* by list name */
+	struct net_nat_overload *ovl; /* by list name */
 	size_t novl;
-	struct net_nat_static *st;	/* by local address, protocol, port */
+	struct net_nat_static *st; /* by local address, protocol, port */
 	size_t nst;
 };
 
@@ -250,8 +250,7 @@ int net_nat_role_set(const char *vrf, const char *ifname,
  * the interface (in that VRF) does not exist. */
 int net_nat_overload_add(const char *vrf, const struct net_nat_overload *o,
 			 struct net_err *err);
-int net_nat_overload_del(const char *vrf, const char *acl,
-			 struct net_err *err);
+int net_nat_overload_del(const char *vrf, const char *acl, struct net_err *err);
 /* EEXIST when that local address (protocol, port) or global one is
  * already translated otherwise; 0 when the same one is there. */
 int net_nat_static_add(const char *vrf, const struct net_nat_static *s,
@@ -269,22 +268,22 @@ int net_nat_clear_counters(const char *vrf, struct net_err *err);
 /* ---- what is not vrfsh's -------------------------------------------- */
 
 enum net_nft_note_kind {
-	NET_NFT_TABLE = 1,	/* another table in the VRF (left alone) */
-	NET_NFT_CHAIN,		/* a chain in vrfsh's table it did not make */
-	NET_NFT_RULE,		/* a rule changed or added by hand */
-	NET_NFT_SET,		/* a set it did not make */
-	NET_NFT_COPY,		/* a VRF's copy of a list differs from it */
-	NET_NFT_OWNER,		/* `table inet vrfsh` not made by vrfsh:
+	NET_NFT_TABLE = 1, /* another table in the VRF (left alone) */
+	NET_NFT_CHAIN,	   /* a chain in vrfsh's table it did not make */
+	NET_NFT_RULE,	   /* a rule changed or added by hand */
+	NET_NFT_SET,	   /* a set it did not make */
+	NET_NFT_COPY,	   /* a VRF's copy of a list differs from it */
+	NET_NFT_OWNER,	   /* `table inet vrfsh` not made by vrfsh:
 				 * vrfsh will not touch it */
 };
 
 struct net_nft_note {
 	enum net_nft_note_kind kind;
-	char family[8];		/* of a table: "ip", "inet", ... */
+	char family[8]; /* of a table: "ip", "inet", ... */
 	char table[64];
 	char chain[80];
-	uint64_t handle;	/* of a rule */
-	char text[128];		/* what is wrong, or the rule's comment */
+	uint64_t handle; /* of a rule */
+	char text[128];	 /* what is wrong, or the rule's comment */
 };
 
 struct net_nft_notes {
@@ -326,24 +325,24 @@ unsigned long net_nft_changes(void);
 
 struct net_ct_tuple {
 	union net_ip src, dst;
-	uint16_t sport, dport;	/* tcp, udp, sctp, ...; 0 otherwise */
-	uint8_t icmp_type, icmp_code;	/* icmp */
+	uint16_t sport, dport;	      /* tcp, udp, sctp, ...; 0 otherwise */
+	uint8_t icmp_type, icmp_code; /* icmp */
 	uint16_t icmp_id;
 };
 
 struct net_ct {
-	int family;		/* AF_INET or AF_INET6 */
+	int family; /* AF_INET or AF_INET6 */
 	uint8_t proto;
-	struct net_ct_tuple orig;	/* as the first packet was */
-	struct net_ct_tuple reply;	/* as the answers are */
-	bool snat, dnat;	/* the source or destination is translated */
-	bool assured;		/* traffic was seen both ways */
-	uint32_t timeout;	/* seconds left */
-	uint8_t tcp_state;	/* enum tcp_conntrack, 0 for others */
+	struct net_ct_tuple orig;  /* as the first packet was */
+	struct net_ct_tuple reply; /* as the answers are */
+	bool snat, dnat;	   /* the source or destination is translated */
+	bool assured;		   /* traffic was seen both ways */
+	uint32_t timeout;	   /* seconds left */
+	uint8_t tcp_state;	   /* enum tcp_conntrack, 0 for others */
 	uint32_t id;
 	uint32_t mark;
 	uint16_t zone;
-	bool has_counters;	/* net.netfilter.nf_conntrack_acct */
+	bool has_counters; /* net.netfilter.nf_conntrack_acct */
 	uint64_t orig_packets, orig_bytes, reply_packets, reply_bytes;
 };
 
@@ -354,8 +353,8 @@ struct net_cts {
 
 /* The VRF's connections; family AF_UNSPEC for both; nat_only: those with
  * a translation (what `show ip nat translations` lists). */
-int net_ct_dump(const char *vrf, int family, bool nat_only,
-		struct net_cts *out, struct net_err *err);
+int net_ct_dump(const char *vrf, int family, bool nat_only, struct net_cts *out,
+		struct net_err *err);
 void net_cts_free(struct net_cts *cts);
 /* Deletes the VRF's connections (nat_only: those with a translation, as
  * `clear ip nat translation *`); *deleted (may be NULL) gets the count. */
@@ -363,9 +362,9 @@ int net_ct_flush(const char *vrf, bool nat_only, size_t *deleted,
 		 struct net_err *err);
 
 struct net_ct_stats {
-	uint32_t entries;	/* connections tracked */
-	uint32_t max;		/* the table's limit */
-	uint32_t nat;		/* of them translated */
+	uint32_t entries; /* connections tracked */
+	uint32_t max;	  /* the table's limit */
+	uint32_t nat;	  /* of them translated */
 	uint32_t snat, dnat;
 };
 int net_ct_stats(const char *vrf, struct net_ct_stats *out,

@@ -24,48 +24,48 @@
 #include "nft.h"
 
 #define NFT_TABLE_NAME "vrfsh"
-#define NFT_TABLE_MARK "vrfsh"	/* the table's comment: made by vrfsh */
-#define NFT_IFNAME_TYPE 41	/* nft's datatype number of `ifname` */
+#define NFT_TABLE_MARK "vrfsh" /* the table's comment: made by vrfsh */
+#define NFT_IFNAME_TYPE 41     /* nft's datatype number of `ifname` */
 
 struct nft_rule {
-	char *comment;		/* what the rule is; NULL: none readable */
-	uint64_t rank;		/* the order: by rank, then comment */
-	uint64_t handle;	/* read: the kernel's handle */
-	uint64_t packets;	/* read: its counter */
+	char *comment;	  /* what the rule is; NULL: none readable */
+	uint64_t rank;	  /* the order: by rank, then comment */
+	uint64_t handle;  /* read: the kernel's handle */
+	uint64_t packets; /* read: its counter */
 	uint64_t bytes;
-	bool foreign;		/* read: not what its comment compiles to */
+	bool foreign; /* read: not what its comment compiles to */
 };
 
 /* How a base chain hooks in; zero for a regular chain. */
 struct nft_hook {
 	bool base;
-	bool nat;		/* type nat, else filter */
-	uint32_t hooknum;	/* NF_INET_* */
+	bool nat;	  /* type nat, else filter */
+	uint32_t hooknum; /* NF_INET_* */
 	int32_t prio;
 };
 
 struct nft_chain {
 	char *name;
 	struct nft_hook hook;
-	struct nft_rule *rules;	/* in the chain's order */
+	struct nft_rule *rules; /* in the chain's order */
 	size_t n;
-	bool foreign;		/* read: a chain vrfsh does not make */
-	bool rebuild;		/* built: replace every rule (fresh
+	bool foreign; /* read: a chain vrfsh does not make */
+	bool rebuild; /* built: replace every rule (fresh
 				 * counters), even those unchanged */
 };
 
 struct nft_set {
 	char *name;
 	uint32_t key_type, key_len;
-	char (*elems)[NET_IFNAMSIZ];	/* keys of key_len bytes (ifnames) */
+	char (*elems)[NET_IFNAMSIZ]; /* keys of key_len bytes (ifnames) */
 	size_t n;
-	bool foreign;		/* read: not a set vrfsh makes */
+	bool foreign; /* read: not a set vrfsh makes */
 };
 
 struct nft_table {
 	bool exists;
-	bool ours;		/* its comment says vrfsh made it */
-	uint32_t genid;		/* read: the ruleset generation */
+	bool ours;	/* its comment says vrfsh made it */
+	uint32_t genid; /* read: the ruleset generation */
 	struct nft_chain *chains;
 	size_t nchains;
 	struct nft_set *sets;
@@ -92,15 +92,13 @@ void nft_table_free(struct nft_table *t);
 
 /* Building a wanted table (t zeroed first).  Returns NULL / -ENOMEM. */
 struct nft_chain *nft_table_add_chain(struct nft_table *t, const char *name);
-int nft_chain_add_rule(struct nft_chain *c, const char *comment,
-		       uint64_t rank);
+int nft_chain_add_rule(struct nft_chain *c, const char *comment, uint64_t rank);
 struct nft_set *nft_table_add_set(struct nft_table *t, const char *name,
 				  uint32_t key_type, uint32_t key_len);
 int nft_set_add_elem(struct nft_set *s, const char *key);
 /* Sorts the rules of each chain of a built table into their order. */
 void nft_table_sort(struct nft_table *t);
-struct nft_chain *nft_table_chain(const struct nft_table *t,
-				  const char *name);
+struct nft_chain *nft_table_chain(const struct nft_table *t, const char *name);
 struct nft_set *nft_table_set(const struct nft_table *t, const char *name);
 
 /* Makes the kernel's table cur into want in one transaction, after

@@ -23,7 +23,7 @@
 #include "netns.h"
 #include "nl.h"
 
-#define NL_BUF_SIZE 32768	/* the most the kernel puts in one read */
+#define NL_BUF_SIZE 32768 /* the most the kernel puts in one read */
 #define NL_DUMP_TRIES 10
 #define NL_RCVBUF (4 << 20)
 
@@ -33,22 +33,22 @@ struct nl_sock {
 	dev_t ns_dev;
 	ino_t ns_ino;
 	struct mnl_socket *mnl;
-	uint64_t cookie;	/* SO_NETNS_COOKIE, 0 when unknown */
+	uint64_t cookie; /* SO_NETNS_COOKIE, 0 when unknown */
 	unsigned portid;
 	unsigned seq;
-	bool broken;		/* a reply stream was left half read */
+	bool broken; /* a reply stream was left half read */
 	char buf[NL_BUF_SIZE] __attribute__((aligned(8)));
 };
 
-static struct nl_sock *socks;		/* the most recently used first */
+static struct nl_sock *socks; /* the most recently used first */
 
 /* State of one request while its replies are read. */
 struct nl_ctx {
 	mnl_cb_t cb;
 	void *data;
-	bool done;		/* saw the ack or NLMSG_DONE */
-	bool intr;		/* dump marked inconsistent */
-	int error;		/* positive errno from the kernel */
+	bool done; /* saw the ack or NLMSG_DONE */
+	bool intr; /* dump marked inconsistent */
+	int error; /* positive errno from the kernel */
 	char msg[sizeof(((struct net_err *)0)->msg)];
 };
 
@@ -227,8 +227,8 @@ int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err)
 	if (fstat(nsfd, &st) < 0)
 		return net_err_errno(err, errno);
 	s = sock_find(key);
-	if (s && (s->broken || s->ns_ino != st.st_ino ||
-		  s->ns_dev != st.st_dev)) {
+	if (s &&
+	    (s->broken || s->ns_ino != st.st_ino || s->ns_dev != st.st_dev)) {
 		sock_unlink(s);
 		s = NULL;
 	}
@@ -236,8 +236,7 @@ int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err)
 	return s ? 0 : sock_open(key, nsfd, &st, out, err);
 }
 
-int nl_netns_id(const char *vrf, struct nl_netns_id *id,
-		struct net_err *err)
+int nl_netns_id(const char *vrf, struct nl_netns_id *id, struct net_err *err)
 {
 	struct nl_sock *s;
 	int ret = nl_sock_get(vrf, &s, err);
@@ -402,7 +401,7 @@ static int nl_finish(struct nl_sock *s, struct nl_ctx *c, int ret,
 	if (ret == 0)
 		return 0;
 	if (!c->done)
-		s->broken = true;	/* replies may still be queued */
+		s->broken = true; /* replies may still be queued */
 	code = c->error ? c->error : -ret;
 	if (c->msg[0])
 		ret = net_err_set(err, code, "%s", c->msg);
@@ -438,8 +437,8 @@ static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
 	size_t next = 0;
 
 	while (next < n) {
-		ssize_t got = mnl_socket_recvfrom(s->mnl, s->buf,
-						  sizeof(s->buf));
+		ssize_t got =
+			mnl_socket_recvfrom(s->mnl, s->buf, sizeof(s->buf));
 		const struct nlmsghdr *nlh = (const void *)s->buf;
 		int len;
 
@@ -449,15 +448,16 @@ static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
 			s->broken = true;
 			return -errno;
 		}
-		len = (int)got;		/* at most sizeof(s->buf) */
-		for (; mnl_nlmsg_ok(nlh, len); nlh = mnl_nlmsg_next(nlh, &len)) {
+		len = (int)got; /* at most sizeof(s->buf) */
+		for (; mnl_nlmsg_ok(nlh, len);
+		     nlh = mnl_nlmsg_next(nlh, &len)) {
 			struct nl_ctx c = { 0 };
 			struct net_err e = { 0 };
 
 			if (nlh->nlmsg_type != NLMSG_ERROR)
 				continue;
 			while (next < n && p[next].seq != nlh->nlmsg_seq)
-				next++;	/* cannot happen: acks come in order */
+				next++; /* cannot happen: acks come in order */
 			if (next == n)
 				break;
 			error_cb(nlh, &c);
@@ -598,9 +598,9 @@ int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 			   NL_DUMP_TRIES);
 }
 
-int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen,
-		   int family, mnl_cb_t cb, void *data,
-		   void (*reset)(void *data), struct net_err *err)
+int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen, int family,
+		   mnl_cb_t cb, void *data, void (*reset)(void *data),
+		   struct net_err *err)
 {
 	char buf[NL_REQ_SIZE];
 	struct nlmsghdr *nlh;
@@ -613,13 +613,13 @@ int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen,
 		return ret;
 	nlh = nl_msg(buf, type, 0);
 	hdr = mnl_nlmsg_put_extra_header(nlh, hdrlen);
-	hdr[0] = (unsigned char)family;	/* every family header starts so */
+	hdr[0] = (unsigned char)family; /* every family header starts so */
 	return nl_dump(s, nlh, cb, data, reset, err);
 }
 
 void *nl_grow(void *v, size_t n, size_t size)
 {
-	if (n & (n + 1))	/* grows at 0, 1, 3, 7, ...: room is left */
+	if (n & (n + 1)) /* grows at 0, 1, 3, 7, ...: room is left */
 		return v;
 	v = realloc(v, (n * 2 + 1) * size);
 	if (!v)

@@ -20,11 +20,11 @@ static inline size_t nl_align(size_t n)
 }
 
 /* mnl_attr_for_each_nested, its lengths converted explicitly. */
-#define nl_attr_for_each_nested(a, nest)                                      \
-	for ((a) = mnl_attr_get_payload(nest);                                \
+#define nl_attr_for_each_nested(a, nest)                                       \
+	for ((a) = mnl_attr_get_payload(nest);                                 \
 	     mnl_attr_ok((a), (int)((const char *)mnl_attr_get_payload(nest) + \
-				    mnl_attr_get_payload_len(nest) -          \
-				    (const char *)(a)));                      \
+				    mnl_attr_get_payload_len(nest) -           \
+				    (const char *)(a)));                       \
 	     (a) = mnl_attr_next(a))
 
 /* Room for one request we build (links, addresses: all small). */
@@ -40,8 +40,7 @@ int nl_sock_get(const char *vrf, struct nl_sock **out, struct net_err *err);
 struct nl_netns_id {
 	uint64_t dev, ino, cookie;
 };
-int nl_netns_id(const char *vrf, struct nl_netns_id *id,
-		struct net_err *err);
+int nl_netns_id(const char *vrf, struct nl_netns_id *id, struct net_err *err);
 /* The netlink port id of vrf's cached socket, 0 when none is open (what
  * the kernel puts in the notifications that our requests cause). */
 unsigned nl_sock_portid(const char *vrf);
@@ -79,14 +78,13 @@ int nl_flush(struct net_err *err);
 /* Dumps objects of type from vrf's socket, with a request that carries
  * a zeroed family header of hdrlen bytes for family (ifinfomsg,
  * ifaddrmsg, rtmsg and ndmsg all start with their family). */
-int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen,
-		   int family, mnl_cb_t cb, void *data,
-		   void (*reset)(void *data), struct net_err *err);
+int nl_dump_family(const char *vrf, uint16_t type, size_t hdrlen, int family,
+		   mnl_cb_t cb, void *data, void (*reset)(void *data),
+		   struct net_err *err);
 
 /* Links (link.c) on a given socket, for a VRF being deleted (its file
  * gone) or being made (the thread inside it). */
-int link_dump_on(struct nl_sock *s, struct net_links *out,
-		 struct net_err *err);
+int link_dump_on(struct nl_sock *s, struct net_links *out, struct net_err *err);
 int link_del_on(struct nl_sock *s, const char *ifname, struct net_err *err);
 /* Set ifname up in the namespace the thread is in, with a socket of its
  * own (not cached). */

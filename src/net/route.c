@@ -22,24 +22,32 @@
 
 /* The backend's enums carry the kernel's numbers. */
 _Static_assert((int)NET_PROTO_KERNEL == RTPROT_KERNEL &&
-	       (int)NET_PROTO_BOOT == RTPROT_BOOT &&
-	       (int)NET_PROTO_STATIC == RTPROT_STATIC &&
-	       (int)NET_PROTO_BGP == RTPROT_BGP && (int)NET_PROTO_EIGRP == RTPROT_EIGRP,
+		       (int)NET_PROTO_BOOT == RTPROT_BOOT &&
+		       (int)NET_PROTO_STATIC == RTPROT_STATIC &&
+		       (int)NET_PROTO_BGP == RTPROT_BGP &&
+		       (int)NET_PROTO_EIGRP == RTPROT_EIGRP,
 	       "route protocols");
-_Static_assert((int)NET_RT_UNICAST == RTN_UNICAST && (int)NET_RT_LOCAL == RTN_LOCAL &&
-	       (int)NET_RT_BLACKHOLE == RTN_BLACKHOLE &&
-	       (int)NET_RT_UNREACHABLE == RTN_UNREACHABLE &&
-	       (int)NET_RT_PROHIBIT == RTN_PROHIBIT && (int)NET_RT_XRESOLVE == RTN_XRESOLVE,
+_Static_assert((int)NET_RT_UNICAST == RTN_UNICAST &&
+		       (int)NET_RT_LOCAL == RTN_LOCAL &&
+		       (int)NET_RT_BLACKHOLE == RTN_BLACKHOLE &&
+		       (int)NET_RT_UNREACHABLE == RTN_UNREACHABLE &&
+		       (int)NET_RT_PROHIBIT == RTN_PROHIBIT &&
+		       (int)NET_RT_XRESOLVE == RTN_XRESOLVE,
 	       "route types");
 _Static_assert((int)NET_TABLE_MAIN == RT_TABLE_MAIN &&
-	       (int)NET_TABLE_LOCAL == RT_TABLE_LOCAL, "route tables");
+		       (int)NET_TABLE_LOCAL == RT_TABLE_LOCAL,
+	       "route tables");
 _Static_assert((int)NET_SCOPE_LINK == RT_SCOPE_LINK &&
-	       (int)NET_SCOPE_HOST == RT_SCOPE_HOST, "scopes");
-_Static_assert(NET_NH_F_DEAD == RTNH_F_DEAD && NET_NH_F_ONLINK == RTNH_F_ONLINK &&
-	       NET_NH_F_LINKDOWN == RTNH_F_LINKDOWN, "next hop flags");
+		       (int)NET_SCOPE_HOST == RT_SCOPE_HOST,
+	       "scopes");
+_Static_assert(NET_NH_F_DEAD == RTNH_F_DEAD &&
+		       NET_NH_F_ONLINK == RTNH_F_ONLINK &&
+		       NET_NH_F_LINKDOWN == RTNH_F_LINKDOWN,
+	       "next hop flags");
 
-#define NH_FLAGS (RTNH_F_DEAD | RTNH_F_PERVASIVE | RTNH_F_ONLINK | \
-		  RTNH_F_OFFLOAD | RTNH_F_LINKDOWN)
+#define NH_FLAGS                                                               \
+	(RTNH_F_DEAD | RTNH_F_PERVASIVE | RTNH_F_ONLINK | RTNH_F_OFFLOAD |     \
+	 RTNH_F_LINKDOWN)
 
 static size_t ip_len(int family)
 {
@@ -147,8 +155,8 @@ struct route_dump {
 	uint32_t table;
 };
 
-static bool route_wanted(const struct nlmsghdr *nlh,
-			 const struct route_dump *d, const struct net_route *r)
+static bool route_wanted(const struct nlmsghdr *nlh, const struct route_dump *d,
+			 const struct net_route *r)
 {
 	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
 
@@ -232,7 +240,7 @@ struct route_walk {
 	void *ctx;
 	void (*reset)(void *ctx);
 	struct route_dump d;
-	int error;		/* what fn stopped with */
+	int error; /* what fn stopped with */
 };
 
 static int route_walk_cb(const struct nlmsghdr *nlh, void *data)
@@ -257,16 +265,15 @@ static void walk_reset(void *data)
 		w->reset(w->ctx);
 }
 
-int net_route_walk(const char *vrf, int family, uint32_t table,
-		   net_route_fn fn, void *ctx, void (*reset)(void *ctx),
-		   struct net_err *err)
+int net_route_walk(const char *vrf, int family, uint32_t table, net_route_fn fn,
+		   void *ctx, void (*reset)(void *ctx), struct net_err *err)
 {
 	struct route_walk w = { fn, ctx, reset, { NULL, family, table }, 0 };
 
 	if (family != AF_UNSPEC && !ip_len(family))
 		return net_err_errno(err, EAFNOSUPPORT);
-	return route_dump_req(vrf, family, table, route_walk_cb, &w,
-			      walk_reset, err);
+	return route_dump_req(vrf, family, table, route_walk_cb, &w, walk_reset,
+			      err);
 }
 
 void net_routes_free(struct net_routes *routes)
@@ -341,8 +348,10 @@ static void put_multipath(struct nlmsghdr *nlh, const struct net_route *r)
 		rtnh->rtnh_ifindex = r->nh[i].ifindex;
 		if (r->nh[i].has_gw)
 			mnl_attr_put(nlh, RTA_GATEWAY, len, &r->nh[i].gw);
-		rtnh->rtnh_len = (unsigned short)((char *)
-			mnl_nlmsg_get_payload_tail(nlh) - (char *)rtnh);
+		rtnh->rtnh_len =
+			(unsigned short)((char *)mnl_nlmsg_get_payload_tail(
+						 nlh) -
+					 (char *)rtnh);
 	}
 	mnl_attr_nest_end(nlh, nest);
 }
@@ -382,7 +391,7 @@ static struct nlmsghdr *route_msg(void *buf, uint16_t type, uint16_t flags,
 		rtm->rtm_scope = any_gateway(r) ? RT_SCOPE_UNIVERSE :
 						  RT_SCOPE_LINK;
 	} else {
-		rtm->rtm_scope = RT_SCOPE_NOWHERE;	/* any scope */
+		rtm->rtm_scope = RT_SCOPE_NOWHERE; /* any scope */
 	}
 	mnl_attr_put_u32(nlh, RTA_TABLE, RT_TABLE_MAIN);
 	if (r->plen)
@@ -428,9 +437,9 @@ int net_route_add_deferred(const char *vrf, const struct net_route *r,
 	s = nl_batch_sock(vrf);
 	if (!s && (ret = nl_sock_get(vrf, &s, err)) < 0)
 		return ret;
-	return nl_defer(s, route_msg(buf, RTM_NEWROUTE,
-				     NLM_F_CREATE | NLM_F_EXCL, r),
-			fn, ctx, err);
+	return nl_defer(
+		s, route_msg(buf, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL, r),
+		fn, ctx, err);
 }
 
 int net_route_del(const char *vrf, const struct net_route *r,
@@ -445,8 +454,9 @@ int net_route_request(const char *vrf, const struct net_route *r,
 {
 	uint16_t type = op == NET_ROUTE_DEL ? RTM_DELROUTE : RTM_NEWROUTE;
 	uint16_t flags = op == NET_ROUTE_ADD ? NLM_F_CREATE | NLM_F_EXCL :
-			 op == NET_ROUTE_REPLACE ? NLM_F_CREATE | NLM_F_REPLACE :
-						   0;
+			 op == NET_ROUTE_REPLACE ?
+					       NLM_F_CREATE | NLM_F_REPLACE :
+					       0;
 	char buf[NL_REQ_SIZE];
 	struct nlmsghdr *nlh;
 	struct nl_sock *s;
@@ -492,7 +502,7 @@ int net_route_alias(const char *vrf, const struct in_addr *a, bool add,
 	mnl_attr_put_u32(nlh, RTA_TABLE, RT_TABLE_LOCAL);
 	mnl_attr_put(nlh, RTA_DST, sizeof(*a), a);
 	if (add)
-		mnl_attr_put_u32(nlh, RTA_OIF, 1);	/* lo, in every netns */
+		mnl_attr_put_u32(nlh, RTA_OIF, 1); /* lo, in every netns */
 	return nl_talk(s, nlh, NULL, NULL, err);
 }
 

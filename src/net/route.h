@@ -24,18 +24,18 @@ union net_ip {
 
 /* Next hop flags as the kernel reports them (its RTNH_F_* values). */
 enum net_nh_flag {
-	NET_NH_F_DEAD = 1,	/* its link is down */
+	NET_NH_F_DEAD = 1, /* its link is down */
 	NET_NH_F_PERVASIVE = 2,
-	NET_NH_F_ONLINK = 4,	/* gateway taken as on-link */
+	NET_NH_F_ONLINK = 4, /* gateway taken as on-link */
 	NET_NH_F_OFFLOAD = 8,
-	NET_NH_F_LINKDOWN = 16,	/* its link has no carrier */
+	NET_NH_F_LINKDOWN = 16, /* its link has no carrier */
 };
 
 struct net_nexthop {
 	bool has_gw;
 	union net_ip gw;
-	int ifindex;		/* 0 when none */
-	unsigned char flags;	/* enum net_nh_flag bits (read only) */
+	int ifindex;	     /* 0 when none */
+	unsigned char flags; /* enum net_nh_flag bits (read only) */
 };
 
 #define NET_MAX_NEXTHOPS 8
@@ -47,8 +47,8 @@ struct net_nexthop {
 enum net_proto {
 	NET_PROTO_UNSPEC = 0,
 	NET_PROTO_REDIRECT = 1,
-	NET_PROTO_KERNEL = 2,	/* connected routes the kernel made */
-	NET_PROTO_BOOT = 3,	/* ip route add without proto */
+	NET_PROTO_KERNEL = 2, /* connected routes the kernel made */
+	NET_PROTO_BOOT = 3,   /* ip route add without proto */
 	NET_PROTO_STATIC = 4,
 	NET_PROTO_GATED = 8,
 	NET_PROTO_RA = 9,
@@ -108,18 +108,18 @@ enum net_nud {
 };
 
 struct net_route {
-	int family;			/* AF_INET or AF_INET6 */
+	int family; /* AF_INET or AF_INET6 */
 	union net_ip dst;
 	unsigned char plen;
-	unsigned char protocol;		/* enum net_proto */
-	unsigned char type;		/* enum net_rt_type */
-	unsigned char scope;		/* enum net_scope */
-	uint32_t table;			/* enum net_table, or another id */
-	uint32_t metric;		/* RTA_PRIORITY */
+	unsigned char protocol; /* enum net_proto */
+	unsigned char type;	/* enum net_rt_type */
+	unsigned char scope;	/* enum net_scope */
+	uint32_t table;		/* enum net_table, or another id */
+	uint32_t metric;	/* RTA_PRIORITY */
 	bool has_prefsrc;
 	union net_ip prefsrc;
 	struct net_nexthop nh[NET_MAX_NEXTHOPS];
-	int nnh;			/* RTA_MULTIPATH gives several */
+	int nnh; /* RTA_MULTIPATH gives several */
 };
 
 struct net_routes {
@@ -138,9 +138,8 @@ void net_routes_free(struct net_routes *routes);
  * errno value to stop.  When the kernel restarts the dump, reset(ctx)
  * (may be NULL) is called first and the routes come again. */
 typedef int (*net_route_fn)(void *ctx, const struct net_route *r);
-int net_route_walk(const char *vrf, int family, uint32_t table,
-		   net_route_fn fn, void *ctx, void (*reset)(void *ctx),
-		   struct net_err *err);
+int net_route_walk(const char *vrf, int family, uint32_t table, net_route_fn fn,
+		   void *ctx, void (*reset)(void *ctx), struct net_err *err);
 /* Adds a route to the main table with r->protocol (the caller sets
  * NET_PROTO_STATIC), r->metric and its one or more next hops, with
  * NLM_F_CREATE|NLM_F_EXCL (an existing one is EEXIST).  r->type 0 or
@@ -195,8 +194,8 @@ struct net_neigh {
 	int ifindex;
 	bool has_lladdr;
 	unsigned char lladdr[6];
-	uint16_t state;			/* enum net_nud bits */
-	bool has_times;			/* the kernel sent NDA_CACHEINFO */
+	uint16_t state; /* enum net_nud bits */
+	bool has_times; /* the kernel sent NDA_CACHEINFO */
 	/* seconds since the entry was last confirmed reachable, used, and
 	 * changed (`ip -s neigh`'s used/confirmed/updated) */
 	unsigned confirmed, used, updated;
@@ -232,19 +231,19 @@ int net_resolve(const char *vrf, const char *host, int family,
 		struct net_err *err);
 
 enum net_probe {
-	PROBE_REPLY,		/* echo reply, or the destination reached */
+	PROBE_REPLY, /* echo reply, or the destination reached */
 	PROBE_TIMEOUT,
-	PROBE_UNREACHABLE,	/* ICMP destination unreachable */
-	PROBE_TTL,		/* traceroute: time exceeded from a hop */
+	PROBE_UNREACHABLE, /* ICMP destination unreachable */
+	PROBE_TTL,	   /* traceroute: time exceeded from a hop */
 };
 
 struct net_ping_opts {
 	struct sockaddr_storage dst;
-	unsigned count;			/* probes */
-	unsigned size;			/* datagram size in bytes, as IOS */
-	unsigned timeout_ms;		/* per probe */
+	unsigned count;	     /* probes */
+	unsigned size;	     /* datagram size in bytes, as IOS */
+	unsigned timeout_ms; /* per probe */
 	bool has_source;
-	struct sockaddr_storage source;	/* bind to this address */
+	struct sockaddr_storage source; /* bind to this address */
 	char source_if[NET_IFNAMSIZ];	/* or SO_BINDTODEVICE this */
 };
 
@@ -267,7 +266,7 @@ int net_ping(const char *vrf, const struct net_ping_opts *o, net_ping_fn fn,
 struct net_hop {
 	unsigned ttl, probe;
 	enum net_probe result;
-	struct sockaddr_storage from;	/* who answered */
+	struct sockaddr_storage from; /* who answered */
 	unsigned rtt_us;
 };
 typedef void (*net_trace_fn)(void *ctx, const struct net_hop *hop);

@@ -30,17 +30,17 @@
 
 /* What a directory that passed the checks is (see "checked directories"). */
 struct checked {
-	bool shared;		/* a group's directory */
+	bool shared; /* a group's directory */
 	gid_t gid;
-	mode_t mode;		/* its permission bits */
+	mode_t mode; /* its permission bits */
 };
 
 /* The locks this process holds, by record name. */
 static struct {
 	char name[NET_STATE_NAME_MAX + 1];
-	int fd;			/* the locked DIR/NAME, -1 when unused */
+	int fd; /* the locked DIR/NAME, -1 when unused */
 	bool exclusive;
-	struct checked dir;	/* what DIR/NAME is */
+	struct checked dir; /* what DIR/NAME is */
 } locks[MAX_LOCKS] = { [0 ... MAX_LOCKS - 1] = { .fd = -1 } };
 
 const char *net_state_dir(void)
@@ -56,8 +56,9 @@ static int check_name(const char *name, struct net_err *err)
 	size_t n = strlen(name);
 
 	if (n == 0 || n > NET_STATE_NAME_MAX || name[0] < 'a' ||
-	    name[0] > 'z' || strspn(name, "abcdefghijklmnopqrstuvwxyz"
-				    "0123456789-") != n)
+	    name[0] > 'z' ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyz"
+			 "0123456789-") != n)
 		return net_err_set(err, EINVAL, "Invalid record name");
 	return 0;
 }
@@ -152,15 +153,19 @@ static int open_dir(int at, const char *dir, const char *what, bool create,
 		if (e == ENOENT)
 			return -ENOENT;
 		if (e == ELOOP || e == ENOTDIR)
-			return net_err_set(err, EPERM, "%s is not a directory "
-					   "(a symbolic link or a file)", what);
+			return net_err_set(err, EPERM,
+					   "%s is not a directory "
+					   "(a symbolic link or a file)",
+					   what);
 		return net_err_set(err, e, "%s: %s", what, strerror(e));
 	}
 	if (fstat(fd, &st) < 0 || !S_ISDIR(st.st_mode) ||
 	    (!private_ok(&st) && !group_ok(&st, top))) {
 		close(fd);
-		return net_err_set(err, EPERM, "%s is not a directory vrfsh "
-				   "made (its owner, group or mode)", what);
+		return net_err_set(err, EPERM,
+				   "%s is not a directory vrfsh "
+				   "made (its owner, group or mode)",
+				   what);
 	}
 	c->shared = group_ok(&st, top);
 	c->gid = st.st_gid;
@@ -173,7 +178,8 @@ static int open_top(bool create, struct checked *c, struct net_err *err)
 	const char *dir = net_state_dir();
 
 	if (dir[0] != '/')
-		return net_err_set(err, EINVAL, "VRFSH_STATE_DIR must be an "
+		return net_err_set(err, EINVAL,
+				   "VRFSH_STATE_DIR must be an "
 				   "absolute path");
 	return open_dir(AT_FDCWD, dir, dir, create, NULL, c, err);
 }
@@ -232,7 +238,7 @@ static void remove_temporaries(int dfd)
 		close(fd);
 		return;
 	}
-	rewinddir(d);	/* the offset is shared with dfd */
+	rewinddir(d); /* the offset is shared with dfd */
 	while ((de = readdir(d)))
 		if (!strncmp(de->d_name, TMP_PREFIX, strlen(TMP_PREFIX)))
 			unlinkat(dfd, de->d_name, 0);
@@ -280,7 +286,7 @@ void net_state_unlock(int lock)
 {
 	if (lock < 0 || lock >= MAX_LOCKS || locks[lock].fd < 0)
 		return;
-	close(locks[lock].fd);	/* releases the flock */
+	close(locks[lock].fd); /* releases the flock */
 	locks[lock].fd = -1;
 	locks[lock].name[0] = '\0';
 }
@@ -296,8 +302,8 @@ struct reader {
 
 static int bad(struct reader *r, const char *what)
 {
-	return net_err_set(r->err, EBADMSG, "%s: line %d: %s", r->path,
-			   r->line, what);
+	return net_err_set(r->err, EBADMSG, "%s: line %d: %s", r->path, r->line,
+			   what);
 }
 
 /* The next line without its newline; NULL at the end or when the line
@@ -324,8 +330,8 @@ static bool parse_u64(const char **s, const char *end, uint64_t max,
 	const char *p = *s;
 	uint64_t n = 0;
 
-	if (p >= end || *p < '0' || *p > '9' || (*p == '0' && p + 1 < end &&
-						 p[1] >= '0' && p[1] <= '9'))
+	if (p >= end || *p < '0' || *p > '9' ||
+	    (*p == '0' && p + 1 < end && p[1] >= '0' && p[1] <= '9'))
 		return false;
 	for (; p < end && *p >= '0' && *p <= '9'; p++) {
 		unsigned d = (unsigned)(*p - '0');
@@ -416,7 +422,8 @@ static int check_file(int fd, const char *path, const struct checked *dir,
 	if (fstat(fd, &st) < 0)
 		return net_err_errno(err, errno);
 	if (!file_ok(&st, dir))
-		return net_err_set(err, EPERM, "%s is not a file vrfsh made "
+		return net_err_set(err, EPERM,
+				   "%s is not a file vrfsh made "
 				   "(its type, owner, group, mode or links)",
 				   path);
 	*owner = st.st_uid;
@@ -497,10 +504,9 @@ static int record_open(const char *vrf, const char *name, char *file,
 	if (fd >= 0)
 		return fd;
 	ret = errno;
-	ret = ret == ELOOP ? net_err_set(err, EPERM, "%s is a symbolic link",
-					 path)
-			   : net_err_set(err, ret, "%s: %s", path,
-					 strerror(ret));
+	ret = ret == ELOOP ?
+		      net_err_set(err, EPERM, "%s is a symbolic link", path) :
+		      net_err_set(err, ret, "%s: %s", path, strerror(ret));
 	if (*owned)
 		close(*dfd);
 	return ret;
@@ -521,8 +527,8 @@ static int record_stale(const char *vrf, const char *name, int dfd,
 	return net_err_set(err, ENOENT, "%s is stale", path);
 }
 
-int net_state_read(const char *vrf, const char *name, char **data,
-		   size_t *len, struct net_err *err)
+int net_state_read(const char *vrf, const char *name, char **data, size_t *len,
+		   struct net_err *err)
 {
 	uid_t owner;
 
@@ -586,8 +592,9 @@ int net_state_open(const char *vrf, const char *name, int *fdp, size_t *len,
 		return fd;
 	ret = check_file(fd, path, &c, &size, &owner, err);
 	if (ret == 0)
-		ret = read_upto(fd, path, head, size < HEADER_MAX ? size
-					   : HEADER_MAX, &got, err);
+		ret = read_upto(fd, path, head,
+				size < HEADER_MAX ? size : HEADER_MAX, &got,
+				err);
 	if (ret == 0) {
 		head[got] = '\0';
 		ret = parse_header(head, got, size, name, path, &have, &body,
@@ -634,10 +641,13 @@ static int make_temporary(int dfd, char *tmp, size_t size)
 		int fd;
 
 		if (getrandom(&rnd, sizeof(rnd), 0) != sizeof(rnd))
-			rnd = (uint64_t)getpid() * 2654435761u + (uint64_t)tries;
+			rnd = (uint64_t)getpid() * 2654435761u +
+			      (uint64_t)tries;
 		snprintf(tmp, size, "%s%016" PRIx64, TMP_PREFIX, rnd);
-		fd = openat(dfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-			    O_CLOEXEC, 0644);
+		fd = openat(dfd, tmp,
+			    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+				    O_CLOEXEC,
+			    0644);
 		if (fd >= 0 || errno != EEXIST)
 			return fd < 0 ? -errno : fd;
 	}
@@ -690,8 +700,10 @@ int net_state_write(const char *vrf, const char *name, const void *data,
 		return ret;
 	slot = lock_slot(name);
 	if (slot < 0 || !locks[slot].exclusive)
-		return net_err_set(err, ENOLCK, "writing the %s record needs "
-				   "its lock", name);
+		return net_err_set(err, ENOLCK,
+				   "writing the %s record needs "
+				   "its lock",
+				   name);
 	if (len > NET_STATE_SIZE_MAX)
 		return net_err_set(err, EFBIG, "the %s record is too large",
 				   name);
@@ -700,8 +712,8 @@ int net_state_write(const char *vrf, const char *name, const void *data,
 		return ret;
 	hlen = snprintf(header, sizeof(header),
 			MAGIC "\nrecord %s\nnetns %" PRIu64 " %" PRIu64
-			" %" PRIu64 "\nlength %zu\n", name, id.dev, id.ino,
-			id.cookie, len);
+			      " %" PRIu64 "\nlength %zu\n",
+			name, id.dev, id.ino, id.cookie, len);
 	ret = write_file(locks[slot].fd, &locks[slot].dir, file, header,
 			 (size_t)hlen, data, len);
 	if (ret < 0) {
@@ -724,8 +736,10 @@ int net_state_remove(const char *vrf, const char *name, struct net_err *err)
 		return ret;
 	slot = lock_slot(name);
 	if (slot < 0 || !locks[slot].exclusive)
-		return net_err_set(err, ENOLCK, "removing a %s record needs "
-				   "its lock", name);
+		return net_err_set(err, ENOLCK,
+				   "removing a %s record needs "
+				   "its lock",
+				   name);
 	if (unlinkat(locks[slot].fd, file, 0) < 0)
 		return errno == ENOENT ? 0 : net_err_errno(err, errno);
 	fsync(locks[slot].fd);
@@ -744,8 +758,7 @@ bool net_state_exists(const char *vrf, const char *name)
 	return fstatat(AT_FDCWD, path, &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
-void net_state_path(const char *vrf, const char *name, char *buf,
-		    size_t size)
+void net_state_path(const char *vrf, const char *name, char *buf, size_t size)
 {
 	char file[FILE_SIZE];
 
@@ -813,7 +826,7 @@ int net_state_list(const char *name, struct net_names *vrfs,
 			close(fd);
 	}
 	if (d)
-		rewinddir(d);	/* the offset is shared with dfd */
+		rewinddir(d); /* the offset is shared with dfd */
 	while (d && ret == 0 && (de = readdir(d))) {
 		const char *vrf = file_vrf(de->d_name);
 
@@ -840,8 +853,7 @@ int net_state_list(const char *name, struct net_names *vrfs,
 	return 0;
 }
 
-static int forget_one(const char *name, const char *file,
-		      struct net_err *err)
+static int forget_one(const char *name, const char *file, struct net_err *err)
 {
 	int lock, ret = 0;
 	bool mine = lock_slot(name) >= 0;
@@ -849,8 +861,7 @@ static int forget_one(const char *name, const char *file,
 	if (check_name(name, NULL) < 0)
 		return 0;
 	if (mine && !holds_exclusive(name))
-		return net_err_set(err, ENOLCK, "the %s lock is shared",
-				   name);
+		return net_err_set(err, ENOLCK, "the %s lock is shared", name);
 	lock = mine ? lock_slot(name) : net_state_lock(name, true, err);
 	if (lock < 0)
 		return lock;

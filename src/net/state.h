@@ -64,8 +64,8 @@ void net_state_unlock(int lock);
  * there is none or it is stale (removed when the caller holds the
  * exclusive lock); EBADMSG when the file does not parse; EPERM when the
  * file or a directory is not what vrfsh makes. */
-int net_state_read(const char *vrf, const char *name, char **data,
-		   size_t *len, struct net_err *err);
+int net_state_read(const char *vrf, const char *name, char **data, size_t *len,
+		   struct net_err *err);
 /* The same, and who owns the record's file (who wrote it last). */
 int net_state_read_owner(const char *vrf, const char *name, char **data,
 			 size_t *len, uid_t *owner, struct net_err *err);
@@ -79,8 +79,7 @@ int net_state_open(const char *vrf, const char *name, int *fd, size_t *len,
 int net_state_write(const char *vrf, const char *name, const void *data,
 		    size_t len, struct net_err *err);
 /* Removes the record; none is not an error.  Under the exclusive lock. */
-int net_state_remove(const char *vrf, const char *name,
-		     struct net_err *err);
+int net_state_remove(const char *vrf, const char *name, struct net_err *err);
 /* The VRFs that have a record name, sorted, "default" for the default
  * VRF.  Records of VRFs whose namespace file is gone are left out (and
  * removed under the exclusive lock); the others are not checked for
@@ -90,8 +89,7 @@ int net_state_list(const char *name, struct net_names *vrfs,
 /* Is there a record name of vrf (maybe stale)?  One fstatat(2). */
 bool net_state_exists(const char *vrf, const char *name);
 /* The path of the record's file, for messages. */
-void net_state_path(const char *vrf, const char *name, char *buf,
-		    size_t size);
+void net_state_path(const char *vrf, const char *name, char *buf, size_t size);
 /* Removes every record of vrf, whatever its name (the VRF is being
  * deleted).  Takes each record name's lock unless this process holds
  * it.  Best effort: returns the first error. */

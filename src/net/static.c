@@ -26,11 +26,11 @@ struct op {
 	bool del;
 	bool undone;
 	bool cancelled;
-	unsigned char old_proto, new_proto;	/* add: the group's */
-	uint32_t group;		/* add: its group */
-	uint32_t entry;		/* add: the new entry, or NONE */
-	uint32_t first, n;	/* del: removed entries, in removed[] */
-	uint32_t error;		/* 1 + index in errs, 0 none */
+	unsigned char old_proto, new_proto; /* add: the group's */
+	uint32_t group;			    /* add: its group */
+	uint32_t entry;			    /* add: the new entry, or NONE */
+	uint32_t first, n; /* del: removed entries, in removed[] */
+	uint32_t error;	   /* 1 + index in errs, 0 none */
 };
 
 /* One kernel request of a flush. */
@@ -39,12 +39,12 @@ struct req {
 	uint32_t group;
 	enum net_route_op op;
 	bool failed;
-	uint32_t error;		/* 1 + index in errs */
+	uint32_t error; /* 1 + index in errs */
 };
 
 static struct {
-	struct vctx *ctxs;	/* in the order first used */
-	int lock;		/* of the "static" record, -1 none */
+	struct vctx *ctxs; /* in the order first used */
+	int lock;	   /* of the "static" record, -1 none */
 	struct op *ops;
 	uint32_t nops, capops;
 	uint32_t *removed;
@@ -156,8 +156,8 @@ static void req_done(void *ctx, const struct net_err *err)
 }
 
 /* The route that identifies group g's slot, to delete it. */
-static void slot_route(const struct vctx *v, uint32_t g,
-		       const struct kroute *k, struct net_route *r)
+static void slot_route(const struct vctx *v, uint32_t g, const struct kroute *k,
+		       struct net_route *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->family = v->g[g].family;
@@ -201,8 +201,8 @@ static int sync_group(struct vctx *v, uint32_t g, bool deferred,
 		      struct net_err *e)
 {
 	const struct group *gr = &v->g[g];
-	uint32_t ks = kroute_slot(v, gr->family, &gr->dst, gr->plen,
-				  gr->distance);
+	uint32_t ks =
+		kroute_slot(v, gr->family, &gr->dst, gr->plen, gr->distance);
 	const struct kroute *k = ks == NONE ? NULL : &v->k[ks];
 	struct net_route want;
 	bool have = group_desired(v, g, &want);
@@ -212,8 +212,10 @@ static int sync_group(struct vctx *v, uint32_t g, bool deferred,
 	if (k && !kroute_ours(k)) {
 		if (!have)
 			return 0;
-		net_err_set(e, EEXIST, "A route of protocol %u holds this "
-			    "prefix and distance", k->protocol);
+		net_err_set(e, EEXIST,
+			    "A route of protocol %u holds this "
+			    "prefix and distance",
+			    k->protocol);
 		v->g[g].failed = true;
 		v->g[g].fail = keep_err(e);
 		return deferred ? 0 : -1;
@@ -224,7 +226,8 @@ static int sync_group(struct vctx *v, uint32_t g, bool deferred,
 	if (!have)
 		slot_route(v, g, k, &want);
 	if (deferred) {
-		S.reqs = grow_array(S.reqs, &S.capreqs, S.nreqs, sizeof(*S.reqs));
+		S.reqs = grow_array(S.reqs, &S.capreqs, S.nreqs,
+				    sizeof(*S.reqs));
 		S.reqs[S.nreqs] = (struct req){ v, g, op, false, 0 };
 		ret = net_route_request(v->vrf, &want, op, req_done,
 					(void *)(uintptr_t)S.nreqs, e);
@@ -353,7 +356,7 @@ static void probe(struct vctx *v, uint32_t g, uint32_t error)
 	for (uint32_t i = S.nops; i-- > 0;)
 		if (op_touches(&S.ops[i], v, g) && S.ops[i].error == 0)
 			op_undo(&S.ops[i]);
-	sync_group(v, g, false, &e);	/* back to how it was */
+	sync_group(v, g, false, &e); /* back to how it was */
 	for (uint32_t i = 0; i < S.nops; i++) {
 		struct op *o = &S.ops[i];
 
@@ -365,7 +368,7 @@ static void probe(struct vctx *v, uint32_t g, uint32_t error)
 			any = true;
 		}
 	}
-	if (!any)	/* refused together only: the last one is it */
+	if (!any) /* refused together only: the last one is it */
 		for (uint32_t i = S.nops; i-- > 0;)
 			if (op_touches(&S.ops[i], v, g) && !S.ops[i].undone) {
 				blame(&S.ops[i], error);
@@ -543,8 +546,8 @@ static struct net_static normal(const struct net_static *in)
 	if (s.kind == NET_STATIC_GW || s.kind == NET_STATIC_GW_DEV)
 		s.gw = in->gw;
 	if (s.kind == NET_STATIC_DEV || s.kind == NET_STATIC_GW_DEV)
-		memcpy(s.ifname, in->ifname, strnlen(in->ifname,
-						     NET_IFNAMSIZ - 1));
+		memcpy(s.ifname, in->ifname,
+		       strnlen(in->ifname, NET_IFNAMSIZ - 1));
 	if (s.family == AF_INET)
 		memset((char *)&s.dst + 4, 0, sizeof(s.dst) - 4);
 	if (s.family == AF_INET)
@@ -555,8 +558,9 @@ static struct net_static normal(const struct net_static *in)
 static uint32_t push_op(struct vctx *v, net_done_fn fn, void *ctx)
 {
 	S.ops = grow_array(S.ops, &S.capops, S.nops, sizeof(*S.ops));
-	S.ops[S.nops] = (struct op){ .fn = fn, .ctx = ctx, .v = v,
-				     .entry = NONE, .group = NONE };
+	S.ops[S.nops] = (struct op){
+		.fn = fn, .ctx = ctx, .v = v, .entry = NONE, .group = NONE
+	};
 	v->changed = v->dirty = true;
 	return S.nops++;
 }
@@ -580,14 +584,16 @@ static int adopt_nh(struct vctx *v, uint32_t g, const struct kroute *k,
 	s.distance = k->metric;
 	s.protocol = k->protocol;
 	if (!l)
-		return net_err_set(err, EEXIST, "%s", "A route to this prefix "
+		return net_err_set(err, EEXIST, "%s",
+				   "A route to this prefix "
 				   "and distance exists through an unknown "
 				   "interface");
 	memcpy(s.ifname, l->name, sizeof(s.ifname));
 	s.kind = nh->has_gw ? NET_STATIC_GW_DEV : NET_STATIC_DEV;
 	s.gw = nh->gw;
 	e = entry_add(v, g, &s);
-	if (!nh->has_gw || (s.family == AF_INET6 && IN6_IS_ADDR_LINKLOCAL(&s.gw.v6)))
+	if (!nh->has_gw ||
+	    (s.family == AF_INET6 && IN6_IS_ADDR_LINKLOCAL(&s.gw.v6)))
 		return 0;
 	/* a gateway alone when it leads to the same link */
 	v->e[e].s.kind = NET_STATIC_GW;
@@ -615,12 +621,16 @@ static int adopt(struct vctx *v, const struct net_static *key, uint32_t *g,
 		return 0;
 	k = &v->k[ks];
 	if (!kroute_ours(k))
-		return net_err_set(err, EEXIST, "A route of protocol %u holds "
-				   "this prefix and distance", k->protocol);
+		return net_err_set(err, EEXIST,
+				   "A route of protocol %u holds "
+				   "this prefix and distance",
+				   k->protocol);
 	if (k->type != NET_RT_UNICAST && k->type != NET_RT_BLACKHOLE &&
 	    k->type != NET_RT_UNREACHABLE && k->type != NET_RT_PROHIBIT)
-		return net_err_set(err, EEXIST, "A route of type %u holds "
-				   "this prefix and distance", k->type);
+		return net_err_set(err, EEXIST,
+				   "A route of type %u holds "
+				   "this prefix and distance",
+				   k->type);
 	if (*g == NONE)
 		*g = group_add(v, key, k->protocol);
 	v->g[*g].protocol = k->protocol;
@@ -629,8 +639,9 @@ static int adopt(struct vctx *v, const struct net_static *key, uint32_t *g,
 		memset(&s.gw, 0, sizeof(s.gw));
 		memset(s.ifname, 0, sizeof(s.ifname));
 		s.kind = k->type == NET_RT_BLACKHOLE ? NET_STATIC_NULL0 :
-			 k->type == NET_RT_UNREACHABLE ? NET_STATIC_UNREACHABLE :
-							 NET_STATIC_PROHIBIT;
+			 k->type == NET_RT_UNREACHABLE ?
+						       NET_STATIC_UNREACHABLE :
+						       NET_STATIC_PROHIBIT;
 		entry_add(v, *g, &s);
 	}
 	for (int i = 0; k->type == NET_RT_UNICAST && i < k->nnh && !ret; i++)
@@ -663,15 +674,15 @@ static bool same_result(struct vctx *v, uint32_t g, uint32_t e,
 static bool group_differs(struct vctx *v, uint32_t g)
 {
 	const struct group *gr = &v->g[g];
-	uint32_t ks = kroute_slot(v, gr->family, &gr->dst, gr->plen,
-				  gr->distance);
+	uint32_t ks =
+		kroute_slot(v, gr->family, &gr->dst, gr->plen, gr->distance);
 	struct net_route want;
 	bool have = group_desired(v, g, &want);
 
 	if (ks == NONE)
 		return have;
 	if (!kroute_ours(&v->k[ks]))
-		return false;	/* not ours to change */
+		return false; /* not ours to change */
 	return !have || !kroute_equal(v, &v->k[ks], &want);
 }
 
@@ -684,8 +695,8 @@ static enum net_static_state entry_state(struct vctx *v, uint32_t g,
 	if (no_nh(s->kind))
 		return NET_STATIC_INSTALLED;
 	group_resolve(v, g);
-	return entry_resolve(v, g, s, out, &rec) > 0 ? NET_STATIC_INSTALLED
-						     : NET_STATIC_INACTIVE;
+	return entry_resolve(v, g, s, out, &rec) > 0 ? NET_STATIC_INSTALLED :
+						       NET_STATIC_INACTIVE;
 }
 
 /* Already configured: the same entry, maybe another protocol. */
@@ -698,7 +709,7 @@ static int add_existing(struct vctx *v, uint32_t g, const struct net_static *s,
 		*state = entry_state(v, g, s);
 	if (v->g[g].protocol == s->protocol) {
 		if (group_differs(v, g))
-			v->dirty = true;	/* the flush installs it */
+			v->dirty = true; /* the flush installs it */
 		return 1;
 	}
 	o = push_op(v, fn, ctx);
@@ -718,12 +729,15 @@ static int check_group(struct vctx *v, uint32_t g, const struct net_static *s,
 	if (g == NONE || !v->g[g].nent)
 		return 0;
 	if (no_nh(s->kind) || no_nh(v->e[v->g[g].first].s.kind))
-		return net_err_set(err, EINVAL, "%s", "Null0, unreachable and "
+		return net_err_set(err, EINVAL, "%s",
+				   "Null0, unreachable and "
 				   "prohibit take no other next hop for the "
 				   "same prefix and distance");
 	if (v->g[g].nent >= NET_STATIC_MAX_NH)
-		return net_err_set(err, E2BIG, "At most %d next hops for one "
-				   "prefix and distance", NET_STATIC_MAX_NH);
+		return net_err_set(err, E2BIG,
+				   "At most %d next hops for one "
+				   "prefix and distance",
+				   NET_STATIC_MAX_NH);
 	return 0;
 }
 
@@ -748,7 +762,8 @@ static int add_new(struct vctx *v, uint32_t g, const struct net_static *s,
 	if (n == 0 && v->loop) {
 		entry_kill(v, e);
 		v->g[g].protocol = old;
-		return net_err_set(err, ELOOP, "%s", "The next hop resolves "
+		return net_err_set(err, ELOOP, "%s",
+				   "The next hop resolves "
 				   "only through a loop of recursive routes");
 	}
 	if (state)
@@ -800,7 +815,8 @@ static int add_locked(struct vctx *v, const struct net_static *s,
 
 	if ((s->kind == NET_STATIC_GW || s->kind == NET_STATIC_GW_DEV) &&
 	    is_local_addr(v, s->family, &s->gw))
-		return net_err_set(err, EINVAL, "%s", "Invalid next hop "
+		return net_err_set(err, EINVAL, "%s",
+				   "Invalid next hop "
 				   "address (it is this router's)");
 	if (g == NONE || !v->g[g].nent) {
 		ret = adopt(v, s, &g, &adopted, err);
@@ -813,7 +829,7 @@ static int add_locked(struct vctx *v, const struct net_static *s,
 			return add_existing(v, g, s, state, fn, ctx);
 		if (adopted && v->g[g].protocol == s->protocol &&
 		    same_result(v, g, e, s)) {
-			v->e[e].s = *s;	/* as typed now; the kernel's stays */
+			v->e[e].s = *s; /* as typed now; the kernel's stays */
 			v->gen++;
 			return add_existing(v, g, s, state, fn, ctx);
 		}
@@ -838,8 +854,7 @@ int net_static_add(const char *vrf, const struct net_static *in,
 		ret = ctx_get(vrf, &v, err);
 	if (ret < 0)
 		return ret;
-	ret = add_locked(v, &s, state, fn ? fn : sync_done, fn ? ctx : &r,
-			 err);
+	ret = add_locked(v, &s, state, fn ? fn : sync_done, fn ? ctx : &r, err);
 	if (fn)
 		return ret;
 	return flush_now(&r, ret, err);
@@ -938,9 +953,8 @@ static int del_locked(struct vctx *v, const struct net_static *m,
 	return 0;
 }
 
-int net_static_del(const char *vrf, const struct net_static *in,
-		   unsigned flags, net_done_fn fn, void *ctx,
-		   struct net_err *err)
+int net_static_del(const char *vrf, const struct net_static *in, unsigned flags,
+		   net_done_fn fn, void *ctx, struct net_err *err)
 {
 	struct net_static m = normal(in);
 	struct sync_result r = { false, { 0 } };
@@ -957,7 +971,7 @@ int net_static_del(const char *vrf, const struct net_static *in,
 		key.protocol = NET_PROTO_STATIC;
 		if (key.kind == NET_STATIC_GW && key.family == AF_INET6 &&
 		    IN6_IS_ADDR_LINKLOCAL(&key.gw.v6))
-			key.kind = NET_STATIC_GW_DEV;	/* matched loosely */
+			key.kind = NET_STATIC_GW_DEV; /* matched loosely */
 		if (key.kind == NET_STATIC_GW_DEV && !key.ifname[0])
 			memcpy(key.ifname, "x", 2);
 		ret = static_check(&key, err);
@@ -1015,7 +1029,7 @@ int net_static_reconcile(const char *vrf, struct net_static_report *report,
 			report->vrfs += ret == 0;
 		}
 		net_names_free(&names);
-		if (S.lock >= 0)	/* and the records of VRFs gone */
+		if (S.lock >= 0) /* and the records of VRFs gone */
 			if (net_state_list(NET_STATIC_RECORD, &names, &e) == 0)
 				net_names_free(&names);
 	}
@@ -1030,7 +1044,7 @@ int net_static_reconcile(const char *vrf, struct net_static_report *report,
 
 /* ---- reading ---------------------------------------------------------- */
 
-static const struct vctx *sort_v;	/* for cmp_index */
+static const struct vctx *sort_v; /* for cmp_index */
 
 static int key_cmp(const struct net_static *x, const struct net_static *y)
 {
@@ -1074,7 +1088,7 @@ static void fill_entry(struct vctx *v, uint32_t e, unsigned flags,
 	if (!no_nh(out->s.kind))
 		n = entry_resolve(v, g, &out->s, via, &out->recursive);
 	out->state = no_nh(out->s.kind) || n > 0 ? NET_STATIC_INSTALLED :
-						    NET_STATIC_INACTIVE;
+						   NET_STATIC_INACTIVE;
 	for (int i = 0; i < n; i++) {
 		out->via[i].has_gw = via[i].has_gw;
 		out->via[i].gw = via[i].gw;
@@ -1135,8 +1149,8 @@ bool net_static_covers(const struct net_static_list *l,
 	struct net_static key;
 	size_t lo = 0, hi = l->n;
 
-	if (r->table != NET_TABLE_MAIN || (r->protocol != NET_PROTO_STATIC &&
-					  r->protocol != NET_PROTO_BOOT))
+	if (r->table != NET_TABLE_MAIN ||
+	    (r->protocol != NET_PROTO_STATIC && r->protocol != NET_PROTO_BOOT))
 		return false;
 	memset(&key, 0, sizeof(key));
 	key.family = r->family;

@@ -71,32 +71,32 @@
 #define NET_STATIC_RECORD "static"
 
 enum net_static_kind {
-	NET_STATIC_GW,		/* a gateway, recursive when not on-link */
-	NET_STATIC_DEV,		/* out of an interface */
-	NET_STATIC_GW_DEV,	/* a gateway on an interface */
-	NET_STATIC_NULL0,	/* blackhole */
+	NET_STATIC_GW,	   /* a gateway, recursive when not on-link */
+	NET_STATIC_DEV,	   /* out of an interface */
+	NET_STATIC_GW_DEV, /* a gateway on an interface */
+	NET_STATIC_NULL0,  /* blackhole */
 	NET_STATIC_UNREACHABLE,
 	NET_STATIC_PROHIBIT,
 };
 
 /* One configured next hop of a route, as typed. */
 struct net_static {
-	int family;			/* AF_INET or AF_INET6 */
-	union net_ip dst;		/* host bits zero */
+	int family;	  /* AF_INET or AF_INET6 */
+	union net_ip dst; /* host bits zero */
 	unsigned char plen;
-	unsigned char protocol;		/* NET_PROTO_STATIC or NET_PROTO_BOOT */
-	uint32_t distance;		/* the kernel metric */
+	unsigned char protocol; /* NET_PROTO_STATIC or NET_PROTO_BOOT */
+	uint32_t distance;	/* the kernel metric */
 	enum net_static_kind kind;
-	union net_ip gw;		/* GW, GW_DEV */
-	char ifname[NET_IFNAMSIZ];	/* DEV, GW_DEV */
+	union net_ip gw;	   /* GW, GW_DEV */
+	char ifname[NET_IFNAMSIZ]; /* DEV, GW_DEV */
 };
 
 /* At most this many next hops for one prefix and distance. */
 #define NET_STATIC_MAX_NH NET_MAX_NEXTHOPS
 
 enum net_static_state {
-	NET_STATIC_INSTALLED,	/* usable: in the kernel route */
-	NET_STATIC_INACTIVE,	/* kept; not usable now */
+	NET_STATIC_INSTALLED, /* usable: in the kernel route */
+	NET_STATIC_INACTIVE,  /* kept; not usable now */
 };
 
 /* ---- changes ------------------------------------------------------- */
@@ -167,10 +167,10 @@ void net_static_abort(void);
 /* ---- reconciliation ------------------------------------------------ */
 
 struct net_static_report {
-	unsigned vrfs;		/* VRFs whose record was looked at */
-	unsigned added, replaced, deleted;	/* kernel requests that worked */
-	unsigned failed;	/* requests the kernel refused */
-	struct net_err first;	/* the first refusal (code 0: none) */
+	unsigned vrfs;			   /* VRFs whose record was looked at */
+	unsigned added, replaced, deleted; /* kernel requests that worked */
+	unsigned failed;		   /* requests the kernel refused */
+	struct net_err first; /* the first refusal (code 0: none) */
 	char first_vrf[NET_VRF_NAME_MAX + 1];
 };
 
@@ -195,21 +195,21 @@ int net_static_touch(const char *vrf, struct net_err *err);
 /* One configured next hop and what it is now. */
 struct net_static_entry {
 	struct net_static s;
-	enum net_static_state state;	/* with NET_STATIC_LIST_STATE */
-	bool recursive;			/* resolved through gateways */
-	struct net_nexthop via[NET_MAX_NEXTHOPS];	/* what it resolved to */
+	enum net_static_state state; /* with NET_STATIC_LIST_STATE */
+	bool recursive;		     /* resolved through gateways */
+	struct net_nexthop via[NET_MAX_NEXTHOPS]; /* what it resolved to */
 	int nvia;
 };
 
 struct net_static_list {
-	struct net_static_entry *v;	/* sorted: family (IPv4 first),
+	struct net_static_entry *v; /* sorted: family (IPv4 first),
 					 * prefix, length, distance, then
 					 * the order configured */
 	size_t n;
 };
 
 enum {
-	NET_STATIC_LIST_STATE = 1,	/* also dump the kernel for state/via */
+	NET_STATIC_LIST_STATE = 1, /* also dump the kernel for state/via */
 };
 
 /* The configured next hops of vrf (none: an empty list).  Without
@@ -246,8 +246,8 @@ void net_static_index_free(struct net_static_index *x);
 /* ---- following events ------------------------------------------------ */
 
 struct net_watch_opts {
-	unsigned settle_ms;	/* gather events this long (0: 100) */
-	unsigned full_s;	/* reconcile everything this often (0: 60) */
+	unsigned settle_ms; /* gather events this long (0: 100) */
+	unsigned full_s;    /* reconcile everything this often (0: 60) */
 	/* Told what each reconciliation changed (may be NULL). */
 	void (*report)(void *ctx, const char *vrf,
 		       const struct net_static_report *r,
@@ -268,9 +268,9 @@ int net_watch(volatile int *stop, const struct net_watch_opts *o,
 /* ---- measuring ------------------------------------------------------- */
 
 struct net_static_stats {
-	unsigned long requests;		/* route requests sent */
-	unsigned long dumps;		/* route table dumps */
-	unsigned long writes;		/* records written or removed */
+	unsigned long requests; /* route requests sent */
+	unsigned long dumps;	/* route table dumps */
+	unsigned long writes;	/* records written or removed */
 };
 /* Totals since the process started (for tests and benchmarks). */
 void net_static_stats(struct net_static_stats *out);

@@ -23,14 +23,14 @@
 
 /* meta: the prefix length, the kind, boot or static, the name's number
  * (0: none, else names[id - 1]) */
-#define M_PLEN(m) ((m) & 0xffu)
+#define M_PLEN(m) ((m)&0xffu)
 #define M_KIND(m) (((m) >> 8) & 0x7u)
 #define M_BOOT 0x800u
 #define M_NAME(m) ((m) >> 12)
 #define NAME_MAX_ID 0xfffffu
 
 struct ix4 {
-	uint32_t dst, gw;	/* host order */
+	uint32_t dst, gw; /* host order */
 	uint32_t distance, seq, meta;
 };
 
@@ -46,9 +46,9 @@ struct net_static_index {
 	size_t n6, cap6;
 	char (*names)[NET_IFNAMSIZ];
 	uint32_t nnames, capnames;
-	uint32_t *slots;	/* open addressing: name id, 0 empty */
-	uint32_t nslots;	/* a power of two, or 0 */
-	bool sorted4, sorted6;	/* appended in order so far */
+	uint32_t *slots;       /* open addressing: name id, 0 empty */
+	uint32_t nslots;       /* a power of two, or 0 */
+	bool sorted4, sorted6; /* appended in order so far */
 };
 
 static void *grow(void *p, size_t *cap, size_t n, size_t size)
@@ -61,7 +61,7 @@ static void *grow(void *p, size_t *cap, size_t n, size_t size)
 		c *= 2;
 	p = realloc(p, c * size);
 	if (!p)
-		abort();	/* as the rest of the backend: out of memory */
+		abort(); /* as the rest of the backend: out of memory */
 	*cap = c;
 	return p;
 }
@@ -209,9 +209,10 @@ static void heap_sort(void *base, size_t n, size_t size,
 {
 	char *b = base, t[sizeof(struct ix6)];
 
-#define AT(i) (b + (i) * size)
-#define SWAP(i, j) (memcpy(t, AT(i), size), memcpy(AT(i), AT(j), size), \
-		    memcpy(AT(j), t, size))
+#define AT(i) (b + (i)*size)
+#define SWAP(i, j)                                                             \
+	(memcpy(t, AT(i), size), memcpy(AT(i), AT(j), size),                   \
+	 memcpy(AT(j), t, size))
 	for (size_t end = n, start = n / 2; end > 1;) {
 		size_t root, child;
 
@@ -222,7 +223,8 @@ static void heap_sort(void *base, size_t n, size_t size,
 			SWAP(0, end);
 		}
 		for (root = start; (child = 2 * root + 1) < end; root = child) {
-			if (child + 1 < end && cmp(AT(child), AT(child + 1)) < 0)
+			if (child + 1 < end &&
+			    cmp(AT(child), AT(child + 1)) < 0)
 				child++;
 			if (cmp(AT(root), AT(child)) >= 0)
 				break;
@@ -298,8 +300,7 @@ void net_static_index_get(const struct net_static_index *x, size_t i,
 	get(x, i, out, &seq);
 }
 
-static bool covers4(const struct net_static_index *x,
-		    const struct net_route *r)
+static bool covers4(const struct net_static_index *x, const struct net_route *r)
 {
 	struct ix4 key = { ntohl(r->dst.v4.s_addr), 0, r->metric, 0, r->plen };
 	size_t lo = 0, hi = x->n4;
@@ -308,7 +309,7 @@ static bool covers4(const struct net_static_index *x,
 		size_t mid = lo + (hi - lo) / 2;
 		int c;
 
-		key.seq = x->v4[mid].seq;	/* any entry of the key */
+		key.seq = x->v4[mid].seq; /* any entry of the key */
 		c = cmp4(&x->v4[mid], &key);
 		if (!c)
 			return true;
@@ -320,8 +321,7 @@ static bool covers4(const struct net_static_index *x,
 	return false;
 }
 
-static bool covers6(const struct net_static_index *x,
-		    const struct net_route *r)
+static bool covers6(const struct net_static_index *x, const struct net_route *r)
 {
 	struct ix6 key = { r->dst.v6, IN6ADDR_ANY_INIT, r->metric, 0, r->plen };
 	size_t lo = 0, hi = x->n6;
@@ -378,7 +378,7 @@ struct net_static_index *sindex_of_ctx(const struct vctx *v)
 		s = v->e[e].s;
 		s.protocol = v->g[v->e[e].group].protocol;
 		if (add(x, &s, e) < 0)
-			abort();	/* a context has far fewer names */
+			abort(); /* a context has far fewer names */
 	}
 	sort(x);
 	return x;
@@ -408,11 +408,11 @@ static uint32_t first_refused(const struct net_static_index *x,
 			get(x, end, &s, &sq);
 			if (s.family != a[0].family || s.plen != a[0].plen ||
 			    s.distance != a[0].distance ||
-			    memcmp(&s.dst, &a[0].dst, s.family == AF_INET ?
-				   4 : 16))
+			    memcmp(&s.dst, &a[0].dst,
+				   s.family == AF_INET ? 4 : 16))
 				break;
 			if (k == SIZE_MAX)
-				continue;	/* this group already refused */
+				continue; /* this group already refused */
 			if (s.protocol != a[0].protocol)
 				w = STATIC_WHY_PROTOCOLS;
 			for (size_t q = 0; !w && q <= k; q++)
@@ -435,9 +435,9 @@ static uint32_t first_refused(const struct net_static_index *x,
 
 struct reading {
 	struct net_static_index *x;
-	int line;		/* lines taken so far (the format line too) */
-	const char *why;	/* why the record is refused */
-	struct net_err e2;	/* holds why when static_check said it */
+	int line;	   /* lines taken so far (the format line too) */
+	const char *why;   /* why the record is refused */
+	struct net_err e2; /* holds why when static_check said it */
 };
 
 /* One whole line (without its newline, NUL-terminated). */
@@ -459,8 +459,8 @@ static void take_line(struct reading *r, char *p, size_t len)
 }
 
 /* The lines of the len bytes at fd; r->why when one is refused. */
-static int read_lines(struct reading *r, int fd, size_t len,
-		      const char *path, struct net_err *err)
+static int read_lines(struct reading *r, int fd, size_t len, const char *path,
+		      struct net_err *err)
 {
 	size_t size = PIECE, have = 0;
 	char *buf = malloc(size + 1);
@@ -490,7 +490,7 @@ static int read_lines(struct reading *r, int fd, size_t len,
 		}
 		memmove(buf, buf + at, have - at);
 		have -= at;
-		if (have == size) {	/* a line longer than the piece */
+		if (have == size) { /* a line longer than the piece */
 			size *= 2;
 			buf = realloc(buf, size + 1);
 			if (!buf)
@@ -514,11 +514,11 @@ int sindex_read(const char *vrf, struct net_static_index **out,
 	int fd, ret, line;
 
 	*out = NULL;
-	ret = netns_fd(key, err);	/* (cached: not closed here) */
+	ret = netns_fd(key, err); /* (cached: not closed here) */
 	if (ret >= 0)
 		ret = net_state_open(key, NET_STATIC_RECORD, &fd, &len, err);
 	if (ret == -ENOENT && netns_fd(key, NULL) >= 0) {
-		*out = r.x;	/* no record (or a stale one): none */
+		*out = r.x; /* no record (or a stale one): none */
 		return 0;
 	}
 	if (ret < 0) {
@@ -546,8 +546,8 @@ int sindex_read(const char *vrf, struct net_static_index **out,
 		why = "empty";
 	if (why) {
 		net_static_index_free(r.x);
-		return net_err_set(err, EBADMSG, "%s: record line %d: %s",
-				   path, line, why);
+		return net_err_set(err, EBADMSG, "%s: record line %d: %s", path,
+				   line, why);
 	}
 	*out = r.x;
 	return 0;

@@ -28,40 +28,44 @@ struct knh {
 struct kroute {
 	union net_ip dst;
 	uint32_t metric;
-	uint32_t next;		/* prefix hash chain */
-	uint32_t nh;		/* first of nnh in ctx->knh */
+	uint32_t next; /* prefix hash chain */
+	uint32_t nh;   /* first of nnh in ctx->knh */
 	unsigned char family, plen, protocol, type, nnh;
-	bool gone;		/* deleted since the snapshot */
+	bool gone; /* deleted since the snapshot */
 };
 
 /* One configured next hop (entry of the record). */
 struct entry {
-	struct net_static s;	/* s.protocol: see the group's */
+	struct net_static s; /* s.protocol: see the group's */
 	uint32_t group;
-	uint32_t gnext;		/* next entry of the group, NONE at the end */
-	bool dead;		/* removed (kept for undo) */
+	uint32_t gnext; /* next entry of the group, NONE at the end */
+	bool dead;	/* removed (kept for undo) */
 };
 
-enum { RES_NONE, RES_BUSY, RES_DONE };
+enum {
+	RES_NONE,
+	RES_BUSY,
+	RES_DONE
+};
 
 /* The entries of one prefix and distance, and what they resolve to. */
 struct group {
 	union net_ip dst;
 	uint32_t distance;
-	uint32_t next;		/* prefix hash chain */
-	uint32_t first;		/* first live entry, in record order */
+	uint32_t next;	/* prefix hash chain */
+	uint32_t first; /* first live entry, in record order */
 	unsigned char family, plen, protocol;
-	unsigned char nent;	/* live entries */
+	unsigned char nent; /* live entries */
 	/* resolution, valid while gen == ctx->gen */
 	uint32_t gen;
 	unsigned char rstate;
-	bool recursive;		/* through gateways of another route */
-	bool blackhole;		/* a Null0-like route, or resolved to one */
-	uint32_t res, nres;	/* the usable next hops, in ctx->pool */
+	bool recursive;	    /* through gateways of another route */
+	bool blackhole;	    /* a Null0-like route, or resolved to one */
+	uint32_t res, nres; /* the usable next hops, in ctx->pool */
 	/* this flush */
-	bool touched;		/* changed by a change */
+	bool touched; /* changed by a change */
 	bool failed;
-	uint32_t fail;		/* index of its error in the flush's list */
+	uint32_t fail; /* index of its error in the flush's list */
 };
 
 struct slink {
@@ -77,7 +81,7 @@ struct laddr {
 
 struct vctx {
 	struct vctx *next;
-	char vrf[NET_VRF_NAME_MAX + 1];	/* "default" for the default VRF */
+	char vrf[NET_VRF_NAME_MAX + 1]; /* "default" for the default VRF */
 	struct kroute *k;
 	uint32_t nk, capk;
 	struct knh *knh;
@@ -86,21 +90,21 @@ struct vctx {
 	uint32_t ne, cape;
 	struct group *g;
 	uint32_t ng, capg;
-	uint32_t *kheads, *gheads;	/* prefix hashes, hsize each */
+	uint32_t *kheads, *gheads; /* prefix hashes, hsize each */
 	uint32_t khsize, ghsize;
-	struct slink *links;		/* sorted by ifindex */
-	uint32_t *by_name;		/* link indices sorted by name */
+	struct slink *links; /* sorted by ifindex */
+	uint32_t *by_name;   /* link indices sorted by name */
 	uint32_t nlinks;
 	struct laddr *addrs;
 	uint32_t naddrs, capaddrs;
-	uint64_t present[2][3];		/* prefix lengths in use, per family */
-	struct knh *pool;		/* resolved next hops */
+	uint64_t present[2][3]; /* prefix lengths in use, per family */
+	struct knh *pool;	/* resolved next hops */
 	uint32_t npool, cappool;
 	uint32_t gen;
-	bool loop;			/* a resolution met a busy group */
-	bool changed;			/* the record differs from its file */
-	bool reconcile;			/* look at every group at the flush */
-	bool dirty;			/* some group may differ from the kernel */
+	bool loop;	/* a resolution met a busy group */
+	bool changed;	/* the record differs from its file */
+	bool reconcile; /* look at every group at the flush */
+	bool dirty;	/* some group may differ from the kernel */
 };
 
 /* A new context for vrf: the record read (locked: stale records go),
@@ -111,8 +115,8 @@ void vctx_free(struct vctx *v);
 /* The record as text, and parsed from text (into an empty context);
  * path names the file in errors. */
 int vctx_format(const struct vctx *v, char **out, size_t *len);
-int vctx_parse(struct vctx *v, const char *text, size_t len,
-	       const char *path, struct net_err *err);
+int vctx_parse(struct vctx *v, const char *text, size_t len, const char *path,
+	       struct net_err *err);
 
 /* The record's text: its first line, then one line per entry. */
 #define STATIC_FORMAT_LINE "format 1"

@@ -66,8 +66,7 @@ static bool is_ll6(int family, const union net_ip *a)
 	return family == AF_INET6 && IN6_IS_ADDR_LINKLOCAL(&a->v6);
 }
 
-static uint32_t prefix_hash(int family, const union net_ip *dst,
-			    unsigned plen)
+static uint32_t prefix_hash(int family, const union net_ip *dst, unsigned plen)
 {
 	const unsigned char *b = (const unsigned char *)dst;
 	uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)plen ^
@@ -113,11 +112,11 @@ static void out_of_memory(void)
 	abort();
 }
 
-#define GROW(v, arr, n, cap)                                              \
-	do {                                                              \
-		if (!grow((void **)&(v)->arr, &(v)->cap, (v)->n,          \
-			  sizeof(*(v)->arr)))                             \
-			out_of_memory();                                  \
+#define GROW(v, arr, n, cap)                                                   \
+	do {                                                                   \
+		if (!grow((void **)&(v)->arr, &(v)->cap, (v)->n,               \
+			  sizeof(*(v)->arr)))                                  \
+			out_of_memory();                                       \
 	} while (0)
 
 static uint32_t *new_heads(uint32_t size)
@@ -126,7 +125,7 @@ static uint32_t *new_heads(uint32_t size)
 
 	if (!h)
 		out_of_memory();
-	memset(h, 0xff, (size_t)size * sizeof(*h));	/* NONE */
+	memset(h, 0xff, (size_t)size * sizeof(*h)); /* NONE */
 	return h;
 }
 
@@ -311,7 +310,7 @@ static int cmp_ifindex(const void *a, const void *b)
 	return (x->ifindex > y->ifindex) - (x->ifindex < y->ifindex);
 }
 
-static const struct vctx *sort_ctx;	/* for the name sort below */
+static const struct vctx *sort_ctx; /* for the name sort below */
 
 static int cmp_name(const void *a, const void *b)
 {
@@ -534,7 +533,8 @@ int static_check(const struct net_static *s, struct net_err *err)
 		return net_err_set(err, EINVAL, "Invalid prefix length");
 	m = masked(s->family, &s->dst, s->plen);
 	if (!ip_eq(s->family, &m, &s->dst))
-		return net_err_set(err, EINVAL, "Inconsistent address and mask");
+		return net_err_set(err, EINVAL,
+				   "Inconsistent address and mask");
 	if (s->protocol != NET_PROTO_STATIC && s->protocol != NET_PROTO_BOOT)
 		return net_err_set(err, EINVAL, "Invalid route protocol");
 	if (!gw && !dev && !no_nh_kind(s->kind))
@@ -542,7 +542,8 @@ int static_check(const struct net_static *s, struct net_err *err)
 	if (dev && !valid_ifname(s->ifname))
 		return net_err_set(err, EINVAL, "Invalid interface name");
 	if (gw && is_ll6(s->family, &s->gw) && !dev)
-		return net_err_set(err, EINVAL, "%s", "A link-local next hop "
+		return net_err_set(err, EINVAL, "%s",
+				   "A link-local next hop "
 				   "needs its interface");
 	if (gw && s->family == AF_INET6 &&
 	    (IN6_IS_ADDR_UNSPECIFIED(&s->gw.v6) ||
@@ -671,7 +672,7 @@ static bool split(char *line, struct words *w)
 		char *sp = strchr(p, ' ');
 
 		if (*p == '\0' || p == sp || w->n == 8)
-			return false;	/* empty word, or too many */
+			return false; /* empty word, or too many */
 		w->w[w->n++] = p;
 		if (!sp)
 			return true;
@@ -717,8 +718,9 @@ static const char *parse_nh(struct words *w, int i, struct net_static *s)
 {
 	const char *k = w->w[i];
 
-	if (i + 1 == w->n && (!strcmp(k, "null0") || !strcmp(k, "unreachable") ||
-			      !strcmp(k, "prohibit"))) {
+	if (i + 1 == w->n &&
+	    (!strcmp(k, "null0") || !strcmp(k, "unreachable") ||
+	     !strcmp(k, "prohibit"))) {
 		s->kind = k[0] == 'n' ? NET_STATIC_NULL0 :
 			  k[0] == 'u' ? NET_STATIC_UNREACHABLE :
 					NET_STATIC_PROHIBIT;
@@ -807,8 +809,8 @@ static const char *parse_add(struct vctx *v, const struct net_static *s)
 	return NULL;
 }
 
-int vctx_parse(struct vctx *v, const char *text, size_t len,
-	       const char *path, struct net_err *err)
+int vctx_parse(struct vctx *v, const char *text, size_t len, const char *path,
+	       struct net_err *err)
 {
 	char *copy = malloc(len + 1), *p, *end;
 	const char *why = NULL;
@@ -830,8 +832,8 @@ int vctx_parse(struct vctx *v, const char *text, size_t len,
 		}
 		*nl = '\0';
 		if (line == 0)
-			why = strcmp(p, STATIC_FORMAT_LINE) ? "not format 1"
-							    : NULL;
+			why = strcmp(p, STATIC_FORMAT_LINE) ? "not format 1" :
+							      NULL;
 		else if (!(why = static_record_line(p, &s, &e2)))
 			why = parse_add(v, &s);
 		p = nl + 1;
@@ -840,8 +842,8 @@ int vctx_parse(struct vctx *v, const char *text, size_t len,
 		why = "empty";
 	free(copy);
 	if (why)
-		return net_err_set(err, EBADMSG, "%s: record line %d: %s",
-				   path, line, why);
+		return net_err_set(err, EBADMSG, "%s: record line %d: %s", path,
+				   line, why);
 	v->changed = false;
 	return 0;
 }
@@ -952,7 +954,7 @@ struct cand {
 	bool found;
 	bool blackhole;
 	uint32_t metric;
-	const struct knh *nh;	/* = own */
+	const struct knh *nh; /* = own */
 	int nnh;
 	struct knh own[NET_MAX_NEXTHOPS];
 };
@@ -1000,7 +1002,7 @@ static void best_at(struct vctx *v, uint32_t self, int family,
 
 		if (kroute_ours(k) &&
 		    group_find(v, family, p, len, k->metric) != NONE)
-			continue;	/* the record's, see below */
+			continue; /* the record's, see below */
 		if ((!best->found || k->metric < best->metric) &&
 		    kernel_cand(v, k, &c)) {
 			*best = c;
@@ -1024,7 +1026,7 @@ static void best_at(struct vctx *v, uint32_t self, int family,
 		best->found = true;
 		best->blackhole = h->blackhole;
 		best->metric = h->distance;
-		if (h->nres)	/* (a blackhole has none; the pool may be NULL) */
+		if (h->nres) /* (a blackhole has none; the pool may be NULL) */
 			memcpy(best->own, &v->pool[h->res],
 			       h->nres * sizeof(*best->own));
 		best->nh = best->own;
@@ -1084,7 +1086,8 @@ static bool onlink_on(struct vctx *v, uint32_t self, int family,
 
 			for (int j = 0; k->type == NET_RT_UNICAST && j < k->nnh;
 			     j++) {
-				const struct knh *nh = &v->knh[k->nh + (uint32_t)j];
+				const struct knh *nh =
+					&v->knh[k->nh + (uint32_t)j];
 
 				if (!nh->has_gw && nh->ifindex == ifindex &&
 				    knh_usable(v, nh))
@@ -1096,9 +1099,11 @@ static bool onlink_on(struct vctx *v, uint32_t self, int family,
 			if (same_prefix(&v->g[i], &v->g[self]))
 				continue;
 			group_resolve(v, i);
-			for (uint32_t j = 0; v->g[i].rstate == RES_DONE &&
-					     j < v->g[i].nres; j++) {
-				const struct knh *nh = &v->pool[v->g[i].res + j];
+			for (uint32_t j = 0;
+			     v->g[i].rstate == RES_DONE && j < v->g[i].nres;
+			     j++) {
+				const struct knh *nh =
+					&v->pool[v->g[i].res + j];
 
 				if (!nh->has_gw && nh->ifindex == ifindex)
 					return true;
@@ -1172,7 +1177,7 @@ void group_resolve(struct vctx *v, uint32_t gi)
 			out_of_memory();
 		v->cappool = cap;
 	}
-	if (n > 0)	/* (the pool may still be NULL) */
+	if (n > 0) /* (the pool may still be NULL) */
 		memcpy(&v->pool[v->npool], all, (size_t)n * sizeof(*all));
 	g->res = v->npool;
 	g->nres = (uint32_t)n;
@@ -1183,7 +1188,7 @@ void group_resolve(struct vctx *v, uint32_t gi)
 
 static unsigned char no_nh_rt_type(enum net_static_kind k)
 {
-	return k == NET_STATIC_NULL0 ? NET_RT_BLACKHOLE :
+	return k == NET_STATIC_NULL0	   ? NET_RT_BLACKHOLE :
 	       k == NET_STATIC_UNREACHABLE ? NET_RT_UNREACHABLE :
 					     NET_RT_PROHIBIT;
 }
@@ -1236,8 +1241,8 @@ bool kroute_equal(const struct vctx *v, const struct kroute *k,
 		bool found = false;
 
 		for (int j = 0; j < k->nnh && !found; j++)
-			found = knh_same(k->family, &v->knh[k->nh + (uint32_t)j],
-					 &want);
+			found = knh_same(k->family,
+					 &v->knh[k->nh + (uint32_t)j], &want);
 		if (!found)
 			return false;
 	}

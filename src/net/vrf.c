@@ -106,8 +106,8 @@ static bool have_cap(unsigned cap)
 /* Where the namespace goes: a file made anew (*made), or a stale entry
  * that may be reused, an empty regular file with nothing on it.  Returns
  * 1 with an fd of it in *fd, 0 when vrf already is a VRF, or -errno. */
-static int open_target(const char *vrf, const char *path, int *fd,
-		       bool *made, struct net_err *err)
+static int open_target(const char *vrf, const char *path, int *fd, bool *made,
+		       struct net_err *err)
 {
 	struct stat st, dir, got;
 	int ret;
@@ -129,8 +129,10 @@ static int open_target(const char *vrf, const char *path, int *fd,
 	}
 	if (!S_ISREG(st.st_mode) || st.st_size != 0 ||
 	    stat(NET_NETNS_DIR, &dir) < 0 || st.st_dev != dir.st_dev)
-		return net_err_set(err, EEXIST, "%s is in the way: neither a "
-				   "namespace nor an empty file", path);
+		return net_err_set(err, EEXIST,
+				   "%s is in the way: neither a "
+				   "namespace nor an empty file",
+				   path);
 	*fd = open(path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
 	if (*fd < 0)
 		return net_err_step(err, errno, NULL, "open the stale entry");
@@ -280,7 +282,7 @@ static int find_pids(const struct stat *ns, struct net_vrf_del_report *r,
 	bool in;
 
 	if (!(dir = opendir("/proc")))
-		return 0;	/* nothing to report, not a failure */
+		return 0; /* nothing to report, not a failure */
 	while (ret == 0 && (de = readdir(dir))) {
 		pid = atoi(de->d_name);
 		if (pid <= 0 || pid == getpid())
@@ -302,9 +304,9 @@ struct del {
 	const char *vrf;
 	char path[NETNS_PATH_SIZE];
 	unsigned flags;
-	int nsfd;		/* ours: keeps the namespace while we work */
+	int nsfd; /* ours: keeps the namespace while we work */
 	struct stat ns;
-	struct net_links links;	/* its links before anything changed */
+	struct net_links links; /* its links before anything changed */
 	struct net_vrf_del_report *r;
 };
 
@@ -577,7 +579,7 @@ void net_vrf_del_report_free(struct net_vrf_del_report *report)
 /* What one VRF calls the others, for the current command. */
 struct nsid_pair {
 	int nsid;
-	const char *vrf;	/* interned; NULL while not found */
+	const char *vrf; /* interned; NULL while not found */
 };
 
 struct nsid_map {

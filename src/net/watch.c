@@ -33,17 +33,18 @@
 #include "state.h"
 #include "static.h"
 
-#define WATCH_GROUPS (RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR | \
-		      RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE)
+#define WATCH_GROUPS                                                           \
+	(RTMGRP_LINK | RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR |               \
+	 RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE)
 #define WATCH_RCVBUF (1 << 20)
-#define TICK_MS 1000		/* how often *stop is looked at, at most */
+#define TICK_MS 1000 /* how often *stop is looked at, at most */
 
 struct wvrf {
 	struct wvrf *next;
 	char name[NET_VRF_NAME_MAX + 1];
 	dev_t dev;
 	ino_t ino;
-	int fd;			/* event socket, -1 none */
+	int fd; /* event socket, -1 none */
 	bool dirty;
 	bool seen;
 };
@@ -53,7 +54,7 @@ struct watch {
 	struct wvrf *vrfs;
 	int ep, ino;
 	bool rescan;
-	long long deadline;	/* ms, 0: none */
+	long long deadline; /* ms, 0: none */
 	long long next_full;
 	char buf[32768] __attribute__((aligned(8)));
 };
@@ -100,7 +101,7 @@ static void wvrf_close(struct watch *w, struct wvrf *v)
 	}
 	v->fd = -1;
 	if (!net_vrf_is_default(v->name))
-		netns_forget(v->name);	/* no fd may keep it alive */
+		netns_forget(v->name); /* no fd may keep it alive */
 }
 
 static void wvrf_drop(struct watch *w, struct wvrf *v)
@@ -139,7 +140,7 @@ static void wvrf_open(struct watch *w, struct wvrf *v)
 
 	v->fd = open_events(v->name, &err);
 	if (v->fd < 0) {
-		v->fd = -1;	/* not a namespace yet: the next rescan */
+		v->fd = -1; /* not a namespace yet: the next rescan */
 		return;
 	}
 	ev.data.ptr = v;
@@ -184,7 +185,7 @@ static void rescan(struct watch *w)
 		if (!ns_where(v->name, &dev, &ino))
 			continue;
 		if (v->fd >= 0 && (v->dev != dev || v->ino != ino))
-			wvrf_close(w, v);	/* made again */
+			wvrf_close(w, v); /* made again */
 		if (v->fd < 0) {
 			v->dev = dev;
 			v->ino = ino;
@@ -213,7 +214,7 @@ static void drain(struct watch *w, struct wvrf *v)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			if (errno != EAGAIN)	/* ENOBUFS: events lost */
+			if (errno != EAGAIN) /* ENOBUFS: events lost */
 				v->dirty = true;
 			return;
 		}
@@ -223,7 +224,7 @@ static void drain(struct watch *w, struct wvrf *v)
 				     h->nlmsg_type == RTM_DELROUTE;
 
 			if (route && mine && h->nlmsg_pid == mine)
-				continue;	/* what we did */
+				continue; /* what we did */
 			v->dirty = true;
 		}
 	}
@@ -301,18 +302,19 @@ static int watch_setup(struct watch *w, int *netns_wd, struct net_err *err)
 	if (lock < 0)
 		return lock;
 	net_state_unlock(lock);
-	*netns_wd = inotify_add_watch(w->ino, NET_NETNS_DIR, IN_CREATE |
-				      IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO);
+	*netns_wd = inotify_add_watch(w->ino, NET_NETNS_DIR,
+				      IN_CREATE | IN_DELETE | IN_MOVED_FROM |
+					      IN_MOVED_TO);
 	snprintf(dir, sizeof(dir), "%s/%s", net_state_dir(), NET_STATIC_RECORD);
 	if (*netns_wd < 0 ||
-	    inotify_add_watch(w->ino, dir, IN_CREATE | IN_DELETE |
-			      IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE |
-			      IN_DELETE_SELF | IN_MOVE_SELF) < 0)
+	    inotify_add_watch(w->ino, dir,
+			      IN_CREATE | IN_DELETE | IN_MOVED_FROM |
+				      IN_MOVED_TO | IN_CLOSE_WRITE |
+				      IN_DELETE_SELF | IN_MOVE_SELF) < 0)
 		return net_err_set(err, errno, "cannot watch %s or %s: %s",
 				   NET_NETNS_DIR, dir, strerror(errno));
 	epoll_ctl(w->ep, EPOLL_CTL_ADD, w->ino,
-		  &(struct epoll_event){ .events = EPOLLIN,
-					 .data.ptr = NULL });
+		  &(struct epoll_event){ .events = EPOLLIN, .data.ptr = NULL });
 	return 0;
 }
 
@@ -368,7 +370,7 @@ int net_watch(volatile int *stop, const struct net_watch_opts *o,
 		watch_free(w);
 		return ret;
 	}
-	rescan(w);		/* everything once at the start */
+	rescan(w); /* everything once at the start */
 	w->deadline = now_ms();
 	w->next_full = now_ms() + full;
 	while (!*stop) {

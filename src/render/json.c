@@ -64,7 +64,9 @@ static inline void put(struct json *j, const char *s, size_t n)
 /* The characters that go into a JSON string as they are: printable
  * ASCII but the quote and the backslash (the rest takes cli_utf8). */
 static const bool plain[256] = {
-	[0x20 ... 0x21] = true, [0x23 ... 0x5b] = true, [0x5d ... 0x7e] = true,
+	[0x20 ... 0x21] = true,
+	[0x23 ... 0x5b] = true,
+	[0x5d ... 0x7e] = true,
 };
 
 /* A JSON string: quotes and backslashes escaped, every control
@@ -189,7 +191,8 @@ static void put_u64(struct json *j, bool minus, uint64_t v)
 void json_int(struct json *j, const char *key, long long value)
 {
 	lead(j, key);
-	put_u64(j, value < 0, value < 0 ? 0 - (uint64_t)value : (uint64_t)value);
+	put_u64(j, value < 0,
+		value < 0 ? 0 - (uint64_t)value : (uint64_t)value);
 }
 
 void json_u64(struct json *j, const char *key, uint64_t value)

@@ -14,10 +14,10 @@
 #define JSON_MAX_DEPTH 16
 
 struct json {
-	struct cli_out *o;	/* NULL: into buf (json_init_mem) */
+	struct cli_out *o; /* NULL: into buf (json_init_mem) */
 	int depth;
 	bool first[JSON_MAX_DEPTH];
-	char *buf;		/* the text so far, in memory */
+	char *buf; /* the text so far, in memory */
 	size_t len, cap;
 };
 

@@ -43,8 +43,9 @@ void text_prefix(int family, const void *addr, unsigned plen, char *buf,
 
 void text_mask(unsigned plen, char *buf, size_t size)
 {
-	uint32_t m = plen >= 32 ? 0xffffffffu
-				: plen ? ~((1u << (32 - plen)) - 1) : 0;
+	uint32_t m = plen >= 32 ? 0xffffffffu :
+		     plen	? ~((1u << (32 - plen)) - 1) :
+				  0;
 
 	snprintf(buf, size, "%u.%u.%u.%u", m >> 24, (m >> 16) & 0xff,
 		 (m >> 8) & 0xff, m & 0xff);

@@ -83,9 +83,9 @@ struct cli_grammar *fuzz_grammar(fuzz_swap_fn swap,
 	char err[512];
 
 	for (size_t i = 0; i < n; i++)
-		areas[i] = real[i] == &cli_filter_area
-				   ? real[i]
-				   : copy_area(real[i], swap, flush);
+		areas[i] = real[i] == &cli_filter_area ?
+				   real[i] :
+				   copy_area(real[i], swap, flush);
 	g = cli_grammar_new(areas, n, err, sizeof(err));
 	if (!g) {
 		fprintf(stderr, "fuzz: the grammar does not build: %s\n", err);

@@ -14,10 +14,10 @@
 #include "cli/cli.h"
 
 /* Aborts with a message when cond is false: a broken invariant. */
-#define FUZZ_CHECK(cond)                                                   \
-	do {                                                               \
-		if (!(cond))                                               \
-			fuzz_fail(__FILE__, __LINE__, #cond);              \
+#define FUZZ_CHECK(cond)                                                       \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			fuzz_fail(__FILE__, __LINE__, #cond);                  \
 	} while (0)
 
 void fuzz_fail(const char *file, int line, const char *what)

@@ -302,7 +302,8 @@ static cli_handler swap(const struct cli_cmd *c)
 static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 		  void (*add)(void *ctx, const char *name), void *ctx)
 {
-	static const char *const vrfs[] = { "default", "Blue", "Black", "Red",
+	static const char *const vrfs[] = { "default",	   "Blue",
+					    "Black",	   "Red",
 					    "bad\033name", "with space" };
 	static const char *const ifs[] = { "lo", "veth0", "veth1", "br0",
 					   "e\xff" };
@@ -318,8 +319,8 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 	}
 }
 
-static int console_secret(struct cli_session *s, const char *prompt,
-			  char *buf, size_t size)
+static int console_secret(struct cli_session *s, const char *prompt, char *buf,
+			  size_t size)
 {
 	(void)s;
 	(void)prompt;
@@ -419,8 +420,8 @@ static void one_line(struct cli_session *s, char *line)
 static void run_lines(const uint8_t *data, size_t size, unsigned flags)
 {
 	struct cli_session s;
-	struct lines l = { (const char *)data, (const char *)data + size,
-			   NULL, 0 };
+	struct lines l = { (const char *)data, (const char *)data + size, NULL,
+			   0 };
 	char *line;
 
 	session(&s, flags);
@@ -467,8 +468,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	grammar = fuzz_grammar(swap, flush);
 	for (size_t i = 0; i < sizeof(roles) / sizeof(*roles); i++)
 		if (!roles[i].used) {
-			fprintf(stderr, "fuzz_engine: no command \"%s\": update "
-				"the stub roles\n", roles[i].syntax);
+			fprintf(stderr,
+				"fuzz_engine: no command \"%s\": update "
+				"the stub roles\n",
+				roles[i].syntax);
 			abort();
 		}
 	return 0;

@@ -45,10 +45,10 @@
 #include "cmd/cmds.h"
 #include "fuzz.h"
 
-#define EXIT_SANDBOX 3	/* the sandbox could not be made: nothing ran */
+#define EXIT_SANDBOX 3 /* the sandbox could not be made: nothing ran */
 #define EXIT_LEAK 4
-#define STOP_AFTER 1	/* seconds before a waiting command is stopped */
-#define STOP_ALL 8	/* seconds after which every command is */
+#define STOP_AFTER 1 /* seconds before a waiting command is stopped */
+#define STOP_ALL 8   /* seconds after which every command is */
 #define HARD_LIMIT_MS 30000
 #define CONFIG_DIR "/run/fuzz"
 
@@ -59,8 +59,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct cli_grammar *grammar;
-static uint8_t *counters;	/* libFuzzer's coverage counters */
-static uint8_t *shared;		/* the child's counters, for the parent */
+static uint8_t *counters; /* libFuzzer's coverage counters */
+static uint8_t *shared;	  /* the child's counters, for the parent */
 static size_t ncounters;
 static struct stat host_net, host_mnt;
 static volatile int stop;
@@ -127,16 +127,17 @@ static void sandbox(void)
 	must(mount_setattr_(AT_FDCWD, "/", AT_RECURSIVE, &ro), "read-only");
 	/* /proc/sys/net of this namespace is the only writable /proc */
 	must(mount_setattr_(AT_FDCWD, "/proc", 0, &rw), "/proc");
-	must(mount("/proc/sys", "/proc/sys", NULL, MS_BIND, NULL),
-	     "/proc/sys");
+	must(mount("/proc/sys", "/proc/sys", NULL, MS_BIND, NULL), "/proc/sys");
 	must(mount(NULL, "/proc/sys", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY,
-		   NULL), "/proc/sys read-only");
+		   NULL),
+	     "/proc/sys read-only");
 	must(mount("/proc/sys/net", "/proc/sys/net", NULL, MS_BIND, NULL),
 	     "/proc/sys/net");
 	must(mount(NULL, "/proc/sys/net", NULL, MS_REMOUNT | MS_BIND, NULL),
 	     "/proc/sys/net writable");
 	must(mount("vrfsh-fuzz", "/run", "tmpfs", MS_NOSUID | MS_NODEV,
-		   "mode=0755,size=64m"), "tmpfs on /run");
+		   "mode=0755,size=64m"),
+	     "tmpfs on /run");
 	must(mkdir("/run/netns", 0755), "/run/netns");
 	must(mkdir("/run/vrfsh", 0755), "/run/vrfsh");
 	must(mkdir(CONFIG_DIR, 0700), CONFIG_DIR);
@@ -253,8 +254,10 @@ static int wait_child(pid_t pid)
 		while ((n = poll(&p, 1, HARD_LIMIT_MS)) < 0 && errno == EINTR)
 			;
 		if (n == 0) {
-			fprintf(stderr, "fuzz_kernel: the input ran for more "
-				"than %d ms\n", HARD_LIMIT_MS);
+			fprintf(stderr,
+				"fuzz_kernel: the input ran for more "
+				"than %d ms\n",
+				HARD_LIMIT_MS);
 			kill(pid, SIGKILL);
 		}
 		close(pfd);
@@ -331,12 +334,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	status = one((const uint8_t *)"", 0);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == EXIT_SANDBOX) {
 		fprintf(stderr, "fuzz_kernel: cannot make a sandbox: it needs "
-			"root\n");
+				"root\n");
 		exit(1);
 	}
 	if (status) {
-		fprintf(stderr, "fuzz_kernel: an empty input fails (status "
-			"%#x)\n", (unsigned)status);
+		fprintf(stderr,
+			"fuzz_kernel: an empty input fails (status "
+			"%#x)\n",
+			(unsigned)status);
 		exit(1);
 	}
 	return 0;

@@ -25,8 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const struct {
 	long min, max;
 } ranges[] = {
-	{ 0, 512 },	      { 1, 2147483647 },     { 68, 65536 },
-	{ 0, 4294967295L },   { -10, 10 },	     { LONG_MIN, LONG_MAX },
+	{ 0, 512 },	    { 1, 2147483647 }, { 68, 65536 },
+	{ 0, 4294967295L }, { -10, 10 },       { LONG_MIN, LONG_MAX },
 };
 
 static const char *const keywords[] = { "interface", "ip", "ipv6", "i" };
@@ -36,8 +36,8 @@ static void tokens(const char *word)
 {
 	for (int k = TOK_KEYWORD; k <= TOK_SUBCMD; k++)
 		for (size_t r = 0; r < sizeof(ranges) / sizeof(*ranges); r++)
-			for (size_t i = 0; i < sizeof(keywords) / sizeof(*keywords);
-			     i++) {
+			for (size_t i = 0;
+			     i < sizeof(keywords) / sizeof(*keywords); i++) {
 				enum cli_tok kind = (enum cli_tok)k;
 				const char *t = keywords[i];
 				long lo = ranges[r].min, hi = ranges[r].max;
@@ -50,7 +50,7 @@ static void tokens(const char *word)
 				if (l != LVL_NONE && kind != TOK_SUBCMD)
 					FUZZ_CHECK(could);
 				if (kind != TOK_KEYWORD)
-					break;	/* the text matters only here */
+					break; /* the text matters only here */
 			}
 }
 
@@ -109,8 +109,9 @@ static void numbers_and_names(const char *word)
 		FUZZ_CHECK(cli_text_clean(why));
 	why = cli_ifname_error(word);
 	if (!why)
-		FUZZ_CHECK(*word && strlen(word) <= 15 && !strpbrk(word, "/: "));
-	else	/* may quote a blank raw: messages are escaped on output */
+		FUZZ_CHECK(*word && strlen(word) <= 15 &&
+			   !strpbrk(word, "/: "));
+	else /* may quote a blank raw: messages are escaped on output */
 		FUZZ_CHECK(*why);
 }
 
@@ -196,7 +197,7 @@ static void filter(const char *re, const char *rest, size_t n, unsigned kind)
 		cli_write(&o, rest, n);
 		cli_printf(&o, "\n%s\n", re);
 	} else {
-		FUZZ_CHECK(*err);	/* a refusal says why */
+		FUZZ_CHECK(*err); /* a refusal says why */
 	}
 	cli_out_finish(&o);
 }
@@ -211,7 +212,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!word)
 		abort();
 	memcpy(word, text, first);
-	word[first] = '\0';	/* a NUL inside ends it earlier */
+	word[first] = '\0'; /* a NUL inside ends it earlier */
 	cli_strict_args = true;
 	tokens(word);
 	ipv4(word);

@@ -20,31 +20,31 @@
 
 #include "net/net.h"
 
-extern struct stat home;	/* our namespace at start */
-extern struct net_err err;	/* the error of the last call */
+extern struct stat home;   /* our namespace at start */
+extern struct net_err err; /* the error of the last call */
 
 /* Fails the test unless the process is in the namespace it started in. */
 void check_home(void);
 
 /* Run a backend call expecting success, then check where we are. */
-#define OK(call)							\
-	do {								\
-		int ret_ = (call);					\
-		if (ret_ != 0)						\
-			fail_msg("%s: %d (%s)", #call, ret_, err.msg);	\
-		check_home();						\
+#define OK(call)                                                               \
+	do {                                                                   \
+		int ret_ = (call);                                             \
+		if (ret_ != 0)                                                 \
+			fail_msg("%s: %d (%s)", #call, ret_, err.msg);         \
+		check_home();                                                  \
 	} while (0)
 
 /* Run a backend call expecting -code. */
-#define FAILS(call, want)						\
-	do {								\
-		int ret_ = (call);					\
-		if (ret_ != -(want) || err.code != (want))		\
-			fail_msg("%s: %d/%d (%s), wanted %d", #call,	\
-				 ret_, err.code, err.msg, -(want));	\
-		if (getenv("TEST_VERBOSE"))				\
-			fprintf(stderr, "%s -> %s\n", #call, err.msg);	\
-		check_home();						\
+#define FAILS(call, want)                                                      \
+	do {                                                                   \
+		int ret_ = (call);                                             \
+		if (ret_ != -(want) || err.code != (want))                     \
+			fail_msg("%s: %d/%d (%s), wanted %d", #call, ret_,     \
+				 err.code, err.msg, -(want));                  \
+		if (getenv("TEST_VERBOSE"))                                    \
+			fprintf(stderr, "%s -> %s\n", #call, err.msg);         \
+		check_home();                                                  \
 	} while (0)
 
 /* Output of a shell command (malloc'd); *status (may be NULL) gets its

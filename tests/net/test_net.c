@@ -57,7 +57,8 @@ static bool names_have(const struct net_names *n, const char *name)
 
 static struct net_addr v4(const char *a, int plen)
 {
-	struct net_addr addr = { .family = AF_INET, .plen = (unsigned char)plen };
+	struct net_addr addr = { .family = AF_INET,
+				 .plen = (unsigned char)plen };
 
 	assert_int_equal(inet_pton(AF_INET, a, &addr.a.v4), 1);
 	return addr;
@@ -65,7 +66,8 @@ static struct net_addr v4(const char *a, int plen)
 
 static struct net_addr v6(const char *a, int plen)
 {
-	struct net_addr addr = { .family = AF_INET6, .plen = (unsigned char)plen };
+	struct net_addr addr = { .family = AF_INET6,
+				 .plen = (unsigned char)plen };
 
 	assert_int_equal(inet_pton(AF_INET6, a, &addr.a.v6), 1);
 	return addr;
@@ -196,13 +198,17 @@ static void test_vrf_create_unprivileged(void **state)
 		struct net_err e;
 		int ret;
 
-		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534,
-								 65534))
+		if (setresgid(65534, 65534, 65534) ||
+		    setresuid(65534, 65534, 65534))
 			_exit(2);
 		ret = net_vrf_create("Nobody", NULL, &e);
 		_exit(ret == -EACCES && e.code == EACCES &&
-		      !strcmp(e.msg, "create the file: Permission denied") &&
-		      e.need && !strcmp(e.need, NET_NEED_NETNS_DIR) ? 0 : 1);
+				      !strcmp(e.msg,
+					      "create the file: Permission denied") &&
+				      e.need &&
+				      !strcmp(e.need, NET_NEED_NETNS_DIR) ?
+			      0 :
+			      1);
 	}
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	assert_true(WIFEXITED(st));
@@ -243,8 +249,7 @@ static void test_veth_across_vrfs(void **state)
 	OK(net_link_add_veth(NULL, "vd", "A", "va2", &err));
 	OK(net_link_get(NULL, "vd", &d, &err));
 	OK(net_link_get("A", "va2", &a, &err));
-	assert_string_equal(net_vrf_by_netnsid("A", a.peer_netnsid),
-			    "default");
+	assert_string_equal(net_vrf_by_netnsid("A", a.peer_netnsid), "default");
 	assert_string_equal(net_vrf_by_netnsid(NULL, d.peer_netnsid), "A");
 	check_home();
 }
@@ -324,8 +329,7 @@ static void test_link_move(void **state)
 	assert_true(cmd_ok("ip -n A link show m2"));
 	assert_false(cmd_ok("ip link show m2"));
 	OK(net_link_get("A", "m2", &l, &err));
-	assert_string_equal(net_vrf_by_netnsid("A", l.peer_netnsid),
-			    "default");
+	assert_string_equal(net_vrf_by_netnsid("A", l.peer_netnsid), "default");
 	OK(net_link_move("A", "m2", "global", &err));
 	assert_true(cmd_ok("ip link show m2"));
 	assert_false(cmd_ok("ip -n A link show m2"));
@@ -346,7 +350,7 @@ static void test_link_up_down(void **state)
 	assert_true(out_has("\"UP\"", "ip -n A -j link show va"));
 	OK(net_link_get("A", "va", &l, &err));
 	assert_true(l.admin_up);
-	assert_false(l.oper_up);	/* peer still down */
+	assert_false(l.oper_up); /* peer still down */
 	OK(net_link_set_up("A", "vb", true, &err));
 	OK(net_link_get("A", "va", &l, &err));
 	assert_true(l.oper_up);
@@ -475,8 +479,8 @@ static void test_addr_v4(void **state)
 	OK(net_addr_add("A", "va", &s, &err));
 	assert_true(out_has("\"local\":\"192.0.2.1\",\"prefixlen\":24",
 			    "ip -n A -j addr show dev va"));
-	assert_true(out_has("\"secondary\":true",
-			    "ip -n A -j addr show dev va"));
+	assert_true(
+		out_has("\"secondary\":true", "ip -n A -j addr show dev va"));
 	assert_false(out_has("192.0.2.255", "ip -n A -j addr show dev va"));
 
 	OK(net_link_get("A", "va", &l, &err));
@@ -489,13 +493,15 @@ static void test_addr_v4(void **state)
 	a = find_addr(&as, &s);
 	assert_non_null(a);
 	assert_true(a->secondary);
-	assert_non_null(find_addr(&as, &(struct net_addr){
-		.family = AF_INET, .plen = 8,
-		.a.v4.s_addr = htonl(INADDR_LOOPBACK) }));
+	assert_non_null(find_addr(
+		&as,
+		&(struct net_addr){ .family = AF_INET,
+				    .plen = 8,
+				    .a.v4.s_addr = htonl(INADDR_LOOPBACK) }));
 	net_addrs_free(&as);
 
 	FAILS(net_addr_add("A", "va", &p, &err), EEXIST);
-	assert_string_not_equal(err.msg, strerror(EEXIST));	/* ext ack */
+	assert_string_not_equal(err.msg, strerror(EEXIST)); /* ext ack */
 	OK(net_addr_del("A", "va", &s, &err));
 	assert_false(out_has("192.0.2.2", "ip -n A -j addr show dev va"));
 	OK(net_addr_del("A", "va", &p, &err));
@@ -524,9 +530,11 @@ static void test_addr_v6(void **state)
 	net_addrs_free(&as);
 	OK(net_addr_dump("A", AF_UNSPEC, &as, &err));
 	assert_non_null(find_addr(&as, &p));
-	assert_non_null(find_addr(&as, &(struct net_addr){
-		.family = AF_INET, .plen = 8,
-		.a.v4.s_addr = htonl(INADDR_LOOPBACK) }));
+	assert_non_null(find_addr(
+		&as,
+		&(struct net_addr){ .family = AF_INET,
+				    .plen = 8,
+				    .a.v4.s_addr = htonl(INADDR_LOOPBACK) }));
 	net_addrs_free(&as);
 
 	/* Extended ack text, not just strerror. */
@@ -591,7 +599,7 @@ static void test_forwarding(void **state)
 	OK(net_forwarding_set(NULL, AF_INET, true, &err));
 	assert_true(out_has("1", "cat /proc/sys/net/ipv4/ip_forward"));
 	assert_true(out_has("0", "ip netns exec A cat "
-			    "/proc/sys/net/ipv4/ip_forward"));
+				 "/proc/sys/net/ipv4/ip_forward"));
 	OK(net_forwarding_set(NULL, AF_INET, false, &err));
 	FAILS(net_forwarding_get("Nope", AF_INET, &on, &err), ENOENT);
 	FAILS(net_forwarding_get("A", AF_PACKET, &on, &err), EAFNOSUPPORT);
@@ -766,8 +774,8 @@ static int as(uid_t uid, unsigned long long caps, int (*fn)(void))
 }
 
 /* In a child: ret and e are what was wanted, else say what came. */
-static bool got(const char *what, int ret, const struct net_err *e,
-		int code, const char *need, const char *in_msg)
+static bool got(const char *what, int ret, const struct net_err *e, int code,
+		const char *need, const char *in_msg)
 {
 	bool ok = ret == -code && e->code == code &&
 		  (need ? e->need && !strcmp(e->need, need) : !e->need) &&
@@ -794,7 +802,10 @@ static int create_sys_admin_only(void)
 	int ret = net_vrf_create("Half", &created, &e);
 
 	return got("create, CAP_SYS_ADMIN only", ret, &e, EPERM,
-		   NET_NEED_NET_ADMIN, "bring lo up") && !created ? 0 : 1;
+		   NET_NEED_NET_ADMIN, "bring lo up") &&
+			       !created ?
+		       0 :
+		       1;
 }
 
 static int create_net_admin_only(void)
@@ -803,19 +814,19 @@ static int create_net_admin_only(void)
 	int ret = net_vrf_create("Half", NULL, &e);
 
 	return got("create, CAP_NET_ADMIN only", ret, &e, EPERM,
-		   NET_NEED_SYS_ADMIN, NULL) ? 0 : 1;
+		   NET_NEED_SYS_ADMIN, NULL) ?
+		       0 :
+		       1;
 }
 
 /* Defect 2: a creation that fails half-way leaves nothing behind. */
 static void test_create_rolls_back(void **state)
 {
 	(void)state;
-	assert_int_equal(as(0, CAPS(CAP_SYS_ADMIN), create_sys_admin_only),
-			 0);
+	assert_int_equal(as(0, CAPS(CAP_SYS_ADMIN), create_sys_admin_only), 0);
 	assert_false(exists("/run/netns/Half"));
 	assert_false(out_has("Half", "ip netns list"));
-	assert_int_equal(as(0, CAPS(CAP_NET_ADMIN), create_net_admin_only),
-			 0);
+	assert_int_equal(as(0, CAPS(CAP_NET_ADMIN), create_net_admin_only), 0);
 	assert_false(exists("/run/netns/Half"));
 	/* and with every right it works */
 	OK(net_vrf_create("Half", NULL, &err));
@@ -965,7 +976,7 @@ static pid_t hold(const char *vrf)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		int fd = open(path, O_RDONLY);	/* inherited by sleep */
+		int fd = open(path, O_RDONLY); /* inherited by sleep */
 
 		if (fd < 0 || dup2(fd, 3) < 0)
 			_exit(126);
@@ -1164,7 +1175,9 @@ static int need_root_no_caps(void)
 	o.timeout_ms = 100;
 	/* ping_group_range is "1 0" in a new namespace: no ping socket */
 	return got("ping", net_ping(NULL, &o, on_probe, NULL, NULL, &e), &e,
-		   EACCES, NET_NEED_NET_RAW, NULL) ? 0 : 1;
+		   EACCES, NET_NEED_NET_RAW, NULL) ?
+		       0 :
+		       1;
 }
 
 static int need_sys_admin_only(void)
@@ -1172,7 +1185,9 @@ static int need_sys_admin_only(void)
 	struct net_err e = { 0 };
 
 	return got("delete", net_vrf_delete("Blue", 0, NULL, &e), &e, EPERM,
-		   NET_NEED_NET_ADMIN, NULL) ? 0 : 1;
+		   NET_NEED_NET_ADMIN, NULL) ?
+		       0 :
+		       1;
 }
 
 static int need_net_admin_only(void)
@@ -1217,14 +1232,15 @@ static void test_vrf_vanishes(void **state)
 	OK(net_vrf_create("B", NULL, &err));
 	OK(net_vrf_list(&names, &err));
 	assert_int_equal(names.n, 2);
-	OK(net_link_dump("A", &links, &err));	/* cached now */
+	OK(net_link_dump("A", &links, &err)); /* cached now */
 	net_links_free(&links);
 	sh("ip netns delete A");
 	FAILS(net_link_dump(names.v[0], &links, &err), ENOENT);
 	FAILS(net_link_get(names.v[0], "lo", &l, &err), ENOENT);
 	FAILS(net_addr_dump(names.v[0], AF_UNSPEC, &addrs, &err), ENOENT);
 	FAILS(net_route_dump(names.v[0], AF_INET, NET_TABLE_MAIN, &routes,
-			     &err), ENOENT);
+			     &err),
+	      ENOENT);
 	FAILS(net_forwarding_get(names.v[0], AF_INET, &on, &err), ENOENT);
 	assert_null(net_vrf_by_netnsid(names.v[0], 0));
 	OK(net_link_dump(names.v[1], &links, &err));
@@ -1334,12 +1350,12 @@ static void test_batch_flushed_before_close(void **state)
 	r.type = NET_RT_UNICAST;
 	r.table = NET_TABLE_MAIN;
 	r.nnh = 1;
-	r.nh[0].ifindex = 1;	/* lo */
+	r.nh[0].ifindex = 1; /* lo */
 	assert_int_equal(inet_pton(AF_INET, "10.0.0.0", &r.dst.v4), 1);
 	OK(net_route_add_deferred("A", &r, count_done, &done, &err));
 	assert_int_equal(done, 0);
 	sh("ip netns delete A");
-	assert_false(net_vrf_exists("A"));	/* drops A's socket */
+	assert_false(net_vrf_exists("A")); /* drops A's socket */
 	assert_int_equal(done, 1);
 	OK(net_flush(&err));
 	assert_int_equal(done, 1);

@@ -62,7 +62,8 @@ static char *comments(const char *vrf, const char *chain)
 {
 	char jq[256];
 
-	snprintf(jq, sizeof(jq), ".nftables[] | select(.rule) | .rule | "
+	snprintf(jq, sizeof(jq),
+		 ".nftables[] | select(.rule) | .rule | "
 		 "select(.table == \"vrfsh\" and .chain == \"%s\") | .comment",
 		 chain);
 	return nftj(vrf, jq);
@@ -86,8 +87,7 @@ static void assert_out(char *out, const char *want)
 	free(out);
 }
 
-static struct net_acl_entry ent(uint32_t seq, enum net_acl_action a,
-				int proto)
+static struct net_acl_entry ent(uint32_t seq, enum net_acl_action a, int proto)
 {
 	struct net_acl_entry e;
 
@@ -107,8 +107,8 @@ static struct net_acl_addr host(const char *a)
 
 	memset(&x, 0, sizeof(x));
 	x.kind = NET_ACL_HOST;
-	assert_int_equal(inet_pton(strchr(a, ':') ? AF_INET6 : AF_INET, a,
-				   &x.addr), 1);
+	assert_int_equal(
+		inet_pton(strchr(a, ':') ? AF_INET6 : AF_INET, a, &x.addr), 1);
 	return x;
 }
 
@@ -142,8 +142,8 @@ static struct net_acl_port port(enum net_acl_port_op op, uint16_t lo,
 	return p;
 }
 
-static struct net_acl acl(int family, enum net_acl_type type,
-			  const char *name, struct net_acl_entry *v, size_t n)
+static struct net_acl acl(int family, enum net_acl_type type, const char *name,
+			  struct net_acl_entry *v, size_t n)
 {
 	struct net_acl l;
 
@@ -185,7 +185,7 @@ static struct net_acl get_list(int family, const char *name)
 }
 
 static struct net_acl_bind mkbind(const char *ifname, int family,
-				enum net_acl_dir dir, const char *list)
+				  enum net_acl_dir dir, const char *list)
 {
 	struct net_acl_bind b;
 
@@ -205,14 +205,14 @@ static void fill_entries(void)
 	std_v[0] = ent(10, NET_ACL_PERMIT, -1);
 	std_v[0].src = host("192.0.2.1");
 	std_v[1] = ent(20, NET_ACL_DENY, -1);
-	std_v[1].src = wild("192.0.2.1", "0.0.0.0");	/* not host */
+	std_v[1].src = wild("192.0.2.1", "0.0.0.0"); /* not host */
 	std_v[2] = ent(30, NET_ACL_REMARK, -1);
 	strcpy(std_v[2].remark, "the lab's own: keep");
 	std_v[3] = ent(40, NET_ACL_PERMIT, -1);
-	std_v[3].src = wild("10.1.0.0", "0.255.0.255");	/* not contiguous */
+	std_v[3].src = wild("10.1.0.0", "0.255.0.255"); /* not contiguous */
 	std_v[3].log = true;
 	std_v[4] = ent(2147483647, NET_ACL_DENY, -1);
-	std_v[4].src = wild("0.0.0.0", "255.255.255.255");	/* not any */
+	std_v[4].src = wild("0.0.0.0", "255.255.255.255"); /* not any */
 
 	ext_v[0] = ent(5, NET_ACL_PERMIT, IPPROTO_ICMP);
 	ext_v[0].has_icmp_type = true;
@@ -241,7 +241,7 @@ static void fill_entries(void)
 	ext_v[8] = ent(70, NET_ACL_PERMIT, -1);
 	ext_v[8].src = host("10.9.9.9");
 	ext_v[8].dst = wild("10.9.0.0", "0.0.0.255");
-	ext_v[9] = ent(80, NET_ACL_PERMIT, 0);	/* protocol 0: not ip */
+	ext_v[9] = ent(80, NET_ACL_PERMIT, 0); /* protocol 0: not ip */
 	ext_v[10] = ent(90, NET_ACL_DENY, IPPROTO_UDP);
 	ext_v[10].dport = port(NET_ACL_PORT_RANGE, 53, 53);
 	ext_v[11] = ent(100, NET_ACL_PERMIT, -1);
@@ -272,7 +272,8 @@ static void fill_entries(void)
 static void test_round_trip(void **state)
 {
 	struct net_acl s = acl(AF_INET, NET_ACL_STANDARD, "7", std_v, 5);
-	struct net_acl x = acl(AF_INET, NET_ACL_EXTENDED, "WEB-in.1", ext_v, 12);
+	struct net_acl x =
+		acl(AF_INET, NET_ACL_EXTENDED, "WEB-in.1", ext_v, 12);
 	struct net_acl y = acl(AF_INET6, NET_ACL_EXTENDED, "WEB-in.1", v6_v, 6);
 	struct net_acl got;
 	struct net_acls all;
@@ -307,8 +308,8 @@ static void test_round_trip(void **state)
 		   "\"2147483647 deny s=w0.0.0.0,255.255.255.255\"\n"
 		   "\"end standard\"\n");
 	assert_out(sh_out(NULL, "nft -j list chain inet vrfsh ipv6_WEB-in.1 |"
-			  " jq '[.nftables[] | select(.rule)] | length'"),
-		   "9\n");	/* 6 entries, nd-ns, nd-na, end */
+				" jq '[.nftables[] | select(.rule)] | length'"),
+		   "9\n"); /* 6 entries, nd-ns, nd-na, end */
 	/* nft reads the non-contiguous wildcard as vrfsh meant it */
 	assert_true(out_has("ip saddr & 255.0.255.0 == 10.0.0.0",
 			    "nft list chain inet vrfsh ip_7"));
@@ -351,7 +352,7 @@ static void test_entry_edit(void **state)
 	before = nftj(NULL, jq);
 	n = net_nft_changes();
 	OK(net_acl_entry_add(AF_INET, "E", &e, &err));
-	assert_int_equal(net_nft_changes(), n + 1);	/* one rule */
+	assert_int_equal(net_nft_changes(), n + 1); /* one rule */
 	FAILS(net_acl_entry_add(AF_INET, "E", &e, &err), EEXIST);
 	mid = nftj(NULL, jq);
 	/* the new rule sits between 10 and 20; every other handle stays */
@@ -359,14 +360,16 @@ static void test_entry_edit(void **state)
 		char *p = strchr(before + 1, ' '), *q;
 
 		p = strchr(p + 1, ' ');
-		p = strchr(p + 1, ' ');	/* after handles of 5, 6, 10 */
+		p = strchr(p + 1, ' '); /* after handles of 5, 6, 10 */
 		q = mid + (p - before);
 		snprintf(want, sizeof(want), "%.*s", (int)(p - before), before);
 		assert_int_equal(strncmp(mid, want, strlen(want)), 0);
 		assert_string_equal(strchr(q + 1, ' '), p);
 	}
-	assert_true(out_has("\"15 deny p=17\"", "nft -j list chain inet vrfsh "
-			    "ip_E | jq '[.nftables[] | select(.rule)][3].rule.comment'"));
+	assert_true(out_has(
+		"\"15 deny p=17\"",
+		"nft -j list chain inet vrfsh "
+		"ip_E | jq '[.nftables[] | select(.rule)][3].rule.comment'"));
 	got = get_list(AF_INET, "E");
 	assert_int_equal(got.n, 13);
 	assert_int_equal(got.v[3].seq, 15);
@@ -398,18 +401,20 @@ static void test_atomic(void **state)
 	out = sh_out(NULL, "nft monitor > %s/monitor 2>&1 & echo $!", tmpdir);
 	pid = atoi(out);
 	free(out);
-	usleep(300000);		/* let it subscribe */
+	usleep(300000); /* let it subscribe */
 	OK(net_acl_set(&x, &err));
 	for (uint32_t i = 0; i < 300; i++)
-		v[i].dport.lo = (uint16_t)(2000 + i);	/* all replaced */
+		v[i].dport.lo = (uint16_t)(2000 + i); /* all replaced */
 	OK(net_acl_set(&x, &err));
 	usleep(300000);
 	kill(pid, SIGTERM);
 	usleep(100000);
 	assert_out(sh_out(NULL, "grep -c '^# new generation' %s/monitor",
-			  tmpdir), "2\n");
+			  tmpdir),
+		   "2\n");
 	assert_out(sh_out(NULL, "nft -j list chain inet vrfsh ip_BIG | jq "
-			  "'[.nftables[] | select(.rule)] | length'"), "301\n");
+				"'[.nftables[] | select(.rule)] | length'"),
+		   "301\n");
 }
 
 static void test_table_lifetime(void **state)
@@ -456,11 +461,13 @@ static void test_copies(void **state)
 	assert_out(comments("R", "acl-in"), "\"ip r0 G\"\n");
 	assert_out(comments("S", "acl-out"), "\"ip r0 G\"\n");
 	OK(net_acl_entry_add(AF_INET, "G", &e, &err));
-	assert_out(comments("R", "ip_G"), "\"4 deny\"\n\"5 permit p=1 it=8\"\n"
+	assert_out(comments("R", "ip_G"),
+		   "\"4 deny\"\n\"5 permit p=1 it=8\"\n"
 		   "\"6 permit p=1 it=3 ic=4\"\n"
 		   "\"10 permit p=6 d=h10.0.2.2 dp=eq80 f=1\"\n"
 		   "\"end extended\"\n");
-	assert_out(comments("S", "ip_G"), "\"4 deny\"\n\"5 permit p=1 it=8\"\n"
+	assert_out(comments("S", "ip_G"),
+		   "\"4 deny\"\n\"5 permit p=1 it=8\"\n"
 		   "\"6 permit p=1 it=3 ic=4\"\n"
 		   "\"10 permit p=6 d=h10.0.2.2 dp=eq80 f=1\"\n"
 		   "\"end extended\"\n");
@@ -585,11 +592,12 @@ static void test_hand_edit(void **state)
 	assert_int_equal(notes.n, 0);
 	/* entry 10 made to match port 81, keeping its comment */
 	h = nftj(NULL, ".nftables[] | select(.rule) | .rule | "
-		 "select(.comment == \"10 permit p=6 d=h10.0.2.2 dp=eq80 "
-		 "f=1\") | .handle");
+		       "select(.comment == \"10 permit p=6 d=h10.0.2.2 dp=eq80 "
+		       "f=1\") | .handle");
 	run("nft replace rule inet vrfsh ip_H handle %d ip daddr "
-	       "10.0.2.2 tcp dport 81 counter return comment "
-	       "'\"10 permit p=6 d=h10.0.2.2 dp=eq80 f=1\"'", atoi(h));
+	    "10.0.2.2 tcp dport 81 counter return comment "
+	    "'\"10 permit p=6 d=h10.0.2.2 dp=eq80 f=1\"'",
+	    atoi(h));
 	free(h);
 	sh("nft add rule inet vrfsh ip_H udp dport 53 accept");
 	OK(net_nft_check(NULL, &notes, &err));
@@ -602,7 +610,7 @@ static void test_hand_edit(void **state)
 	net_nft_notes_free(&notes);
 	got = get_list(AF_INET, "H");
 	assert_true(got.differs);
-	assert_entries(&got, ext_v, 3);	/* as vrfsh made it */
+	assert_entries(&got, ext_v, 3); /* as vrfsh made it */
 	net_acl_free(&got);
 	OK(net_acl_entry_add(AF_INET, "H", &e, &err));
 	OK(net_nft_check(NULL, &notes, &err));
@@ -628,24 +636,24 @@ static void test_bad_input(void **state)
 	before[0] = sh_out(NULL, "nft -j list ruleset");
 	before[1] = sh_out(NULL, "ip netns exec R nft -j list ruleset");
 	FAILS(net_acl_bind("R", &b, &err), ENOENT);
-	b = mkbind("r0", AF_INET6, NET_ACL_IN, "B");	/* B is IPv4 */
+	b = mkbind("r0", AF_INET6, NET_ACL_IN, "B"); /* B is IPv4 */
 	FAILS(net_acl_bind("R", &b, &err), ENOENT);
 	b = mkbind("bad name", AF_INET, NET_ACL_IN, "B");
 	FAILS(net_acl_bind("R", &b, &err), EINVAL);
 	e = ent(10, NET_ACL_PERMIT, -1);
-	e.dport = port(NET_ACL_PORT_EQ, 80, 0);	/* ports on ip */
+	e.dport = port(NET_ACL_PORT_EQ, 80, 0); /* ports on ip */
 	FAILS(net_acl_entry_add(AF_INET, "B", &e, &err), EINVAL);
 	e = ent(11, NET_ACL_PERMIT, IPPROTO_ICMP);
-	e.sport = port(NET_ACL_PORT_EQ, 80, 0);	/* ports on icmp */
+	e.sport = port(NET_ACL_PORT_EQ, 80, 0); /* ports on icmp */
 	FAILS(net_acl_entry_add(AF_INET, "B", &e, &err), EINVAL);
 	e = ent(0, NET_ACL_PERMIT, -1);
 	FAILS(net_acl_entry_add(AF_INET, "B", &e, &err), ERANGE);
 	e.seq = NET_ACL_SEQ_MAX + 1;
 	FAILS(net_acl_entry_add(AF_INET, "B", &e, &err), ERANGE);
 	e = ent(12, NET_ACL_PERMIT, -1);
-	e.src = prefix("fd00::", 8);		/* a prefix in IPv4 */
+	e.src = prefix("fd00::", 8); /* a prefix in IPv4 */
 	FAILS(net_acl_entry_add(AF_INET, "B", &e, &err), EINVAL);
-	e.src.kind = NET_ACL_WILDCARD;		/* a wildcard in IPv6 */
+	e.src.kind = NET_ACL_WILDCARD; /* a wildcard in IPv6 */
 	bad = acl(AF_INET6, NET_ACL_EXTENDED, "B6", &e, 1);
 	FAILS(net_acl_set(&bad, &err), EINVAL);
 	e = ent(13, NET_ACL_PERMIT, IPPROTO_TCP);
@@ -664,7 +672,7 @@ static void test_bad_input(void **state)
 	e = ent(16, NET_ACL_PERMIT, IPPROTO_ICMP);
 	e.has_icmp_code = true;
 	FAILS(net_acl_entry_add(AF_INET, "B", &e, &err), EINVAL);
-	e = ent(17, NET_ACL_REMARK, -1);	/* empty remark */
+	e = ent(17, NET_ACL_REMARK, -1); /* empty remark */
 	FAILS(net_acl_entry_add(AF_INET, "B", &e, &err), EINVAL);
 	memset(e.remark, 'r', NET_ACL_REMARK_MAX);
 	e.remark[NET_ACL_REMARK_MAX] = '\0';
@@ -686,7 +694,7 @@ static void test_bad_input(void **state)
 	two[1] = ent(10, NET_ACL_DENY, -1);
 	bad = acl(AF_INET, NET_ACL_EXTENDED, "D", two, 2);
 	FAILS(net_acl_set(&bad, &err), EEXIST);
-	bad = acl(AF_INET, NET_ACL_STANDARD, "B", two, 1);	/* B: ext */
+	bad = acl(AF_INET, NET_ACL_STANDARD, "B", two, 1); /* B: ext */
 	FAILS(net_acl_set(&bad, &err), EEXIST);
 	/* NAT to a missing interface, or with a missing list */
 	FAILS(net_nat_overload_add("R", &o, &err), ENOENT);
@@ -725,7 +733,8 @@ static void test_nat_round_trip(void **state)
 	struct net_acl_entry pe = ent(10, NET_ACL_PERMIT, -1);
 	struct net_acl l;
 	struct net_nat_if ifs[3] = {
-		{ "r0", NET_NAT_INSIDE }, { "r1", NET_NAT_OUTSIDE },
+		{ "r0", NET_NAT_INSIDE },
+		{ "r1", NET_NAT_OUTSIDE },
 		{ "r2", NET_NAT_INSIDE },
 	};
 	struct net_nat_overload ovl[1] = { { "NAT", "r1", 0 } };
@@ -768,11 +777,11 @@ static void test_nat_round_trip(void **state)
 		   "\"static udp 10.0.1.3 8080 10.0.2.1 80\"\n"
 		   "\"overload NAT r1\"\n");
 	assert_out(nftj("R", "[.nftables[] | select(.set) | .set | "
-			"\"\\(.name)=\\(.elem)\"] | join(\" \")"),
+			     "\"\\(.name)=\\(.elem)\"] | join(\" \")"),
 		   "\"nat-inside=[\\\"r0\\\",\\\"r2\\\"] "
 		   "nat-outside=[\\\"r1\\\"]\"\n");
 	before = sh_out(NULL, "ip netns exec R nft -j list ruleset");
-	OK(net_nat_set("R", &nat, &err));	/* the same: no change */
+	OK(net_nat_set("R", &nat, &err)); /* the same: no change */
 	OK(net_nat_static_add("R", &st[1], &err));
 	after = sh_out(NULL, "ip netns exec R nft -j list ruleset");
 	assert_string_equal(before, after);
@@ -826,9 +835,10 @@ static int listen_in(const char *vrf, const char *ports)
 	int pid;
 
 	run("rm -f %s/ready %s/peers", tmpdir, tmpdir);
-	out = sh_out(NULL, "ip netns exec %s /usr/bin/python3 %s/listen.py "
-		     "%s %s >/dev/null 2>&1 & echo $!", vrf, srcdir, tmpdir,
-		     ports);
+	out = sh_out(NULL,
+		     "ip netns exec %s /usr/bin/python3 %s/listen.py "
+		     "%s %s >/dev/null 2>&1 & echo $!",
+		     vrf, srcdir, tmpdir, ports);
 	pid = atoi(out);
 	free(out);
 	for (int i = 0; i < 100; i++) {
@@ -855,7 +865,8 @@ static void stop(int pid)
 static bool tcp_ok(const char *vrf, const char *addr, int p)
 {
 	int status;
-	char *out = sh_out(&status, "ip netns exec %s /usr/bin/python3 -c '"
+	char *out = sh_out(&status,
+			   "ip netns exec %s /usr/bin/python3 -c '"
 			   "import socket, sys\n"
 			   "s = socket.create_connection((sys.argv[1], "
 			   "int(sys.argv[2])), timeout=1)\n"
@@ -870,8 +881,10 @@ static bool tcp_ok(const char *vrf, const char *addr, int p)
 static bool ping_ok(const char *vrf, const char *addr, int count)
 {
 	int status;
-	char *out = sh_out(&status, "ip netns exec %s ping -n -q -c %d -i 0.2 "
-			   "-W 1 %s", vrf, count, addr);
+	char *out = sh_out(&status,
+			   "ip netns exec %s ping -n -q -c %d -i 0.2 "
+			   "-W 1 %s",
+			   vrf, count, addr);
 
 	free(out);
 	return status == 0;
@@ -905,29 +918,31 @@ static void test_traffic_acl(void **state)
 	v[1].dport = port(NET_ACL_PORT_EQ, 8080, 0);
 	lab(true);
 	pid = listen_in("S", "8080 8081");
-	assert_true(tcp_ok("C", "10.0.2.2", 8081));	/* open before */
+	assert_true(tcp_ok("C", "10.0.2.2", 8081)); /* open before */
 	OK(net_acl_set(&l, &err));
 	OK(net_acl_bind("R", &b, &err));
 	assert_true(ping_ok("C", "10.0.2.2", 3));
 	assert_int_equal(matches("IN", AF_INET, 10), 3);
 	assert_true(tcp_ok("C", "10.0.2.2", 8080));
-	assert_true(matches("IN", AF_INET, 20) >= 3);	/* SYN, ACK, FIN */
+	assert_true(matches("IN", AF_INET, 20) >= 3); /* SYN, ACK, FIN */
 	assert_false(tcp_ok("C", "10.0.2.2", 8081));
-	assert_true(matches("IN", AF_INET, 0) >= 1);	/* implicit deny */
+	assert_true(matches("IN", AF_INET, 0) >= 1); /* implicit deny */
 	/* to R itself too: no TCP to R's own address */
 	assert_true(ping_ok("C", "10.0.1.1", 1));
 	assert_int_equal(matches("IN", AF_INET, 10), 4);
 	/* the witness counts as vrfsh does */
-	assert_out(sh_out(NULL, "ip netns exec R nft -j list chain inet vrfsh "
+	assert_out(sh_out(NULL,
+			  "ip netns exec R nft -j list chain inet vrfsh "
 			  "ip_IN | jq '.nftables[] | select(.rule) | .rule | "
 			  "select(.comment == \"10 permit p=1\") | .expr[] | "
-			  "select(.counter) | .counter.packets'"), "4\n");
+			  "select(.counter) | .counter.packets'"),
+		   "4\n");
 	/* edited while in use: takes effect at once */
 	OK(net_acl_entry_del(AF_INET, "IN", 20, &err));
 	assert_false(tcp_ok("C", "10.0.2.2", 8080));
 	OK(net_acl_entry_add(AF_INET, "IN", &v[1], &err));
 	assert_true(tcp_ok("C", "10.0.2.2", 8080));
-	assert_int_equal(matches("IN", AF_INET, 10), 4);	/* kept */
+	assert_int_equal(matches("IN", AF_INET, 10), 4); /* kept */
 	OK(net_acl_clear_counters(AF_INET, "IN", &err));
 	assert_int_equal(matches("IN", AF_INET, 10), 0);
 	assert_int_equal(matches("IN", AF_INET, 0), 0);
@@ -940,7 +955,7 @@ static void test_traffic_acl(void **state)
 	assert_false(ping_ok("C", "10.0.2.2", 1));
 	assert_true(tcp_ok("C", "10.0.2.2", 8080));
 	assert_false(tcp_ok("C", "10.0.2.2", 8081));
-	assert_true(ping_ok("C", "10.0.1.1", 1));	/* not leaving r1 */
+	assert_true(ping_ok("C", "10.0.1.1", 1)); /* not leaving r1 */
 	stop(pid);
 }
 
@@ -965,7 +980,7 @@ static void test_traffic_overload(void **state)
 	pe.src = wild("10.0.1.0", "0.0.0.255");
 	lab(false);
 	pid = listen_in("S", "8080");
-	assert_false(tcp_ok("C", "10.0.2.2", 8080));	/* no way back */
+	assert_false(tcp_ok("C", "10.0.2.2", 8080)); /* no way back */
 	OK(net_acl_set(&l, &err));
 	OK(net_nat_role_set("R", "r0", NET_NAT_INSIDE, &err));
 	OK(net_nat_role_set("R", "r1", NET_NAT_OUTSIDE, &err));
@@ -987,20 +1002,21 @@ static void test_traffic_overload(void **state)
 	net_cts_free(&cts);
 	/* the witness sees the same translation */
 	assert_true(out_has("dst=10.0.2.1", "ip netns exec R conntrack -L -p "
-			    "tcp --src 10.0.1.2"));
+					    "tcp --src 10.0.1.2"));
 	OK(net_ct_stats("R", &stats, &err));
 	assert_true(stats.entries >= 1);
 	assert_int_equal(stats.nat, 1);
 	assert_int_equal(stats.snat, 1);
 	OK(net_nat_dump("R", &nat, &err));
 	assert_int_equal(nat.novl, 1);
-	assert_int_equal(nat.ovl[0].packets, 1);	/* one connection */
+	assert_int_equal(nat.ovl[0].packets, 1); /* one connection */
 	net_nat_free(&nat);
 	assert_true(ping_ok("C", "10.0.2.2", 1));
 	OK(net_ct_flush("R", true, &n, &err));
 	assert_int_equal(n, 2);
 	assert_out(sh_out(NULL, "ip netns exec R conntrack -L -p tcp "
-			  "--src 10.0.1.2 2>/dev/null | wc -l"), "0\n");
+				"--src 10.0.1.2 2>/dev/null | wc -l"),
+		   "0\n");
 	OK(net_ct_dump("R", AF_UNSPEC, true, &cts, &err));
 	assert_int_equal(cts.n, 0);
 	net_cts_free(&cts);
@@ -1010,7 +1026,8 @@ static void test_traffic_overload(void **state)
 /* A static port forward from outside reaches the inside server. */
 static void test_traffic_static(void **state)
 {
-	struct net_nat_static pf = { .proto = IPPROTO_TCP, .lport = 8080,
+	struct net_nat_static pf = { .proto = IPPROTO_TCP,
+				     .lport = 8080,
 				     .gport = 80 };
 	struct net_nat_static one = { .proto = 0 };
 	struct net_nat nat;
@@ -1025,7 +1042,7 @@ static void test_traffic_static(void **state)
 	OK(net_nat_static_add("R", &pf, &err));
 	pid = listen_in("C", "8080");
 	assert_true(tcp_ok("S", "10.0.2.1", 80));
-	assert_out(peers(), "8080 10.0.2.2\n");	/* only the destination */
+	assert_out(peers(), "8080 10.0.2.2\n"); /* only the destination */
 	assert_false(tcp_ok("S", "10.0.2.1", 8080));
 	OK(net_nat_dump("R", &nat, &err));
 	assert_int_equal(nat.nst, 1);
@@ -1058,7 +1075,7 @@ static void test_traffic_v6(void **state)
 
 	(void)state;
 	v[0].has_icmp_type = true;
-	v[0].icmp_type = 128;	/* echo request */
+	v[0].icmp_type = 128; /* echo request */
 	v[1].dst = host("fd00:2::2");
 	v[1].dport = port(NET_ACL_PORT_EQ, 8080, 0);
 	lab(true);
@@ -1076,7 +1093,7 @@ static void test_traffic_v6(void **state)
 	/* IPv4 is left alone by an IPv6 list */
 	assert_true(tcp_ok("C", "10.0.2.2", 8081));
 	assert_true(out_has("nd-neighbor-solicit", "ip netns exec R nft list "
-			    "chain inet vrfsh ipv6_IN"));
+						   "chain inet vrfsh ipv6_IN"));
 	stop(pid);
 }
 
@@ -1084,20 +1101,13 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_teardown(f, teardown)
-		T(test_round_trip),
-		T(test_set_same),
-		T(test_entry_edit),
-		T(test_atomic),
-		T(test_table_lifetime),
-		T(test_copies),
-		T(test_foreign_table),
-		T(test_foreign_owner),
-		T(test_hand_edit),
-		T(test_bad_input),
-		T(test_nat_round_trip),
-		T(test_traffic_acl),
-		T(test_traffic_overload),
-		T(test_traffic_static),
+		T(test_round_trip),	  T(test_set_same),
+		T(test_entry_edit),	  T(test_atomic),
+		T(test_table_lifetime),	  T(test_copies),
+		T(test_foreign_table),	  T(test_foreign_owner),
+		T(test_hand_edit),	  T(test_bad_input),
+		T(test_nat_round_trip),	  T(test_traffic_acl),
+		T(test_traffic_overload), T(test_traffic_static),
 		T(test_traffic_v6),
 #undef T
 	};

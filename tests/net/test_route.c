@@ -41,7 +41,7 @@
 #include "net/route.h"
 #include "kernel.h"
 
-static bool have_etc;		/* /etc is a writable overlay of our own */
+static bool have_etc; /* /etc is a writable overlay of our own */
 
 /* ---- helpers ---------------------------------------------------- */
 
@@ -201,7 +201,8 @@ static void test_route_add_dump_del(void **state)
 	OK(net_route_add("R1", &r, &err));
 	assert_true(out_has("\"dst\":\"10.0.23.0/24\",\"gateway\":"
 			    "\"10.0.12.2\",\"dev\":\"r1a\",\"protocol\":"
-			    "\"static\"", "ip -n R1 -j route"));
+			    "\"static\"",
+			    "ip -n R1 -j route"));
 
 	OK(net_route_dump("R1", AF_INET, RT_TABLE_MAIN, &rs, &err));
 	p = find_route(&rs, "10.0.23.0", 24);
@@ -280,7 +281,8 @@ static void test_route_dev_metric_default(void **state)
 	OK(net_route_add("R1", &r, &err));
 	assert_true(out_has("\"dst\":\"10.0.50.0/24\",\"dev\":\"r1a\","
 			    "\"protocol\":\"static\",\"scope\":\"link\","
-			    "\"metric\":100", "ip -n R1 -j route"));
+			    "\"metric\":100",
+			    "ip -n R1 -j route"));
 	OK(net_route_dump("R1", AF_INET, RT_TABLE_MAIN, &rs, &err));
 	p = find_route(&rs, "10.0.50.0", 24);
 	assert_non_null(p);
@@ -392,7 +394,7 @@ static void test_route_v6(void **state)
 	assert_int_equal(p->family, AF_INET6);
 	assert_int_equal(p->metric, 512);
 	assert_true(ip_eq(&p->nh[0].gw, "2001:db8:12::2"));
-	assert_null(find_route(&rs, "10.0.12.0", 24));	/* v6 only */
+	assert_null(find_route(&rs, "10.0.12.0", 24)); /* v6 only */
 	net_routes_free(&rs);
 	FAILS(net_route_add("R1", &r, &err), EEXIST);
 	OK(net_route_del("R1", &r, &err));
@@ -454,11 +456,11 @@ static void test_route_get(void **state)
 	assert_int_equal(r.protocol, RTPROT_STATIC);
 	assert_true(ip_eq(&r.nh[0].gw, "10.0.12.2"));
 
-	a = ip4("10.0.12.1");		/* our own: the local table */
+	a = ip4("10.0.12.1"); /* our own: the local table */
 	OK(net_route_get("R1", AF_INET, &a, &r, &err));
 	assert_int_equal(r.type, RTN_LOCAL);
 
-	a = ip4("192.0.2.1");		/* no default route */
+	a = ip4("192.0.2.1"); /* no default route */
 	FAILS(net_route_get("R1", AF_INET, &a, &r, &err), ENETUNREACH);
 	assert_true(out_has("unreachable",
 			    "ip -n R1 route get 192.0.2.1 2>&1 | cat"));
@@ -480,7 +482,7 @@ struct probes {
 	unsigned seq[64];
 	enum net_probe res[64];
 	unsigned rtt[64];
-	unsigned stop_after;		/* set *stop after this many */
+	unsigned stop_after; /* set *stop after this many */
 	volatile int *stop;
 };
 
@@ -587,7 +589,8 @@ static void test_ping_chain(void **state)
 	assert_int_equal(p.n, 5);
 	assert_true(count_of(&p, PROBE_UNREACHABLE) >= 1);
 	assert_int_equal(count_of(&p, PROBE_UNREACHABLE) +
-			 count_of(&p, PROBE_TIMEOUT), 5);
+				 count_of(&p, PROBE_TIMEOUT),
+			 5);
 	sh("ip -n R2 route del unreachable 10.0.23.3/32");
 
 	/* R2 stops forwarding: nothing comes back from R3. */
@@ -675,10 +678,10 @@ static void test_ping_size_source(void **state)
 
 	(void)state;
 	chain(true);
-	o.size = 3000;			/* fragmented */
+	o.size = 3000; /* fragmented */
 	OK(net_ping("R1", &o, on_probe, &p, NULL, &err));
 	assert_int_equal(count_of(&p, PROBE_REPLY), 2);
-	o.size = 28;			/* headers only */
+	o.size = 28; /* headers only */
 	memset(&p, 0, sizeof(p));
 	OK(net_ping("R1", &o, on_probe, &p, NULL, &err));
 	assert_int_equal(count_of(&p, PROBE_REPLY), 2);
@@ -709,7 +712,7 @@ static void test_ping_size_source(void **state)
 	FAILS(net_ping("R1", &o, on_probe, &p, NULL, &err), ENODEV);
 	o.source_if[0] = '\0';
 	o.has_source = true;
-	o.source = sa("10.0.12.2");	/* not ours */
+	o.source = sa("10.0.12.2"); /* not ours */
 	FAILS(net_ping("R1", &o, on_probe, &p, NULL, &err), EADDRNOTAVAIL);
 	o.source = sa("::1");
 	FAILS(net_ping("R1", &o, on_probe, &p, NULL, &err), EAFNOSUPPORT);
@@ -725,7 +728,7 @@ static void test_ping_no_route(void **state)
 	struct probes p = { 0 };
 
 	(void)state;
-	chain(true);			/* no route to R3 from R1 */
+	chain(true); /* no route to R3 from R1 */
 	OK(net_ping("R1", &o, on_probe, &p, NULL, &err));
 	assert_int_equal(p.n, 3);
 	assert_int_equal(count_of(&p, PROBE_UNREACHABLE), 3);
@@ -920,7 +923,7 @@ static int unprivileged_checks(void)
 
 	drop_net_raw();
 	if (socket(AF_INET, SOCK_RAW, IPPROTO_ICMP) >= 0 || errno != EPERM)
-		return 7;	/* the datagram socket would not be tested */
+		return 7; /* the datagram socket would not be tested */
 	if (net_ping("R1", &o, on_probe, &p, NULL, &err) != 0 ||
 	    count_of(&p, PROBE_REPLY) != 2)
 		return 1;
@@ -1044,7 +1047,8 @@ static void test_resolve_names(void **state)
 	assert_int_equal(sin6->sin6_scope_id, ifindex("R1", "r1a"));
 	FAILS(net_resolve(NULL, "fe80::1%r1a", AF_UNSPEC, &ss, NULL, &err),
 	      ENOENT);
-	FAILS(net_resolve("Nope", "far-end", AF_UNSPEC, &ss, NULL, &err), ENOENT);
+	FAILS(net_resolve("Nope", "far-end", AF_UNSPEC, &ss, NULL, &err),
+	      ENOENT);
 	/* With a stop flag the lookup runs in a child in every VRF, and
 	 * a set flag abandons it (Ctrl-C during a slow lookup). */
 	{
@@ -1058,7 +1062,8 @@ static void test_resolve_names(void **state)
 		FAILS(net_resolve("R1", "far-end", AF_UNSPEC, &ss, &stop, &err),
 		      EINTR);
 		FAILS(net_resolve(NULL, "localhost", AF_UNSPEC, &ss, &stop,
-				  &err), EINTR);
+				  &err),
+		      EINTR);
 	}
 }
 
@@ -1133,7 +1138,8 @@ static void test_exec_etc(void **state)
 	   "/etc/netns/E/resolv.conf");
 	assert_int_equal(run("E", "grep -q seven /etc/hosts"), 0);
 	assert_int_equal(run("E", "grep -q 'nameserver 127.0.0.1' "
-			     "/etc/resolv.conf"), 0);
+				  "/etc/resolv.conf"),
+			 0);
 	assert_int_equal(run(NULL, "grep -q seven /etc/hosts"), 1);
 	/* A bind made by the child does not come back to us. */
 	assert_int_equal(run("E", "mount -t tmpfs none /mnt"), 0);

@@ -39,7 +39,7 @@
 #define SDIR "/run/vrfsh/static"
 
 static volatile int stop_watch;
-static pid_t watcher;		/* killed by teardown if a test failed */
+static pid_t watcher; /* killed by teardown if a test failed */
 
 /* ---- helpers ---------------------------------------------------- */
 
@@ -111,8 +111,10 @@ static bool kernel_none(const char *vrf, const char *pfx)
 /* Every route of every table of vrf, both families. */
 static char *snapshot(const char *vrf)
 {
-	return sh_out(NULL, "ip -n %s -j route show table all;"
-		      "ip -n %s -6 -j route show table all", vrf, vrf);
+	return sh_out(NULL,
+		      "ip -n %s -j route show table all;"
+		      "ip -n %s -6 -j route show table all",
+		      vrf, vrf);
 }
 
 static char *record(const char *vrf)
@@ -176,7 +178,7 @@ static int teardown(void **state)
 		watcher = 0;
 	}
 	net_static_abort();
-	for (int i = 0; i < 8; i++)	/* what a failed test kept */
+	for (int i = 0; i < 8; i++) /* what a failed test kept */
 		net_state_unlock(i);
 	delete_vrfs();
 	unsetenv("VRFSH_STATE_DIR");
@@ -224,9 +226,11 @@ static void test_store_roundtrip(void **state)
 	assert_int_equal(len, sizeof(data));
 	assert_memory_equal(got, data, len);
 	free(got);
-	out = sh_out(NULL, "head -4 " SDIR "/vrf.R1 | sed 's/[0-9][0-9]*/N/g'"
+	out = sh_out(NULL,
+		     "head -4 " SDIR "/vrf.R1 | sed 's/[0-9][0-9]*/N/g'"
 		     "; ls -a " SDIR "; stat -c '%%a %%U' " SDIR "/vrf.R1");
-	assert_string_equal(out, "vrfsh-state N\nrecord static\nnetns N N N\n"
+	assert_string_equal(out,
+			    "vrfsh-state N\nrecord static\nnetns N N N\n"
 			    "length N\n.\n..\ndefault\nvrf.R1\n644 root\n");
 	free(out);
 	/* replaced by a rename: another inode, never a half file */
@@ -240,7 +244,7 @@ static void test_store_roundtrip(void **state)
 	assert_string_equal(names.v[1], "default");
 	net_names_free(&names);
 	OK(net_state_remove("R1", "static", &err));
-	OK(net_state_remove("R1", "static", &err));	/* none: fine */
+	OK(net_state_remove("R1", "static", &err)); /* none: fine */
 	net_state_unlock(lock);
 	FAILS(net_state_read("R1", "static", &got, &len, &err), ENOENT);
 	FAILS(net_state_lock("Bad/Name", true, &err), EINVAL);
@@ -267,14 +271,14 @@ static void test_store_stale(void **state)
 	 * number: only the cookie tells) and R3 gone */
 	sh("ip netns del R1 && ip netns add R1 && ip netns del R3");
 	FAILS(net_state_read("R1", "static", &got, &len, &err), ENOENT);
-	assert_int_equal(stat(SDIR "/vrf.R1", &st), 0);	/* no lock: kept */
+	assert_int_equal(stat(SDIR "/vrf.R1", &st), 0); /* no lock: kept */
 	OK(net_state_list("static", &names, &err));
-	assert_int_equal(names.n, 1);	/* R3's namespace is gone */
+	assert_int_equal(names.n, 1); /* R3's namespace is gone */
 	net_names_free(&names);
 	lock = net_state_lock("static", true, &err);
 	assert_true(lock >= 0);
 	FAILS(net_state_read("R1", "static", &got, &len, &err), ENOENT);
-	assert_int_equal(stat(SDIR "/vrf.R1", &st), -1);	/* removed */
+	assert_int_equal(stat(SDIR "/vrf.R1", &st), -1); /* removed */
 	OK(net_state_list("static", &names, &err));
 	assert_int_equal(names.n, 0);
 	assert_int_equal(stat(SDIR "/vrf.R3", &st), -1);
@@ -321,7 +325,7 @@ static void test_store_corrupt(void **state)
 	free(text);
 #define F SDIR "/vrf.R1"
 	snprintf(cmd, sizeof(cmd), "printf '%s\\nlength 3\\nabc' >" F, hdr);
-	sh(cmd);	/* valid */
+	sh(cmd); /* valid */
 	OK(net_state_read("R1", "static", &text, &len, &err));
 	assert_string_equal(text, "abc");
 	free(text);
@@ -331,8 +335,10 @@ static void test_store_corrupt(void **state)
 	bad_file(cmd, EBADMSG, "not as long");
 	snprintf(cmd, sizeof(cmd), "printf '%s\\nlength 03\\nabc' >" F, hdr);
 	bad_file(cmd, EBADMSG, "line 4: bad length");
-	snprintf(cmd, sizeof(cmd), "printf '%s\\nlength 99999999999999999999\\n"
-		 "abc' >" F, hdr);
+	snprintf(cmd, sizeof(cmd),
+		 "printf '%s\\nlength 99999999999999999999\\n"
+		 "abc' >" F,
+		 hdr);
 	bad_file(cmd, EBADMSG, "bad length");
 	snprintf(cmd, sizeof(cmd), "printf '%s' >" F, hdr);
 	bad_file(cmd, EBADMSG, "line 3");
@@ -355,7 +361,8 @@ static void test_store_corrupt(void **state)
 	bad_file("rmdir " F " && chmod 775 " SDIR, EPERM,
 		 "not a directory vrfsh made");
 	bad_file("chmod 755 " SDIR " && mv " SDIR " /run/vrfsh/s2"
-		 " && ln -s s2 " SDIR, EPERM, "symbolic link");
+		 " && ln -s s2 " SDIR,
+		 EPERM, "symbolic link");
 	FAILS(net_state_lock("static", true, &err), EPERM);
 	sh("rm " SDIR " && mv /run/vrfsh/s2 " SDIR);
 	setenv("VRFSH_STATE_DIR", "relative/dir", 1);
@@ -409,11 +416,13 @@ static void test_add_idempotent(void **state)
 	pair();
 	OK(net_static_add("R1", &s, &st, NULL, NULL, &err));
 	assert_int_equal(st, NET_STATIC_INSTALLED);
-	assert_true(kernel_has("R1", "10.9.0.0/16", "\"dst\":\"10.9.0.0/16\","
+	assert_true(kernel_has("R1", "10.9.0.0/16",
+			       "\"dst\":\"10.9.0.0/16\","
 			       "\"gateway\":\"10.0.12.2\",\"dev\":\"r1a\","
 			       "\"protocol\":\"static\",\"metric\":1"));
 	rec = record("R1");
-	assert_non_null(strstr(rec, "\nformat 1\n"
+	assert_non_null(strstr(rec,
+			       "\nformat 1\n"
 			       "route 10.9.0.0/16 1 static via 10.0.12.2\n"));
 	free(rec);
 	/* the same again: nothing sent, nothing written */
@@ -434,12 +443,13 @@ static void test_add_idempotent(void **state)
 	assert_int_equal(net_static_add("R1", &s, NULL, NULL, NULL, &err), 1);
 	assert_int_equal(requests(), n);
 	rec = record("R1");
-	assert_non_null(strstr(rec, "route 10.7.0.0/16 0 static via 10.0.12.2"));
+	assert_non_null(
+		strstr(rec, "route 10.7.0.0/16 0 static via 10.0.12.2"));
 	free(rec);
 	OK(net_static_list("R1", NET_STATIC_LIST_STATE, &l, &err));
 	assert_int_equal(l.n, 2);
 	assert_int_equal(l.v[0].s.plen, 16);
-	assert_int_equal(l.v[0].s.distance, 0);	/* 10.7 sorts first */
+	assert_int_equal(l.v[0].s.distance, 0); /* 10.7 sorts first */
 	assert_int_equal(l.v[1].state, NET_STATIC_INSTALLED);
 	assert_false(l.v[1].recursive);
 	assert_int_equal(l.v[1].nvia, 1);
@@ -451,7 +461,7 @@ static void test_add_idempotent(void **state)
 	FAILS(net_static_del("R1", &s, 0, NULL, NULL, &err), ESRCH);
 	s = via("10.9.0.0", 16, 1, NULL);
 	OK(net_static_del("R1", &s, 0, NULL, NULL, &err));
-	assert_int_equal(access(SDIR "/vrf.R1", F_OK), -1);	/* empty */
+	assert_int_equal(access(SDIR "/vrf.R1", F_OK), -1); /* empty */
 	/* every distance of a prefix, made by iproute2, one distance kept
 	 * when it is named; another protocol's is not touched */
 	sh("ip -n R1 route add 10.5.0.0/16 via 10.0.12.2 metric 10"
@@ -474,8 +484,8 @@ static void test_add_idempotent(void **state)
 static void test_link_flaps(void **state)
 {
 	struct net_static s = via("10.9.0.0", 16, 1, "10.0.12.2");
-	struct net_static d = route("10.8.0.0", 16, 1, NET_STATIC_DEV, NULL,
-				    "r1a");
+	struct net_static d =
+		route("10.8.0.0", 16, 1, NET_STATIC_DEV, NULL, "r1a");
 	char *rec;
 
 	(void)state;
@@ -491,9 +501,10 @@ static void test_link_flaps(void **state)
 	assert_non_null(strstr(rec, "10.9.0.0/16 1 static via 10.0.12.2\n"));
 	free(rec);
 	sh("ip -n R1 link set r1a up");
-	assert_true(kernel_none("R1", "10.9.0.0/16"));	/* until ... */
-	OK(reconcile(NULL));	/* ... the next vrfsh command */
-	assert_true(kernel_has("R1", "10.9.0.0/16", "\"gateway\":\"10.0.12.2\""));
+	assert_true(kernel_none("R1", "10.9.0.0/16")); /* until ... */
+	OK(reconcile(NULL)); /* ... the next vrfsh command */
+	assert_true(
+		kernel_has("R1", "10.9.0.0/16", "\"gateway\":\"10.0.12.2\""));
 	assert_true(kernel_has("R1", "10.8.0.0/16", "\"dev\":\"r1a\""));
 	/* carrier lost (the peer goes down): withdrawn, not linkdown */
 	sh("ip -n R2 link set r2a down");
@@ -517,7 +528,7 @@ static void test_link_flaps(void **state)
 	sh("ip -n R1 addr del 10.0.12.1/24 dev r1a");
 	OK(reconcile("R1"));
 	assert_true(kernel_none("R1", "10.9.0.0/16"));
-	assert_true(kernel_has("R1", "10.8.0.0/16", "r1a"));	/* dev only */
+	assert_true(kernel_has("R1", "10.8.0.0/16", "r1a")); /* dev only */
 	sh("ip -n R1 addr add 10.0.12.1/24 dev r1a");
 	OK(reconcile("R1"));
 	assert_true(kernel_has("R1", "10.9.0.0/16", "10.0.12.2"));
@@ -543,7 +554,8 @@ static void test_ecmp(void **state)
 	pair();
 	OK(net_static_add("R1", &a, NULL, NULL, NULL, &err));
 	OK(net_static_add("R1", &b, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "10.9.0.0/16", "\"nexthops\":[{\"gateway\":"
+	assert_true(kernel_has("R1", "10.9.0.0/16",
+			       "\"nexthops\":[{\"gateway\":"
 			       "\"10.0.12.2\",\"dev\":\"r1a\",\"weight\":1,"
 			       "\"flags\":[]},{\"gateway\":\"10.0.121.2\","
 			       "\"dev\":\"r1b\""));
@@ -554,18 +566,21 @@ static void test_ecmp(void **state)
 	/* one next hop goes down: the other stays, alone */
 	sh("ip -n R2 link set r2c down");
 	OK(reconcile("R1"));
-	assert_true(kernel_has("R1", "10.9.0.0/16", "\"dst\":\"10.9.0.0/16\","
+	assert_true(kernel_has("R1", "10.9.0.0/16",
+			       "\"dst\":\"10.9.0.0/16\","
 			       "\"gateway\":\"10.0.12.2\""));
 	sh("ip -n R2 link set r2c up");
 	OK(reconcile("R1"));
 	assert_true(kernel_has("R1", "10.9.0.0/16", "\"nexthops\""));
 	/* removing one next hop removes only that one */
 	OK(net_static_del("R1", &b, NET_STATIC_MATCH_NH, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "10.9.0.0/16", "\"dst\":\"10.9.0.0/16\","
+	assert_true(kernel_has("R1", "10.9.0.0/16",
+			       "\"dst\":\"10.9.0.0/16\","
 			       "\"gateway\":\"10.0.12.2\",\"dev\":\"r1a\""));
 	assert_false(kernel_has("R1", "10.9.0.0/16", "10.0.121.2"));
 	OK(net_static_del("R1", &a6, NET_STATIC_MATCH_NH, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "2001:db8:99::/64", "\"gateway\":"
+	assert_true(kernel_has("R1", "2001:db8:99::/64",
+			       "\"gateway\":"
 			       "\"2001:db8:121::2\""));
 	assert_false(kernel_has("R1", "2001:db8:99::/64", "2001:db8:12::2"));
 	FAILS(net_static_del("R1", &a6, NET_STATIC_MATCH_NH, NULL, NULL, &err),
@@ -576,7 +591,8 @@ static void test_ecmp(void **state)
 	b = via("10.6.0.0", 16, 0, "10.0.121.2");
 	OK(net_static_del("R1", &b, NET_STATIC_MATCH_NH, NULL, NULL, &err));
 	/* (ip -j leaves the boot protocol out) */
-	assert_true(kernel_has("R1", "10.6.0.0/16", "[{\"dst\":\"10.6.0.0/16\","
+	assert_true(kernel_has("R1", "10.6.0.0/16",
+			       "[{\"dst\":\"10.6.0.0/16\","
 			       "\"gateway\":\"10.0.12.2\",\"dev\":\"r1a\","
 			       "\"flags\":[]}]"));
 	/* a second next hop to it makes it multipath again, and a
@@ -601,10 +617,12 @@ static void test_recursive(void **state)
 	assert_int_equal(st, NET_STATIC_INACTIVE);
 	assert_true(kernel_none("R1", "10.9.0.0/16"));
 	OK(net_static_add("R1", &mid, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "10.9.0.0/16", "\"gateway\":\"10.0.12.2\","
+	assert_true(kernel_has("R1", "10.9.0.0/16",
+			       "\"gateway\":\"10.0.12.2\","
 			       "\"dev\":\"r1a\""));
 	rec = record("R1");
-	assert_non_null(strstr(rec, "route 10.9.0.0/16 1 static via 10.0.23.3\n"));
+	assert_non_null(
+		strstr(rec, "route 10.9.0.0/16 1 static via 10.0.23.3\n"));
 	free(rec);
 	OK(net_static_list("R1", NET_STATIC_LIST_STATE, &l, &err));
 	assert_int_equal(l.n, 2);
@@ -616,24 +634,29 @@ static void test_recursive(void **state)
 	assert_true(kernel_none("R1", "10.9.0.0/16"));
 	mid = via("10.0.23.0", 24, 1, "10.0.121.2");
 	OK(net_static_add("R1", &mid, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "10.9.0.0/16", "\"gateway\":\"10.0.121.2\","
+	assert_true(kernel_has("R1", "10.9.0.0/16",
+			       "\"gateway\":\"10.0.121.2\","
 			       "\"dev\":\"r1b\""));
 	/* ... also when another tool's route moves, at the next reconcile */
 	sh("ip -n R1 route add 10.0.24.0/24 via 10.0.12.2 proto bgp");
 	far = via("10.8.0.0", 16, 1, "10.0.24.5");
 	OK(net_static_add("R1", &far, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.12.2\""));
+	assert_true(
+		kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.12.2\""));
 	sh("ip -n R1 route replace 10.0.24.0/24 via 10.0.121.2 proto bgp");
 	OK(reconcile(NULL));
-	assert_true(kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.121.2\""));
+	assert_true(
+		kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.121.2\""));
 	/* a more specific route wins the longest match */
 	far = via("10.0.24.5", 32, 1, "10.0.12.2");
 	OK(net_static_add("R1", &far, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.12.2\""));
+	assert_true(
+		kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.12.2\""));
 	/* the underlying link goes: the recursive one goes too */
 	sh("ip -n R1 link set r1a down");
 	OK(reconcile(NULL));
-	assert_true(kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.121.2\""));
+	assert_true(
+		kernel_has("R1", "10.8.0.0/16", "\"gateway\":\"10.0.121.2\""));
 }
 
 static void test_bad_input(void **state)
@@ -749,7 +772,7 @@ static void test_record_parse(void **state)
 		size_t len = strlen(bad[i]);
 
 		if (i == sizeof(bad) / sizeof(*bad) - 1)
-			len += 2;	/* the NUL and what follows */
+			len += 2; /* the NUL and what follows */
 		lock = net_state_lock("static", true, &err);
 		OK(net_state_write("R1", "static", bad[i], len, &err));
 		net_state_unlock(lock);
@@ -785,12 +808,15 @@ static void test_null0(void **state)
 	pair();
 	s = route("10.66.0.0", 16, 1, NET_STATIC_NULL0, NULL, NULL);
 	OK(net_static_add("R1", &s, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "10.66.0.0/16", "\"type\":\"blackhole\","
-			       "\"dst\":\"10.66.0.0/16\",\"protocol\":\"static\""));
+	assert_true(
+		kernel_has("R1", "10.66.0.0/16",
+			   "\"type\":\"blackhole\","
+			   "\"dst\":\"10.66.0.0/16\",\"protocol\":\"static\""));
 	assert_int_equal(net_static_add("R1", &s, NULL, NULL, NULL, &err), 1);
 	s = route("2001:db8:66::", 48, 5, NET_STATIC_UNREACHABLE, NULL, NULL);
 	OK(net_static_add("R1", &s, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "2001:db8:66::/48", "\"type\":\"unreachable\""));
+	assert_true(kernel_has("R1", "2001:db8:66::/48",
+			       "\"type\":\"unreachable\""));
 	s = route("10.65.0.0", 16, 1, NET_STATIC_PROHIBIT, NULL, NULL);
 	OK(net_static_add("R1", &s, NULL, NULL, NULL, &err));
 	assert_true(kernel_has("R1", "10.65.0.0/16", "\"type\":\"prohibit\""));
@@ -847,14 +873,18 @@ static void test_v6(void **state)
 	(void)state;
 	pair();
 	OK(net_static_add("R1", &a, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "2001:db8:9::/48", "\"gateway\":"
-			       "\"2001:db8:12::2\",\"dev\":\"r1a\",\"protocol\":"
-			       "\"static\",\"metric\":1024"));
+	assert_true(
+		kernel_has("R1", "2001:db8:9::/48",
+			   "\"gateway\":"
+			   "\"2001:db8:12::2\",\"dev\":\"r1a\",\"protocol\":"
+			   "\"static\",\"metric\":1024"));
 	OK(net_static_add("R1", &ll, NULL, NULL, NULL, &err));
-	assert_true(kernel_has("R1", "2001:db8:8::/48", "\"gateway\":"
+	assert_true(kernel_has("R1", "2001:db8:8::/48",
+			       "\"gateway\":"
 			       "\"fe80::2\",\"dev\":\"r1b\""));
 	rec = record("R1");
-	assert_non_null(strstr(rec, "route 2001:db8:9::/48 1024 static via "
+	assert_non_null(strstr(rec,
+			       "route 2001:db8:9::/48 1024 static via "
 			       "2001:db8:12::2\nroute 2001:db8:8::/48 1 static "
 			       "via fe80::2 dev r1b\n"));
 	free(rec);
@@ -873,7 +903,9 @@ static void test_v6(void **state)
 
 static void test_batch(void **state)
 {
-	enum { N = 2000 };
+	enum {
+		N = 2000
+	};
 	struct outcome *o = calloc(N, sizeof(*o));
 	unsigned long n, w;
 	char *before, *after;
@@ -886,7 +918,8 @@ static void test_batch(void **state)
 		char pfx[32];
 		struct net_static s;
 
-		snprintf(pfx, sizeof(pfx), "10.%d.%d.0", 100 + i / 256, i % 256);
+		snprintf(pfx, sizeof(pfx), "10.%d.%d.0", 100 + i / 256,
+			 i % 256);
 		s = via(pfx, 24, 1, "10.0.12.2");
 		OK(net_static_add("R1", &s, NULL, done, &o[i], &err));
 	}
@@ -895,8 +928,9 @@ static void test_batch(void **state)
 	for (int i = 0; i < N; i++)
 		assert_true(o[i].called && o[i].code == 0);
 	assert_int_equal(requests() - n, N);
-	assert_int_equal(writes() - w, 1);	/* once per flush */
-	assert_true(out_has("2000", "ip -n R1 route show proto static | wc -l"));
+	assert_int_equal(writes() - w, 1); /* once per flush */
+	assert_true(
+		out_has("2000", "ip -n R1 route show proto static | wc -l"));
 	/* the same again onto the live table: nothing sent or written */
 	before = snapshot("R1");
 	n = requests();
@@ -905,10 +939,11 @@ static void test_batch(void **state)
 		char pfx[32];
 		struct net_static s;
 
-		snprintf(pfx, sizeof(pfx), "10.%d.%d.0", 100 + i / 256, i % 256);
+		snprintf(pfx, sizeof(pfx), "10.%d.%d.0", 100 + i / 256,
+			 i % 256);
 		s = via(pfx, 24, 1, "10.0.12.2");
-		assert_int_equal(net_static_add("R1", &s, NULL, done, &o[i],
-						&err), 1);
+		assert_int_equal(
+			net_static_add("R1", &s, NULL, done, &o[i], &err), 1);
 	}
 	assert_int_equal(net_static_flush(true, &err), 0);
 	assert_int_equal(requests(), n);
@@ -924,7 +959,8 @@ static void test_batch(void **state)
 		char pfx[32];
 		struct net_static s;
 
-		snprintf(pfx, sizeof(pfx), "10.%d.%d.0", 100 + i / 256, i % 256);
+		snprintf(pfx, sizeof(pfx), "10.%d.%d.0", 100 + i / 256,
+			 i % 256);
 		s = via(pfx, 24, 1, "10.0.12.2");
 		OK(net_static_del("R1", &s, NET_STATIC_MATCH_NH, done, &o[i],
 				  &err));
@@ -1008,7 +1044,6 @@ static void test_stale_vrf(void **state)
 
 /* ---- following events -------------------------------------------- */
 
-
 static void on_term(int sig)
 {
 	(void)sig;
@@ -1053,8 +1088,8 @@ static long wait_for(const char *vrf, const char *pfx, const char *needle,
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
-		bool has = needle ? kernel_has(vrf, pfx, needle)
-				  : !kernel_none(vrf, pfx);
+		bool has = needle ? kernel_has(vrf, pfx, needle) :
+				    !kernel_none(vrf, pfx);
 		long el;
 
 		clock_gettime(CLOCK_MONOTONIC, &t);
@@ -1082,7 +1117,7 @@ static void test_watch(void **state)
 	OK(net_static_add("R1", &s, NULL, NULL, NULL, &err));
 	OK(net_static_add("R1", &b, NULL, NULL, NULL, &err));
 	sh("ip -n R1 link set r1a down");
-	assert_true(kernel_none("R1", "10.9.0.0/16") == false);	/* backup */
+	assert_true(kernel_none("R1", "10.9.0.0/16") == false); /* backup */
 	sh("ip -n R1 link set r1a up");
 	ms = wait_for("R1", "10.9.0.0/16", "\"gateway\":\"10.0.12.2\"", true,
 		      1000);
@@ -1093,14 +1128,17 @@ static void test_watch(void **state)
 	ms = wait_for("R1", "10.9.0.0/16", "10.0.12.2", false, 1000);
 	assert_true(ms >= 0);
 	sh("ip -n R2 link set r2a up");
-	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >= 0);
+	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >=
+		    0);
 	/* address removed and back */
 	sh("ip -n R1 addr del 10.0.12.1/24 dev r1a");
 	sh("ip -n R1 addr add 10.0.12.1/24 dev r1a");
-	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >= 0);
+	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >=
+		    0);
 	/* deleted by another tool: back */
 	sh("ip -n R1 route del 10.9.0.0/16 metric 1");
-	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >= 0);
+	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >=
+		    0);
 	/* a VRF that gets its first record while the watch runs */
 	OK(net_vrf_create("R3", NULL, &err));
 	sh("ip link add r3a netns R3 type veth peer name r3b netns R3"
@@ -1110,7 +1148,8 @@ static void test_watch(void **state)
 	OK(net_static_add("R3", &s, NULL, NULL, NULL, &err));
 	usleep(300000);
 	sh("ip -n R3 link set r3a down && ip -n R3 link set r3a up");
-	assert_true(wait_for("R3", "10.33.0.0/16", "10.0.33.2", true, 1000) >= 0);
+	assert_true(wait_for("R3", "10.33.0.0/16", "10.0.33.2", true, 1000) >=
+		    0);
 	stop(pid);
 }
 
@@ -1134,7 +1173,8 @@ static void test_watch_binary(void **state)
 	watcher = pid;
 	usleep(300000);
 	sh("ip -n R1 link set r1a down && ip -n R1 link set r1a up");
-	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >= 0);
+	assert_true(wait_for("R1", "10.9.0.0/16", "10.0.12.2", true, 1000) >=
+		    0);
 	stop(pid);
 }
 

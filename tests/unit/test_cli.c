@@ -98,25 +98,25 @@ static int lines_cmd(struct cli_session *s, const struct cli_args *a,
 	return 0;
 }
 
-
 static const struct cli_cmd test_cmds[] = {
 	{ "show ip route [vrf NAME$vrf] [A.B.C.D$addr|A.B.C.D/M$prefix|"
 	  "connected|static] [json]",
 	  "Show\nIP\nRoutes\nA VRF\nVRF name\nAddress\nPrefix\nConnected\n"
 	  "Static\nJSON output",
 	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, record },
-	{ "show lines", "Show\nSome lines", CLI_EXEC, PRIV_USER,
-	  CLI_F_OUTPUT, lines_cmd },
+	{ "show lines", "Show\nSome lines", CLI_EXEC, PRIV_USER, CLI_F_OUTPUT,
+	  lines_cmd },
 	{ "shelf [LINE$text]", "A weak keyword\nText", CLI_EXEC, PRIV_USER,
 	  CLI_F_WEAK, record },
 	{ "secret-knob <1-9>$n", "Hidden\nA number", CLI_EXEC, PRIV_USER,
 	  CLI_F_HIDDEN, record },
 	{ "opts HOST$host {count <1-9>$count|via {A.B.C.D$gw|IFNAME$dev}}*",
 	  "Options in any order\nHost\nCount\nHow many\nVia\nGateway\n"
-	  "Interface", CLI_EXEC, PRIV_USER, 0, record },
-	{ "ping [vrf NAME$vrf] HOST$host [repeat <1-100>$repeat]",
-	  "Ping\nA VRF\nVRF name\nDestination\nRepeat\nCount",
+	  "Interface",
 	  CLI_EXEC, PRIV_USER, 0, record },
+	{ "ping [vrf NAME$vrf] HOST$host [repeat <1-100>$repeat]",
+	  "Ping\nA VRF\nVRF name\nDestination\nRepeat\nCount", CLI_EXEC,
+	  PRIV_USER, 0, record },
 	{ "interface IFNAME$ifname [vrf NAME$vrf]",
 	  "Interface\nInterface name\nIn a VRF\nVRF name",
 	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, enter_if },
@@ -124,30 +124,29 @@ static const struct cli_cmd test_cmds[] = {
 	  enter_vrf },
 	{ "no vrf NAME$vrf", "Negate\nVRF\nVRF name", MODE_CONFIG, PRIV_ADMIN,
 	  0, fail_cmd },
-	{ "exit-vrf", "Leave VRF mode", MODE_VRF, PRIV_ADMIN, 0,
-	  exit_vrf },
+	{ "exit-vrf", "Leave VRF mode", MODE_VRF, PRIV_ADMIN, 0, exit_vrf },
 	{ "ip address A.B.C.D$addr MASK$mask [secondary]",
-	  "IP\nAddress\nThe address\nThe mask\nSecondary",
-	  MODE_IF, PRIV_ADMIN, 0, record },
+	  "IP\nAddress\nThe address\nThe mask\nSecondary", MODE_IF, PRIV_ADMIN,
+	  0, record },
 	{ "ip address A.B.C.D/M$prefix [secondary]",
-	  "IP\nAddress\nThe prefix\nSecondary",
+	  "IP\nAddress\nThe prefix\nSecondary", MODE_IF, PRIV_ADMIN, 0,
+	  record },
+	{ "ipv6 address X:X::X:X/M$prefix", "IPv6\nAddress\nThe prefix",
 	  MODE_IF, PRIV_ADMIN, 0, record },
-	{ "ipv6 address X:X::X:X/M$prefix",
-	  "IPv6\nAddress\nThe prefix", MODE_IF, PRIV_ADMIN, 0, record },
-	{ "description LINE$text", "Description\nText", MODE_IF,
-	  PRIV_ADMIN, 0, record },
+	{ "description LINE$text", "Description\nText", MODE_IF, PRIV_ADMIN, 0,
+	  record },
 	{ "ip route A.B.C.D/M$prefix {A.B.C.D$gw|IFNAME$dev}",
-	  "IP\nRoute\nPrefix\nGateway\nInterface",
-	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, record },
+	  "IP\nRoute\nPrefix\nGateway\nInterface", MODE_CONFIG | MODE_VRF,
+	  PRIV_ADMIN, 0, record },
 	{ "ipv6 route X:X::X:X/M$prefix X:X::X:X$gw",
-	  "IPv6\nRoute\nPrefix\nGateway",
-	  MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0, record },
+	  "IPv6\nRoute\nPrefix\nGateway", MODE_CONFIG | MODE_VRF, PRIV_ADMIN, 0,
+	  record },
 	{ "list table [vrf {NAME$vrf|all}]",
-	  "List\nA table\nA VRF\nVRF name\nEvery VRF",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, record },
+	  "List\nA table\nA VRF\nVRF name\nEvery VRF", CLI_EXEC, PRIV_USER,
+	  CLI_F_OUTPUT, record },
 	{ "list port [IFNAME$ifname] [status] [vrf NAME$vrf]",
-	  "List\nA port\nInterface name\nIts status\nA VRF\nVRF name",
-	  CLI_EXEC, PRIV_USER, CLI_F_OUTPUT, record },
+	  "List\nA port\nInterface name\nIts status\nA VRF\nVRF name", CLI_EXEC,
+	  PRIV_USER, CLI_F_OUTPUT, record },
 	{ NULL, NULL, 0, 0, 0, NULL },
 };
 
@@ -186,9 +185,9 @@ static int setup(void **state)
 	/* the shell's global, VRF and interface modes (the last two
 	 * without the shell's commands), then the test's commands */
 	static struct cli_area vrf_modes, if_modes;
-	static const struct cli_area *areas[] = {
-		&base_area, &vrf_modes, &if_modes, &cli_filter_area, &test_area
-	};
+	static const struct cli_area *areas[] = { &base_area, &vrf_modes,
+						  &if_modes, &cli_filter_area,
+						  &test_area };
 	char err[256];
 
 	(void)state;
@@ -394,8 +393,8 @@ static void test_value_precedence(void **state)
 static void test_bad_values(void **state)
 {
 	static const char *const bad[] = {
-		"ip address 256.1.1.1/24", "ip address 1.2.3 255.0.0.0",
-		"ip address 10.0.0.0/33", "ip address 1.2.3.4 255.0.255.0",
+		"ip address 256.1.1.1/24",     "ip address 1.2.3 255.0.0.0",
+		"ip address 10.0.0.0/33",      "ip address 1.2.3.4 255.0.255.0",
 		"ipv6 address 2001:db8::/129", "ipv6 address 1.2.3.4/24",
 		"description bad\x01byte",
 	};
@@ -437,8 +436,9 @@ static void test_errors(void **state)
 			    "-c 1: % Invalid input detected at '^' marker.\n");
 	reset_out();
 	assert_int_equal(cli_exec(&sess, "ping vrf bad/name x"), -1);
-	assert_string_equal(err(), "-c 1: % Error: Invalid VRF name \"bad/name\": "
-				   "character '/' is not allowed\n");
+	assert_string_equal(err(),
+			    "-c 1: % Error: Invalid VRF name \"bad/name\": "
+			    "character '/' is not allowed\n");
 	reset_out();
 	cli_exec(&sess, "conf t");
 	assert_int_equal(cli_exec(&sess, "interface abcdefghijklmnop"), -1);
@@ -642,15 +642,15 @@ static void test_completion(void **state)
 {
 	(void)state;
 	assert_string_equal(completions("sh"), "show");
-	assert_string_equal(completions("show "), "history ip lines privilege terminal "
-						  "version");
+	assert_string_equal(completions("show "),
+			    "history ip lines privilege terminal "
+			    "version");
 	assert_string_equal(completions("s"), "show");
 	assert_string_equal(completions("show ip route vrf B"), "Black Blue");
 	assert_string_equal(completions("show ip route vrf Blue "),
 			    "connected json static");
 	assert_string_equal(completions("show lines | i"), "include");
-	assert_string_equal(completions("show lines | include x | c"),
-			    "count");
+	assert_string_equal(completions("show lines | include x | c"), "count");
 	assert_string_equal(completions("bogus "), "");
 	cli_exec(&sess, "conf t");
 	assert_string_equal(completions("interface v"), "veth10 vetha");
@@ -696,22 +696,25 @@ static void test_filters(void **state)
 	reset_out();
 	/* patterns whose compilation or matching would not be bounded */
 	assert_int_equal(cli_exec(&sess, "show lines | include "
-				  "a++++++++++++++++++++++"), -1);
+					 "a++++++++++++++++++++++"),
+			 -1);
 	assert_non_null(strstr(err(), "a quantifier follows a quantifier"));
 	assert_int_equal(cli_exec(&sess, "show lines | include (a{99}){99}"),
 			 -1);
 	assert_int_equal(cli_exec(&sess, "show lines | include (a)\\1"), -1);
 	assert_non_null(strstr(err(), "back-references are not supported"));
 	assert_int_equal(cli_exec(&sess, "show lines | include "
-				  "((((((((((a))))))))))"), -1);
+					 "((((((((((a))))))))))"),
+			 -1);
 	reset_out();
-	assert_int_equal(cli_exec(&sess, "show lines | include "
-				  "^ ?(inter|ip)[a-z ]{2,40}(a|b|[0-9]+)$"), 0);
+	assert_int_equal(cli_exec(&sess,
+				  "show lines | include "
+				  "^ ?(inter|ip)[a-z ]{2,40}(a|b|[0-9]+)$"),
+			 0);
 	assert_string_equal(out(), "interface a\n ip address 1\n"
 				   "interface b\n ip address 2\n");
 	reset_out();
-	assert_int_equal(cli_exec(&sess, "show lines | count | include x"),
-			 -1);
+	assert_int_equal(cli_exec(&sess, "show lines | count | include x"), -1);
 	assert_int_equal(cli_exec(&sess, "show lines | bogus x"), -1);
 	assert_int_equal(cli_exec(&sess, "show lines | include"), -1);
 	assert_int_equal(cli_exec(&sess, "show lines |"), -1);
@@ -740,7 +743,9 @@ static void test_batch(void **state)
 {
 	(void)state;
 	assert_int_equal(batch("! comment\n  # another\n\n   \nconf t\n"
-			       "  vrf Blue\n", false), 0);
+			       "  vrf Blue\n",
+			       false),
+			 0);
 	assert_string_equal(prompt(), "R1(config-vrf-Blue)#");
 	assert_string_equal(err(), "");
 	cli_end(&sess);
@@ -843,8 +848,8 @@ static int ask_wrong(struct cli_session *s, const struct cli_args *a,
 static void test_strict_args(void **state)
 {
 	static const struct cli_cmd cmds[] = {
-		{ "misspelt NAME$vrf", "A command\nVRF", CLI_EXEC, PRIV_USER,
-		  0, ask_wrong },
+		{ "misspelt NAME$vrf", "A command\nVRF", CLI_EXEC, PRIV_USER, 0,
+		  ask_wrong },
 		{ NULL, NULL, 0, 0, 0, NULL },
 	};
 	const struct cli_area area = { .name = "t", .cmds = cmds };
@@ -886,16 +891,20 @@ static void test_history(void **state)
 static void test_grammar_errors(void **state)
 {
 	static const struct cli_cmd bad1[] = {
-		{ "show [x", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
+		{ "show [x", "a\nb", CLI_EXEC, 0, 0, record },
+		{ NULL },
 	};
 	static const struct cli_cmd bad2[] = {
-		{ "show x", "a", CLI_EXEC, 0, 0, record }, { NULL },
+		{ "show x", "a", CLI_EXEC, 0, 0, record },
+		{ NULL },
 	};
 	static const struct cli_cmd bad3[] = {
-		{ "show FOO", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
+		{ "show FOO", "a\nb", CLI_EXEC, 0, 0, record },
+		{ NULL },
 	};
 	static const struct cli_cmd bad4[] = {
-		{ "show", "a\nb", CLI_EXEC, 0, 0, record }, { NULL },
+		{ "show", "a\nb", CLI_EXEC, 0, 0, record },
+		{ NULL },
 	};
 	struct cli_area one = { .name = "bad" };
 	const struct cli_area *t[1] = { &one };
@@ -984,10 +993,10 @@ static int real_lines(const char *const *lines)
  * command has (found by tests/fuzz/fuzz_kernel). */
 static void test_shared_handlers(void **state)
 {
-	static const char *const secret[] = {
-		"configure terminal", "enable secret 0 fuzz",
-		"enable secret 9 $6$saltsalt$abc", "enable secret fuzz", NULL
-	};
+	static const char *const secret[] = { "configure terminal",
+					      "enable secret 0 fuzz",
+					      "enable secret 9 $6$saltsalt$abc",
+					      "enable secret fuzz", NULL };
 
 	(void)state;
 	assert_int_equal(real_lines(secret), 0);
@@ -997,9 +1006,8 @@ static void test_shared_handlers(void **state)
  * wait for), found by tests/fuzz/fuzz_kernel ('repeat 2147483641'). */
 static void test_ping_interrupted(void **state)
 {
-	static const char *const ping[] = {
-		"ping 192.0.2.1 repeat 2147483647", NULL
-	};
+	static const char *const ping[] = { "ping 192.0.2.1 repeat 2147483647",
+					    NULL };
 	int status;
 
 	(void)state;

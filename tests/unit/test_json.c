@@ -183,9 +183,9 @@ static void test_text_escape(void **state)
 	assert_false(cli_text_clean("a\nb"));
 	assert_false(cli_text_clean("\033]0;x\007"));
 	assert_false(cli_text_clean("\xff"));
-	assert_string_equal(
-	    cli_text_escape("up\nlink\\\033[2J\xff\xc2\x85", out, sizeof(out)),
-	    "up\\x0alink\\\\x1b[2J\\xff\\xc2\\x85");
+	assert_string_equal(cli_text_escape("up\nlink\\\033[2J\xff\xc2\x85",
+					    out, sizeof(out)),
+			    "up\\x0alink\\\\x1b[2J\\xff\\xc2\\x85");
 	/* truncation never splits an escape */
 	assert_string_equal(cli_text_escape("ab\ncd", out, 6), "ab");
 }
@@ -195,11 +195,11 @@ static void test_text_escape(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    T(test_plain),	     T(test_quotes_backslashes),
-	    T(test_control_bytes),   T(test_unicode_controls),
-	    T(test_valid_utf8_kept), T(test_invalid_utf8),
-	    T(test_keys_escaped),    T(test_values_and_commas),
-	    T(test_deep_nesting),    T(test_text_escape),
+		T(test_plain),		 T(test_quotes_backslashes),
+		T(test_control_bytes),	 T(test_unicode_controls),
+		T(test_valid_utf8_kept), T(test_invalid_utf8),
+		T(test_keys_escaped),	 T(test_values_and_commas),
+		T(test_deep_nesting),	 T(test_text_escape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -79,8 +79,8 @@ static void test_ipv4_prefix(void **state)
 	assert_false(cli_parse_ipv4_prefix("300.1.1.1/24", b, &plen));
 	assert_false(cli_parse_ipv4_prefix("10.0.0/24", b, &plen));
 	assert_true(cli_tok_could_match(TOK_IPV4_PREFIX, NULL, 0, 0, "10.0/"));
-	assert_true(cli_tok_could_match(TOK_IPV4_PREFIX, NULL, 0, 0,
-					"10.0.0.0/2"));
+	assert_true(
+		cli_tok_could_match(TOK_IPV4_PREFIX, NULL, 0, 0, "10.0.0.0/2"));
 	assert_false(cli_tok_could_match(TOK_IPV4_PREFIX, NULL, 0, 0,
 					 "10.0.0.0/33"));
 }
@@ -175,8 +175,7 @@ static void test_if_names(void **state)
 			    "longer than 15 characters");
 	assert_string_equal(cli_ifname_error("a/b"),
 			    "character '/' is not allowed");
-	assert_string_equal(cli_ifname_error("."),
-			    "'.' and '..' are reserved");
+	assert_string_equal(cli_ifname_error("."), "'.' and '..' are reserved");
 	assert_string_equal(cli_ifname_error(".."),
 			    "'.' and '..' are reserved");
 	assert_string_equal(cli_ifname_error(""), "empty name");

@@ -75,12 +75,12 @@ static void names(struct cli_session *s, enum cli_tok kind, const char *vrf,
 				add(ctx, vrfs.v[i]);
 		net_names_free(&vrfs);
 	} else if (kind == TOK_IFNAME || kind == TOK_IFREF) {
-		struct net_links links = { 0 };
+		struct net_names links = { 0 };
 
-		if (net_link_dump(vrf, &links, &err) == 0)
+		if (net_link_names(vrf, &links, &err) == 0)
 			for (size_t i = 0; i < links.n; i++)
-				add(ctx, links.v[i].name);
-		net_links_free(&links);
+				add(ctx, links.v[i]);
+		net_names_free(&links);
 	}
 }
 

@@ -293,6 +293,105 @@ int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err)
 					 link_dump_cb, out, links_reset, err));
 }
 
+/* ---- names only, for completion ------------------------------------- */
+
+static int name_dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[IFLA_MAX + 1];
+	struct net_names *out = data;
+	char name[NET_IFNAMSIZ];
+	void *v;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK)
+		return MNL_CB_OK;
+	nl_parse(nlh, sizeof(struct ifinfomsg), tb, IFLA_MAX);
+	if (!nl_str(tb[IFLA_IFNAME], name, sizeof(name)) || !name[0])
+		return MNL_CB_OK;
+	v = nl_grow(out->v, out->n, sizeof(*out->v));
+	if (!v)
+		return MNL_CB_ERROR;
+	out->v = v;
+	out->v[out->n] = strdup(name);
+	if (!out->v[out->n])
+		return MNL_CB_ERROR;
+	out->n++;
+	return MNL_CB_OK;
+}
+
+static void names_reset(void *data)
+{
+	net_names_free(data);
+}
+
+/* The names of the links of s's namespace, read without their counters
+ * (the kernel fills less). */
+static int names_dump(struct nl_sock *s, struct net_names *out,
+		      struct net_err *err)
+{
+	char buf[NL_REQ_SIZE];
+	struct nlmsghdr *nlh;
+	struct ifinfomsg *ifm;
+	int ret;
+
+	out->v = NULL;
+	out->n = 0;
+	nlh = nl_msg(buf, RTM_GETLINK, 0);
+	ifm = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifm));
+	ifm->ifi_family = AF_UNSPEC;
+	mnl_attr_put_u32(nlh, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	ret = nl_dump(s, nlh, name_dump_cb, out, names_reset, err);
+	if (ret < 0)
+		net_names_free(out);
+	return ret;
+}
+
+static int copy_names(const struct net_names *from, struct net_names *to,
+		      struct net_err *err)
+{
+	to->n = 0;
+	to->v = calloc(from->n + 1, sizeof(*to->v));
+	if (!to->v)
+		return net_err_errno(err, ENOMEM);
+	for (; to->n < from->n; to->n++) {
+		to->v[to->n] = strdup(from->v[to->n]);
+		if (!to->v[to->n]) {
+			net_names_free(to);
+			return net_err_errno(err, ENOMEM);
+		}
+	}
+	return 0;
+}
+
+int net_link_names(const char *vrf, struct net_names *out,
+		   struct net_err *err)
+{
+	const struct net_names *kept;
+	struct net_names names;
+	struct nl_sock *s;
+	int ret;
+
+	out->v = NULL;
+	out->n = 0;
+	ret = nl_sock_get(vrf, &s, err);
+	if (ret < 0)
+		return ret;
+	kept = nl_link_names(s);
+	if (kept)
+		return copy_names(kept, out, err);
+	/* followed from before the dump, so that no change is missed; a
+	 * namespace whose events cannot be followed is read every time */
+	bool watched = nl_link_names_watch(vrf, s, NULL) == 0;
+
+	ret = names_dump(s, &names, err);
+	if (ret < 0)
+		return ret;
+	if (!watched) {
+		*out = names;
+		return 0;
+	}
+	return copy_names(nl_link_names_keep(s, &names), out, err);
+}
+
 int link_dump_on(struct nl_sock *s, struct net_links *out, struct net_err *err)
 {
 	char buf[NL_REQ_SIZE];

@@ -37,6 +37,9 @@ struct nl_sock {
 	unsigned portid;
 	unsigned seq;
 	bool broken; /* a reply stream was left half read */
+	int links_fd; /* subscribed to link events, -1 none */
+	bool names_kept; /* names: the links' names since links_fd opened */
+	struct net_names names;
 	char buf[NL_BUF_SIZE] __attribute__((aligned(8)));
 };
 
@@ -61,6 +64,9 @@ static void sock_free(struct nl_sock *s)
 		nl_flush(NULL);
 	if (s->mnl)
 		mnl_socket_close(s->mnl);
+	if (s->links_fd >= 0)
+		close(s->links_fd);
+	net_names_free(&s->names);
 	free(s);
 }
 
@@ -161,6 +167,7 @@ static int sock_open(const char *key, int nsfd, const struct stat *st,
 		return ret;
 	}
 	sock_options(s->mnl);
+	s->links_fd = -1;
 	s->cookie = netns_cookie(mnl_socket_get_fd(s->mnl));
 	snprintf(s->vrf, sizeof(s->vrf), "%s", key);
 	s->ns_dev = st->st_dev;
@@ -203,6 +210,7 @@ int nl_sock_here(struct nl_sock **out, struct net_err *err)
 		return net_err_errno(err, e);
 	}
 	sock_options(s->mnl);
+	s->links_fd = -1;
 	s->portid = mnl_socket_get_portid(s->mnl);
 	*out = s;
 	return 0;
@@ -247,6 +255,88 @@ int nl_netns_id(const char *vrf, struct nl_netns_id *id, struct net_err *err)
 	id->ino = (uint64_t)s->ns_ino;
 	id->cookie = s->cookie;
 	return 0;
+}
+
+/* ---- the links' names, kept while no link changes ---------------- */
+
+/* Has the kernel reported a link event on fd since it was last read?
+ * Reads them all.  Lost events (ENOBUFS) count as a change. */
+static bool links_changed(int fd)
+{
+	char buf[4096];
+	bool changed = false;
+	ssize_t n;
+
+	for (;;) {
+		n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT | MSG_TRUNC);
+		if (n > 0) {
+			changed = true;
+		} else if (n < 0 && errno == EINTR) {
+			continue;
+		} else {
+			return changed || n == 0 || errno != EAGAIN;
+		}
+	}
+}
+
+/* A socket inside vrf's namespace subscribed to its link events. */
+static int open_link_events(const char *vrf, struct net_err *err)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
+				  .nl_groups = RTMGRP_LINK };
+	int nsfd = netns_fd(vrf, err), saved, fd, e = 0;
+
+	if (nsfd < 0)
+		return nsfd;
+	if (netns_enter(nsfd, &saved, err) < 0)
+		return -err->code;
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
+		    NETLINK_ROUTE);
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
+		e = errno;
+	netns_leave(saved);
+	if (e) {
+		if (fd >= 0)
+			close(fd);
+		return net_err_errno(err, e);
+	}
+	return fd;
+}
+
+const struct net_names *nl_link_names(struct nl_sock *s)
+{
+	if (!s->names_kept)
+		return NULL;
+	if (links_changed(s->links_fd)) {
+		net_names_free(&s->names);
+		s->names_kept = false;
+		return NULL;
+	}
+	return &s->names;
+}
+
+int nl_link_names_watch(const char *vrf, struct nl_sock *s,
+			struct net_err *err)
+{
+	net_names_free(&s->names);
+	s->names_kept = false;
+	if (s->links_fd >= 0) {
+		links_changed(s->links_fd);
+		return 0;
+	}
+	s->links_fd = open_link_events(vrf, err);
+	return s->links_fd < 0 ? s->links_fd : 0;
+}
+
+const struct net_names *nl_link_names_keep(struct nl_sock *s,
+					   struct net_names *names)
+{
+	net_names_free(&s->names);
+	s->names = *names;
+	s->names_kept = s->links_fd >= 0;
+	names->v = NULL;
+	names->n = 0;
+	return &s->names;
 }
 
 unsigned nl_sock_portid(const char *vrf)

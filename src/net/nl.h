@@ -44,6 +44,18 @@ int nl_netns_id(const char *vrf, struct nl_netns_id *id, struct net_err *err);
 /* The netlink port id of vrf's cached socket, 0 when none is open (what
  * the kernel puts in the notifications that our requests cause). */
 unsigned nl_sock_portid(const char *vrf);
+/* The names of the links of s's namespace, as nl_link_names_keep() kept
+ * them, while the kernel has reported no link change there since
+ * nl_link_names_watch(); NULL when they must be read again. */
+const struct net_names *nl_link_names(struct nl_sock *s);
+/* Forget the names kept, and follow the link events of vrf's namespace
+ * (s is its socket) from now: call it before the names are read. */
+int nl_link_names_watch(const char *vrf, struct nl_sock *s,
+			struct net_err *err);
+/* Keep names (taken over: *names is emptied) until a link changes;
+ * returns what is kept. */
+const struct net_names *nl_link_names_keep(struct nl_sock *s,
+					   struct net_names *names);
 /* Close the cached socket of vrf (the VRF was deleted). */
 void nl_sock_drop(const char *vrf);
 /* A socket of the namespace the thread is in now, not cached; close it

@@ -279,6 +279,51 @@ static void test_veth_same_vrf_and_dump(void **state)
 	net_links_free(&links);
 }
 
+/* Is name among the names net_link_names() gives for vrf? */
+static bool has_name(const char *vrf, const char *name)
+{
+	struct net_names names;
+	bool found = false;
+
+	OK(net_link_names(vrf, &names, &err));
+	for (size_t i = 0; i < names.n; i++)
+		found |= !strcmp(names.v[i], name);
+	net_names_free(&names);
+	return found;
+}
+
+/* The names for completion are kept between calls, and follow every
+ * change made by others: links added, renamed, deleted, moved; a VRF
+ * made again under the same name. */
+static void test_link_names_follow_changes(void **state)
+{
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	assert_true(has_name("A", "lo"));
+	assert_false(has_name("A", "n0"));
+	sh("ip -n A link add n0 type veth peer name n1");
+	assert_true(has_name("A", "n0"));
+	assert_true(has_name("A", "n1"));
+	assert_true(has_name("A", "n1")); /* kept: the same */
+	sh("ip -n A link set n0 name n9");
+	assert_false(has_name("A", "n0"));
+	assert_true(has_name("A", "n9"));
+	sh("ip -n A link del n9");
+	assert_false(has_name("A", "n9"));
+	assert_false(has_name("A", "n1"));
+	sh("ip link add m0 type veth peer name m1");
+	assert_true(has_name("", "m0"));
+	sh("ip link set m1 netns A");
+	assert_false(has_name("", "m1"));
+	assert_true(has_name("A", "m1"));
+	/* made again behind our back: nothing of the old one is kept */
+	sh("ip netns delete A && ip netns add A");
+	assert_false(has_name("A", "m1"));
+	assert_true(has_name("A", "lo"));
+	sh("ip link del m0 2>/dev/null; true");
+	assert_false(has_name("", "m0"));
+}
+
 static void test_bridge_and_master(void **state)
 {
 	struct net_link br, va;
@@ -1372,6 +1417,7 @@ int main(void)
 		T(test_vrf_create_unprivileged),
 		T(test_veth_across_vrfs),
 		T(test_veth_same_vrf_and_dump),
+		T(test_link_names_follow_changes),
 		T(test_bridge_and_master),
 		T(test_link_delete),
 		T(test_link_move),

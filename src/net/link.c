@@ -362,8 +362,7 @@ static int copy_names(const struct net_names *from, struct net_names *to,
 	return 0;
 }
 
-int net_link_names(const char *vrf, struct net_names *out,
-		   struct net_err *err)
+int net_link_names(const char *vrf, struct net_names *out, struct net_err *err)
 {
 	const struct net_names *kept;
 	struct net_names names;

@@ -239,8 +239,7 @@ int net_link_dump(const char *vrf, struct net_links *out, struct net_err *err);
 /* The names of vrf's links, in the kernel's order (for completion: kept
  * between calls while the kernel reports no link change in vrf).  Freed
  * with net_names_free(). */
-int net_link_names(const char *vrf, struct net_names *out,
-		   struct net_err *err);
+int net_link_names(const char *vrf, struct net_names *out, struct net_err *err);
 /* A physical link: no IFLA_INFO_KIND and not the loopback.  These are
  * moved back to default when their VRF is deleted and cannot be deleted. */
 bool net_link_is_physical(const struct net_link *link);

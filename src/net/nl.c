@@ -36,8 +36,8 @@ struct nl_sock {
 	uint64_t cookie; /* SO_NETNS_COOKIE, 0 when unknown */
 	unsigned portid;
 	unsigned seq;
-	bool broken; /* a reply stream was left half read */
-	int links_fd; /* subscribed to link events, -1 none */
+	bool broken;	 /* a reply stream was left half read */
+	int links_fd;	 /* subscribed to link events, -1 none */
 	bool names_kept; /* names: the links' names since links_fd opened */
 	struct net_names names;
 	char buf[NL_BUF_SIZE] __attribute__((aligned(8)));
@@ -315,8 +315,7 @@ const struct net_names *nl_link_names(struct nl_sock *s)
 	return &s->names;
 }
 
-int nl_link_names_watch(const char *vrf, struct nl_sock *s,
-			struct net_err *err)
+int nl_link_names_watch(const char *vrf, struct nl_sock *s, struct net_err *err)
 {
 	net_names_free(&s->names);
 	s->names_kept = false;

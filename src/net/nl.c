@@ -279,11 +279,10 @@ static bool links_changed(int fd)
 	}
 }
 
-/* A socket inside vrf's namespace subscribed to its link events. */
-static int open_link_events(const char *vrf, struct net_err *err)
+int nl_events_open(const char *vrf, uint32_t groups, struct net_err *err)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
-				  .nl_groups = RTMGRP_LINK };
+				  .nl_groups = groups };
 	int nsfd = netns_fd(vrf, err), saved, fd, e = 0;
 
 	if (nsfd < 0)
@@ -323,7 +322,7 @@ int nl_link_names_watch(const char *vrf, struct nl_sock *s, struct net_err *err)
 		links_changed(s->links_fd);
 		return 0;
 	}
-	s->links_fd = open_link_events(vrf, err);
+	s->links_fd = nl_events_open(vrf, RTMGRP_LINK, err);
 	return s->links_fd < 0 ? s->links_fd : 0;
 }
 

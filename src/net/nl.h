@@ -44,6 +44,9 @@ int nl_netns_id(const char *vrf, struct nl_netns_id *id, struct net_err *err);
 /* The netlink port id of vrf's cached socket, 0 when none is open (what
  * the kernel puts in the notifications that our requests cause). */
 unsigned nl_sock_portid(const char *vrf);
+/* A socket made inside vrf's namespace (non-blocking, close-on-exec),
+ * subscribed to the rtnetlink groups (RTMGRP_*), not cached. */
+int nl_events_open(const char *vrf, uint32_t groups, struct net_err *err);
 /* The names of the links of s's namespace, as nl_link_names_keep() kept
  * them, while the kernel has reported no link change there since
  * nl_link_names_watch(); NULL when they must be read again. */

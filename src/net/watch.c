@@ -70,24 +70,10 @@ static long long now_ms(void)
 /* The event socket of vrf, made inside its namespace. */
 static int open_events(const char *vrf, struct net_err *err)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
-				  .nl_groups = WATCH_GROUPS };
-	int nsfd = netns_fd(vrf, err), saved, fd, e = 0, size = WATCH_RCVBUF;
+	int fd = nl_events_open(vrf, WATCH_GROUPS, err), size = WATCH_RCVBUF;
 
-	if (nsfd < 0)
-		return nsfd;
-	if (netns_enter(nsfd, &saved, err) < 0)
-		return -err->code;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK,
-		    NETLINK_ROUTE);
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0)
-		e = errno;
-	netns_leave(saved);
-	if (e) {
-		if (fd >= 0)
-			close(fd);
-		return net_err_errno(err, e);
-	}
+	if (fd < 0)
+		return fd;
 	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)))
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 	return fd;

@@ -338,17 +338,20 @@ static int local_routes(const char *vrf, int family, struct net_routes *out,
 	return 0;
 }
 
-/* Main-table routes plus the local routes of the local table.  Returns
- * 0, or as table_unreadable(). */
-static int table_read(struct cli_session *s, const char *vrf, int family,
-		      bool all, struct table *t)
+/* Reads the table of vrf into t: with main, the main table's routes
+ * and the local routes of the local table; without, the local routes
+ * alone (for a table that is streamed).  Links indexed, routes sorted.
+ * Returns 0, or as table_unreadable(). */
+static int table_load(struct cli_session *s, const char *vrf, int family,
+		      bool all, bool main, struct table *t)
 {
 	struct net_err err = { 0 };
 
 	memset(t, 0, sizeof(*t));
 	t->vrf = vrf;
 	t->family = family;
-	if (net_route_dump(vrf, family, NET_TABLE_MAIN, &t->routes, &err) ||
+	if ((main &&
+	     net_route_dump(vrf, family, NET_TABLE_MAIN, &t->routes, &err)) ||
 	    local_routes(vrf, family, &t->routes, &err) ||
 	    net_link_dump(vrf, &t->links, &err)) {
 		table_free(t);
@@ -361,33 +364,25 @@ static int table_read(struct cli_session *s, const char *vrf, int family,
 	for (size_t i = 0; i < t->routes.n; i++)
 		t->order[i] = &t->routes.v[i];
 	qsort(t->order, t->routes.n, sizeof(*t->order), route_cmp);
-	mark_active(t);
 	return 0;
 }
 
-/* The links and the local routes only (sorted, in t->routes), for a
- * table that is streamed. */
+/* The whole table, its active routes marked. */
+static int table_read(struct cli_session *s, const char *vrf, int family,
+		      bool all, struct table *t)
+{
+	int ret = table_load(s, vrf, family, all, true, t);
+
+	if (ret == 0)
+		mark_active(t);
+	return ret;
+}
+
+/* The links and the local routes only, for a table that is streamed. */
 static int table_open(struct cli_session *s, const char *vrf, int family,
 		      bool all, struct table *t)
 {
-	struct net_err err = { 0 };
-
-	memset(t, 0, sizeof(*t));
-	t->vrf = vrf;
-	t->family = family;
-	if (local_routes(vrf, family, &t->routes, &err) ||
-	    net_link_dump(vrf, &t->links, &err)) {
-		table_free(t);
-		return table_unreadable(s, vrf, all, &err);
-	}
-	links_index(t);
-	t->order = malloc((t->routes.n + 1) * sizeof(*t->order));
-	if (!t->order)
-		abort();
-	for (size_t i = 0; i < t->routes.n; i++)
-		t->order[i] = &t->routes.v[i];
-	qsort(t->order, t->routes.n, sizeof(*t->order), route_cmp);
-	return 0;
+	return table_load(s, vrf, family, all, false, t);
 }
 
 /* ---- which routes a show covers ------------------------------------------ */

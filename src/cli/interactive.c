@@ -239,7 +239,10 @@ static void on_sigio(int sig)
 
 static void console_escape(struct cli_session *s, bool on)
 {
-	struct sigaction sa = { .sa_handler = on ? on_sigio : SIG_IGN };
+	/* SA_RESTART: a key typed while output is written to a slow
+	 * terminal must not make that write fail (and its text be lost) */
+	struct sigaction sa = { .sa_handler = on ? on_sigio : SIG_IGN,
+				.sa_flags = SA_RESTART };
 	struct termios raw;
 
 	(void)s;

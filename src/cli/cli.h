@@ -312,6 +312,10 @@ bool cli_out_aborted(struct cli_out *o);
 /* Output goes on after a Ctrl-C that a command handled itself (ping
  * stops, then prints its summary). */
 void cli_out_resume(struct cli_out *o);
+/* No --More-- for this output: ping and traceroute, which IOS does not
+ * page, and whose keys (Ctrl-^ x) the escape watch must get, not the
+ * pager. */
+void cli_out_no_pager(struct cli_out *o);
 /* An output of s into fp, with no filter and no pager (a configuration
  * written to a file); cli_out_close() flushes and frees it. */
 struct cli_out *cli_out_open(struct cli_session *s, FILE *fp);

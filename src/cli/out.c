@@ -365,6 +365,11 @@ void cli_out_resume(struct cli_out *o)
 	o->aborted = false;
 }
 
+void cli_out_no_pager(struct cli_out *o)
+{
+	o->page = 0;
+}
+
 bool cli_out_aborted(struct cli_out *o)
 {
 	if (interrupted(o))

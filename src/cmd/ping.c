@@ -166,6 +166,7 @@ static int do_ping(struct cli_session *s, const struct cli_args *a,
 	if (cmd_vrf_exists(s, vrf))
 		return -1;
 	/* IOS's escape sequence stops the lookup and the probes */
+	cli_out_no_pager(o);
 	cli_escape_watch(s, true);
 	rc = ping_run(s, a, o, vrf, host);
 	cli_escape_watch(s, false);
@@ -270,6 +271,7 @@ static int do_traceroute(struct cli_session *s, const struct cli_args *a,
 
 	if (cmd_vrf_exists(s, vrf))
 		return -1;
+	cli_out_no_pager(o);
 	cli_escape_watch(s, true);
 	rc = trace_run(s, o, vrf, host);
 	cli_escape_watch(s, false);

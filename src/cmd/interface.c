@@ -606,7 +606,7 @@ static int remove_addrs(struct cli_session *s, const struct cli_args *a,
 	struct net_addrs have;
 	struct net_addr x;
 	struct net_link l;
-	bool one = cli_has(a, "prefix") ||
+	bool one = (cli_declares(a, "prefix") && cli_has(a, "prefix")) ||
 		   (cli_declares(a, "addr") && cli_has(a, "addr"));
 	/* IOS's 'no ip address A M secondary': that secondary only */
 	bool sec = cli_declares(a, "secondary") && cli_has(a, "secondary");

@@ -962,7 +962,7 @@ static int real_lines_interrupted(const char *const *lines, bool interrupt)
 		int failed = 0;
 
 		if (unshare(CLONE_NEWNET | CLONE_NEWNS) ||
-		    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+		    mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) ||
 		    mount("t", "/run", "tmpfs", 0, "mode=0755") ||
 		    mkdir("/run/netns", 0755) || mkdir("/run/vrfsh", 0755))
 			_exit(99);

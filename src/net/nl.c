@@ -360,11 +360,17 @@ void nl_sock_cleanup(void)
 
 struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags)
 {
+	return nl_msg_room(buf, NL_REQ_SIZE, type, flags);
+}
+
+struct nlmsghdr *nl_msg_room(void *buf, size_t room, uint16_t type,
+			     uint16_t flags)
+{
 	struct nlmsghdr *nlh;
 
 	/* libmnl leaves the padding after an attribute as it was: no stale
 	 * bytes may reach the kernel */
-	memset(buf, 0, NL_REQ_SIZE);
+	memset(buf, 0, room < NL_REQ_SIZE ? room : NL_REQ_SIZE);
 	nlh = mnl_nlmsg_put_header(buf);
 	nlh->nlmsg_type = type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
@@ -514,12 +520,33 @@ struct nl_pending {
 /* Requests queued for one socket, sent together by nl_flush(). */
 static struct {
 	struct nl_sock *s;
-	size_t len, n;
+	size_t len, n, last; /* last: the offset of the newest request */
 	struct nl_pending p[NL_BATCH_MAX];
 	char buf[NL_BATCH_SIZE] __attribute__((aligned(8)));
 } batch;
 
-/* Reads acks until every one of the n pending requests has its own. */
+/* The outcome of p[i]: err (NULL for success) turned into a net_err. */
+static void pending_done(const struct nl_pending *p, const struct nlmsghdr *nlh)
+{
+	struct net_err e = { 0 };
+
+	if (nlh) {
+		struct nl_ctx c = { 0 };
+
+		error_cb(nlh, &c);
+		if (c.error && c.msg[0])
+			net_err_set(&e, c.error, "%s", c.msg);
+		else if (c.error)
+			net_err_errno(&e, c.error);
+		net_err_need(&e, NET_NEED_NET_ADMIN, 0);
+	}
+	p->fn(p->ctx, &e);
+}
+
+/* Reads the answers to the n pending requests.  Only the last asks for
+ * an ack; the kernel answers a request that fails in any case and
+ * handles them in order, so every request before an answer that has
+ * none of its own succeeded, and the last one's ack ends the batch. */
 static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
 {
 	size_t next = 0;
@@ -539,23 +566,17 @@ static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
 		len = (int)got; /* at most sizeof(s->buf) */
 		for (; mnl_nlmsg_ok(nlh, len);
 		     nlh = mnl_nlmsg_next(nlh, &len)) {
-			struct nl_ctx c = { 0 };
-			struct net_err e = { 0 };
+			size_t j = next;
 
 			if (nlh->nlmsg_type != NLMSG_ERROR)
 				continue;
-			while (next < n && p[next].seq != nlh->nlmsg_seq)
-				next++; /* cannot happen: acks come in order */
-			if (next == n)
-				break;
-			error_cb(nlh, &c);
-			if (c.error && c.msg[0])
-				net_err_set(&e, c.error, "%s", c.msg);
-			else if (c.error)
-				net_err_errno(&e, c.error);
-			net_err_need(&e, NET_NEED_NET_ADMIN, 0);
-			p[next].fn(p[next].ctx, &e);
-			next++;
+			while (j < n && p[j].seq != nlh->nlmsg_seq)
+				j++;
+			if (j == n)
+				continue; /* not an answer to this batch */
+			for (; next < j; next++)
+				pending_done(&p[next], NULL);
+			pending_done(&p[next++], nlh);
 		}
 	}
 	return 0;
@@ -574,6 +595,7 @@ int nl_flush(struct net_err *err)
 	memcpy(p, batch.p, n * sizeof(*p));
 	batch.n = 0;
 	batch.s = NULL;
+	((struct nlmsghdr *)(batch.buf + batch.last))->nlmsg_flags |= NLM_F_ACK;
 	if (mnl_socket_sendto(s->mnl, batch.buf, batch.len) < 0)
 		ret = -errno;
 	batch.len = 0;
@@ -636,8 +658,9 @@ int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	count(nlh);
 	q = (struct nlmsghdr *)(batch.buf + batch.len);
 	memcpy(q, nlh, nlh->nlmsg_len);
-	q->nlmsg_flags |= NLM_F_ACK;
+	q->nlmsg_flags &= (uint16_t)~NLM_F_ACK; /* nl_flush acks the last */
 	q->nlmsg_seq = ++s->seq;
+	batch.last = batch.len;
 	batch.len += nl_align(nlh->nlmsg_len);
 	batch.p[batch.n++] = (struct nl_pending){ q->nlmsg_seq, fn, ctx };
 	batch.s = s;

@@ -69,6 +69,10 @@ void nl_sock_cleanup(void);
 
 /* Start a request of type in buf (NL_REQ_SIZE bytes, zeroed here). */
 struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags);
+/* The same, zeroing only the first room bytes (at most NL_REQ_SIZE): for
+ * a request that is known to fit in them. */
+struct nlmsghdr *nl_msg_room(void *buf, size_t room, uint16_t type,
+			     uint16_t flags);
 
 /* Send nlh, pass every reply to cb (may be NULL) and wait for the ack. */
 int nl_talk(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
@@ -87,7 +91,8 @@ int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 /* The socket of vrf when requests for it are queued: no need to look it
  * up (and check its namespace) again. */
 struct nl_sock *nl_batch_sock(const char *vrf);
-/* Sends what is queued and reads every ack. */
+/* Sends what is queued and reads the answers (the last request asks
+ * for an ack; failures are answered in any case). */
 int nl_flush(struct net_err *err);
 
 /* Dumps objects of type from vrf's socket, with a request that carries

@@ -1406,6 +1406,75 @@ static void test_batch_flushed_before_close(void **state)
 	assert_int_equal(done, 1);
 }
 
+/* Only the last request of a batch asks for an ack: each queued request
+ * still gets its own outcome, in order, whether the kernel refuses it
+ * (no ack of its own is asked) or takes it, across several batches, a
+ * refusal last in a batch and last of all included. */
+struct outcome {
+	int calls, code, order;
+};
+
+static int outcome_order;
+
+static void outcome_done(void *ctx, const struct net_err *e)
+{
+	struct outcome *o = ctx;
+
+	o->calls++;
+	o->code = e->code;
+	o->order = outcome_order++;
+}
+
+static bool refused(int i, int n)
+{
+	/* duplicates of earlier requests: EEXIST (NLM_F_EXCL) */
+	return i % 97 == 5 || i == 511 || i == 512 || i == n - 1;
+}
+
+static void test_batch_outcomes(void **state)
+{
+	enum {
+		N = 1300
+	};
+	static struct outcome o[N];
+	struct net_route r;
+	char *out;
+	int status, added = 0;
+
+	(void)state;
+	OK(net_vrf_create("A", NULL, &err));
+	memset(o, 0, sizeof(o));
+	outcome_order = 0;
+	memset(&r, 0, sizeof(r));
+	r.family = AF_INET;
+	r.plen = 32;
+	r.protocol = NET_PROTO_STATIC;
+	r.type = NET_RT_UNICAST;
+	r.table = NET_TABLE_MAIN;
+	r.nnh = 1;
+	r.nh[0].ifindex = 1; /* lo */
+	for (int i = 0, k = 0; i < N; i++) {
+		/* a refused request repeats the last one taken */
+		if (!refused(i, N))
+			k = i;
+		r.dst.v4.s_addr = htonl(0x0a000000u + (uint32_t)k);
+		OK(net_route_add_deferred("A", &r, outcome_done, &o[i], &err));
+	}
+	OK(net_flush(&err));
+	for (int i = 0; i < N; i++) {
+		assert_int_equal(o[i].calls, 1);
+		assert_int_equal(o[i].order, i);
+		assert_int_equal(o[i].code, refused(i, N) ? EEXIST : 0);
+		added += !refused(i, N);
+	}
+	/* the witness: the kernel's table holds exactly the others */
+	out = sh_out(&status, "ip -n A -4 route show table main proto static "
+			      "| wc -l");
+	assert_int_equal(status, 0);
+	assert_int_equal(atoi(out), added);
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1438,6 +1507,7 @@ int main(void)
 		T(test_delete_stops_forwarding),
 		T(test_fd_bound),
 		T(test_nsid_cache),
+		T(test_batch_outcomes),
 		T(test_err_need),
 		T(test_vrf_vanishes),
 		T(test_concurrent_create_delete),

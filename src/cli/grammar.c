@@ -450,6 +450,7 @@ void cli_grammar_free(struct cli_grammar *g)
 		free(g->strs[i]);
 	for (int i = 0; i < g->nstarts; i++)
 		free(g->starts[i].cg);
+	cli_memo_free(g->memo);
 	for (size_t i = 0; i < g->ncmds; i++)
 		free(g->cmds[i].names);
 	free(g->nodes);

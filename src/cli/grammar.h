@@ -51,6 +51,11 @@ struct cli_startset {
 
 #define CLI_MAX_STARTSETS 16
 
+/* The matcher's memory of recent walks (match.c): a line whose first
+ * words are those of a line matched before starts after them. */
+struct cli_memo;
+void cli_memo_free(struct cli_memo *m);
+
 struct cli_grammar {
 	struct cli_cmdgraph *cmds;
 	size_t ncmds;
@@ -60,6 +65,7 @@ struct cli_grammar {
 	size_t nmodes;
 	struct cli_startset starts[CLI_MAX_STARTSETS];
 	int nstarts;
+	struct cli_memo *memo;	 /* NULL until the first match */
 	struct cli_node **nodes; /* every node, for freeing */
 	size_t nnodes, capnodes;
 	char **strs; /* every owned string */

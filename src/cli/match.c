@@ -9,6 +9,13 @@
  * prefix > free word or name) and only the states whose token scored best
  * go on.  Two different keywords that the word is only a prefix of make it
  * ambiguous.
+ *
+ * A step depends only on the states before it and its word, unless it
+ * looked for a live name or took the rest of the line.  So the states
+ * after each other step are kept (struct cli_memo), and a line whose
+ * first words are those of a recent line of the same modes starts after
+ * them: a file of lines of one shape ('ip route P GW') walks only the
+ * words that differ, where the first word alone meets every command.
  */
 #include "cli/match.h"
 
@@ -50,6 +57,7 @@ struct walk {
 	struct argnode *a;
 	int na, capa;
 	bool via_do;
+	bool impure; /* the last step looked for a live name, or took a line */
 };
 
 static void *grow(void *p, int *cap, int need, size_t size)
@@ -208,9 +216,9 @@ static bool live_name(const struct walk *wk, const struct mstate *st,
  * name may also stand, is that name when a VRF or interface of exactly
  * that name exists ('vrf al' is VRF al, not 'all'); an exact keyword
  * still wins.  Returns the best level after the promotion. */
-static enum cli_level promote_names(const struct walk *wk,
-				    const struct mstate *old, struct hit *hits,
-				    int nhits, const struct cli_words *w, int i,
+static enum cli_level promote_names(struct walk *wk, const struct mstate *old,
+				    struct hit *hits, int nhits,
+				    const struct cli_words *w, int i,
 				    enum cli_level best)
 {
 	int known[2] = { -1, -1 }; /* per kind: unknown, no, yes */
@@ -225,8 +233,10 @@ static enum cli_level promote_names(const struct walk *wk,
 		    (kind != TOK_VRF && kind != TOK_IFNAME))
 			continue;
 		/* a VRF is one lookup; an interface depends on its VRF */
-		if (kind == TOK_IFNAME || known[k] < 0)
+		if (kind == TOK_IFNAME || known[k] < 0) {
 			known[k] = live_name(wk, &old[hits[h].s], kind, w, i);
+			wk->impure = true;
+		}
 		if (known[k] > 0) {
 			hits[h].l = LVL_VALUE;
 			best = LVL_VALUE;
@@ -296,11 +306,13 @@ static int step(struct walk *wk, struct cli_words *w, int i, int last)
 		if (x->l != best || (skip_weak && t->weak))
 			continue;
 		if (st.in_line && t == st.at) {
+			wk->impure = true;
 			push_state(wk, st);
 			continue;
 		}
 		value = t->kind == TOK_KEYWORD ? t->text : w->w[i];
 		if (t->kind == TOK_LINE) {
+			wk->impure = true;
 			value = w->raw + w->off[i];
 			w->raw[w->end[last - 1]] = '\0';
 			st.in_line = true;
@@ -379,6 +391,163 @@ static int walk(struct walk *wk, unsigned modes, unsigned exclude,
 	return MATCH_OK;
 }
 
+/* ---- the memo of recent walks --------------------------------------- */
+
+#define MEMO_SLOTS 4
+
+struct memo_step {
+	char *word;
+	int state0, nstates; /* the states after it, in the slot's st */
+	int na;		     /* the arguments after it */
+	bool via_do;
+};
+
+/* The pure steps of the last line matched from word first in modes
+ * with priv: each step's word and the states after it. */
+struct memo_slot {
+	bool used;
+	unsigned modes;
+	enum cli_priv priv;
+	int first;
+	struct memo_step *step;
+	int nstep, capstep;
+	struct mstate *st;
+	int nst, capst;
+	struct argnode *a; /* values of typed tokens are set on restore */
+	int na, capa;
+};
+
+struct cli_memo {
+	struct memo_slot slot[MEMO_SLOTS];
+	int next; /* the slot to take for new modes */
+};
+
+/* Keeps the first k steps of ms. */
+static void memo_keep(struct memo_slot *ms, int k)
+{
+	while (ms->nstep > k)
+		free(ms->step[--ms->nstep].word);
+	ms->nst = k ? ms->step[k - 1].state0 + ms->step[k - 1].nstates : 0;
+	ms->na = k ? ms->step[k - 1].na : 0;
+}
+
+void cli_memo_free(struct cli_memo *m)
+{
+	if (!m)
+		return;
+	for (int i = 0; i < MEMO_SLOTS; i++) {
+		memo_keep(&m->slot[i], 0);
+		free(m->slot[i].step);
+		free(m->slot[i].st);
+		free(m->slot[i].a);
+	}
+	free(m);
+}
+
+static struct memo_slot *memo_slot(const struct cli_grammar *cg, unsigned modes,
+				   enum cli_priv priv, int first)
+{
+	/* like the start sets, the memo is a cache beside the grammar */
+	struct cli_grammar *g = (struct cli_grammar *)cg;
+	struct memo_slot *ms;
+
+	if (!g->memo) {
+		g->memo = calloc(1, sizeof(*g->memo));
+		if (!g->memo)
+			abort();
+	}
+	for (int i = 0; i < MEMO_SLOTS; i++) {
+		ms = &g->memo->slot[i];
+		if (ms->used && ms->modes == modes && ms->priv == priv &&
+		    ms->first == first)
+			return ms;
+	}
+	ms = &g->memo->slot[g->memo->next];
+	g->memo->next = (g->memo->next + 1) % MEMO_SLOTS;
+	memo_keep(ms, 0);
+	ms->used = true;
+	ms->modes = modes;
+	ms->priv = priv;
+	ms->first = first;
+	return ms;
+}
+
+/* Appends the step just taken over word to ms. */
+static void memo_push(struct memo_slot *ms, const struct walk *wk,
+		      const char *word)
+{
+	struct memo_step *ps;
+
+	ms->step =
+		grow(ms->step, &ms->capstep, ms->nstep + 1, sizeof(*ms->step));
+	ms->st = grow(ms->st, &ms->capst, ms->nst + wk->n, sizeof(*ms->st));
+	ms->a = grow(ms->a, &ms->capa, wk->na, sizeof(*ms->a));
+	ps = &ms->step[ms->nstep];
+	ps->word = strdup(word);
+	if (!ps->word)
+		abort();
+	ps->state0 = ms->nst;
+	ps->nstates = wk->n;
+	ps->na = wk->na;
+	ps->via_do = wk->via_do;
+	memcpy(ms->st + ms->nst, wk->v, (size_t)wk->n * sizeof(*wk->v));
+	memcpy(ms->a + ms->na, wk->a + ms->na,
+	       (size_t)(wk->na - ms->na) * sizeof(*wk->a));
+	ms->nst += wk->n;
+	ms->na = wk->na;
+	ms->nstep++;
+}
+
+/* The walk as it was after step k - 1 of ms, for the words of w. */
+static void memo_restore(struct walk *wk, const struct memo_slot *ms, int k,
+			 const struct cli_words *w)
+{
+	const struct memo_step *ps = &ms->step[k - 1];
+
+	wk->v = grow(wk->v, &wk->cap, ps->nstates, sizeof(*wk->v));
+	memcpy(wk->v, ms->st + ps->state0,
+	       (size_t)ps->nstates * sizeof(*wk->v));
+	wk->n = ps->nstates;
+	wk->a = grow(wk->a, &wk->capa, ps->na, sizeof(*wk->a));
+	memcpy(wk->a, ms->a, (size_t)ps->na * sizeof(*wk->a));
+	wk->na = ps->na;
+	for (int i = 0; i < wk->na; i++)
+		if (wk->a[i].tok->kind != TOK_KEYWORD)
+			wk->a[i].value = w->w[wk->a[i].word];
+	wk->via_do = ps->via_do;
+}
+
+/* walk() from the memo: the steps over the same first words as a recent
+ * line are not taken again, and the pure steps taken are kept. */
+static int walk_memo(struct walk *wk, unsigned modes, struct cli_words *w,
+		     int first, int last, int *bad)
+{
+	struct memo_slot *ms = memo_slot(wk->g, modes, wk->priv, first);
+	int k = 0;
+
+	while (k < ms->nstep && first + k < last &&
+	       !strcmp(ms->step[k].word, w->w[first + k]))
+		k++;
+	memo_keep(ms, k);
+	if (k)
+		memo_restore(wk, ms, k, w);
+	else
+		start(wk, modes, 0);
+	for (int i = first + k; i < last; i++) {
+		int r;
+
+		wk->impure = false;
+		r = step(wk, w, i, last);
+		if (r != MATCH_OK) {
+			*bad = i;
+			return r;
+		}
+		if (!wk->impure && ms->nstep == i - first)
+			memo_push(ms, wk, w->w[i]);
+	}
+	return MATCH_OK;
+}
+
 void cli_match(struct cli_session *s, const struct cli_grammar *g,
 	       unsigned modes, enum cli_priv priv, struct cli_words *w,
 	       int first, int last, struct cli_match *m)
@@ -387,7 +556,7 @@ void cli_match(struct cli_session *s, const struct cli_grammar *g,
 	int bad = last;
 
 	memset(m, 0, sizeof(*m));
-	m->status = walk(&wk, modes, 0, w, first, last, &bad);
+	m->status = walk_memo(&wk, modes, w, first, last, &bad);
 	m->bad = bad;
 	m->progress = bad - first;
 	m->via_do = wk.via_do;

@@ -97,19 +97,23 @@ void cli_history_free(struct cli_history *h)
 
 void cli_history_add(struct cli_history *h, const char *line)
 {
-	char *copy = strdup(line);
-	size_t slot;
+	size_t slot, len = strlen(line);
 
-	if (!copy)
-		abort();
 	if (h->n < h->size) {
 		slot = (h->head + h->n++) % h->size;
 	} else {
 		slot = h->head;
 		h->head = (h->head + 1) % h->size;
 	}
+	/* a full ring (a long batch file) reuses the oldest line's room */
+	if (h->v[slot] && strlen(h->v[slot]) >= len) {
+		memcpy(h->v[slot], line, len + 1);
+		return;
+	}
 	free(h->v[slot]);
-	h->v[slot] = copy;
+	h->v[slot] = strdup(line);
+	if (!h->v[slot])
+		abort();
 }
 
 size_t cli_history_count(const struct cli_history *h)

@@ -370,11 +370,15 @@ static void put_nexthops(struct nlmsghdr *nlh, const struct net_route *r)
 		mnl_attr_put_u32(nlh, RTA_OIF, (uint32_t)nh->ifindex);
 }
 
-/* The request common to adding and deleting r in the main table. */
+/* The request common to adding and deleting r in the main table.  It
+ * fits in 128 bytes and 32 per next hop (the headers, four attributes of
+ * at most 20 bytes; a next hop's rtnexthop and gateway), so only as much
+ * of buf is zeroed: 100,000 routes from a file make 100,000 of them. */
 static struct nlmsghdr *route_msg(void *buf, uint16_t type, uint16_t flags,
 				  const struct net_route *r)
 {
-	struct nlmsghdr *nlh = nl_msg(buf, type, flags);
+	size_t room = 128 + 32 * (size_t)(r->nnh > 0 ? r->nnh : 0);
+	struct nlmsghdr *nlh = nl_msg_room(buf, room, type, flags);
 	struct rtmsg *rtm;
 
 	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
@@ -399,6 +403,8 @@ static struct nlmsghdr *route_msg(void *buf, uint16_t type, uint16_t flags,
 	if (r->metric)
 		mnl_attr_put_u32(nlh, RTA_PRIORITY, r->metric);
 	put_nexthops(nlh, r);
+	if (nlh->nlmsg_len > room)
+		abort(); /* the bound above is wrong */
 	return nlh;
 }
 

@@ -758,7 +758,13 @@ static int add_new(struct vctx *v, uint32_t g, const struct net_static *s,
 	v->g[g].protocol = s->protocol;
 	v->loop = false;
 	group_resolve(v, g);
-	n = no_nh(s->kind) ? 1 : entry_resolve(v, g, s, out, &rec);
+	/* the group's own result is the entry's when it is the only one */
+	if (no_nh(s->kind))
+		n = 1;
+	else if (v->g[g].nent == 1)
+		n = (int)v->g[g].nres;
+	else
+		n = entry_resolve(v, g, s, out, &rec);
 	if (n == 0 && v->loop) {
 		entry_kill(v, e);
 		v->g[g].protocol = old;

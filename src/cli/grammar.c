@@ -451,6 +451,8 @@ void cli_grammar_free(struct cli_grammar *g)
 	for (int i = 0; i < g->nstarts; i++)
 		free(g->starts[i].cg);
 	cli_memo_free(g->memo);
+	for (int i = 0; i < TOK_KINDS; i++)
+		free(g->shadows[i].v);
 	for (size_t i = 0; i < g->ncmds; i++)
 		free(g->cmds[i].names);
 	free(g->nodes);

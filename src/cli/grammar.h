@@ -65,7 +65,14 @@ struct cli_grammar {
 	size_t nmodes;
 	struct cli_startset starts[CLI_MAX_STARTSETS];
 	int nstarts;
-	struct cli_memo *memo;	 /* NULL until the first match */
+	struct cli_memo *memo; /* NULL until the first match */
+	/* per kind, the keywords that stand where a value of that kind
+	 * may (cli_grammar_shadows), sorted; built on first use */
+	struct cli_shadows {
+		bool built;
+		const char **v;
+		size_t n;
+	} shadows[TOK_KINDS];
 	struct cli_node **nodes; /* every node, for freeing */
 	size_t nnodes, capnodes;
 	char **strs; /* every owned string */

@@ -645,25 +645,59 @@ int cli_next(struct cli_session *s, const struct cli_grammar *g, unsigned modes,
 	return MATCH_OK;
 }
 
-bool cli_grammar_shadows(const struct cli_grammar *g, enum cli_tok kind,
-			 const char *name)
+static int cmp_str(const void *a, const void *b)
 {
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The keywords that follow a node beside a value of kind, sorted and
+ * unique: 200 VRFs from a file check 200 names against them. */
+static const struct cli_shadows *shadows(struct cli_grammar *g,
+					 enum cli_tok kind)
+{
+	struct cli_shadows *sh = &g->shadows[kind];
+	size_t cap = 0, keep = 0;
+
+	if (sh->built)
+		return sh;
 	for (size_t i = 0; i < g->nnodes; i++) {
 		const struct cli_node *n = g->nodes[i];
-		bool takes = false, keyword = false;
+		bool takes = false;
 
-		for (int j = 0; j < n->nfollow; j++) {
+		for (int j = 0; j < n->nfollow && !takes; j++)
+			takes = n->follow[j]->type == N_TOKEN &&
+				n->follow[j]->kind == kind;
+		for (int j = 0; takes && j < n->nfollow; j++) {
 			const struct cli_node *f = n->follow[j];
 
-			takes |= f->type == N_TOKEN && f->kind == kind;
-			keyword |= f->type == N_TOKEN &&
-				   f->kind == TOK_KEYWORD &&
-				   !strcmp(f->text, name);
+			if (f->type != N_TOKEN || f->kind != TOK_KEYWORD)
+				continue;
+			if (sh->n == cap) {
+				cap = cap ? cap * 2 : 64;
+				sh->v = realloc(sh->v, cap * sizeof(*sh->v));
+				if (!sh->v)
+					abort();
+			}
+			sh->v[sh->n++] = f->text;
 		}
-		if (takes && keyword)
-			return true;
 	}
-	return false;
+	if (sh->n)
+		qsort(sh->v, sh->n, sizeof(*sh->v), cmp_str);
+	for (size_t i = 0; i < sh->n; i++)
+		if (!keep || strcmp(sh->v[keep - 1], sh->v[i]))
+			sh->v[keep++] = sh->v[i];
+	sh->n = keep;
+	sh->built = true;
+	return sh;
+}
+
+bool cli_grammar_shadows(const struct cli_grammar *cg, enum cli_tok kind,
+			 const char *name)
+{
+	/* like the start sets, a cache beside the grammar */
+	const struct cli_shadows *sh = shadows((struct cli_grammar *)cg, kind);
+
+	return sh->n && bsearch(&name, sh->v, sh->n, sizeof(*sh->v), cmp_str);
 }
 
 void cli_nextv_free(struct cli_nextv *nv)

@@ -23,6 +23,7 @@ enum cli_tok {
 	TOK_IFREF,	 /* an interface, IFNAME or VRF/IFNAME: IFREF */
 	TOK_LINE,	 /* the rest of the line: LINE */
 	TOK_SUBCMD,	 /* the rest of the line is an EXEC command (do) */
+	TOK_KINDS	 /* (their number) */
 };
 
 /* How well a word matches a token; higher wins. */

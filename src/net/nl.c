@@ -12,6 +12,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -44,6 +45,17 @@ struct nl_sock {
 };
 
 static struct nl_sock *socks; /* the most recently used first */
+
+/* A socket's state zeroed, its reply buffer left as it is (reads fill
+ * it): a VRF made from a file opens one of them. */
+static struct nl_sock *sock_alloc(void)
+{
+	struct nl_sock *s = malloc(sizeof(*s));
+
+	if (s)
+		memset(s, 0, offsetof(struct nl_sock, buf));
+	return s;
+}
 
 /* State of one request while its replies are read. */
 struct nl_ctx {
@@ -156,7 +168,7 @@ static uint64_t netns_cookie(int fd)
 static int sock_open(const char *key, int nsfd, const struct stat *st,
 		     struct nl_sock **out, struct net_err *err)
 {
-	struct nl_sock *s = calloc(1, sizeof(*s));
+	struct nl_sock *s = sock_alloc();
 	int ret;
 
 	if (!s)
@@ -198,7 +210,7 @@ static struct nl_sock *sock_find(const char *key)
 
 int nl_sock_here(struct nl_sock **out, struct net_err *err)
 {
-	struct nl_sock *s = calloc(1, sizeof(*s));
+	struct nl_sock *s = sock_alloc();
 	int e;
 
 	if (!s)

@@ -395,8 +395,10 @@ static int walk(struct walk *wk, unsigned modes, unsigned exclude,
 
 #define MEMO_SLOTS 4
 
+#define MEMO_WORD 48 /* a longer word ends what is kept of a line */
+
 struct memo_step {
-	char *word;
+	char word[MEMO_WORD];
 	int state0, nstates; /* the states after it, in the slot's st */
 	int na;		     /* the arguments after it */
 	bool via_do;
@@ -419,14 +421,15 @@ struct memo_slot {
 
 struct cli_memo {
 	struct memo_slot slot[MEMO_SLOTS];
-	int next; /* the slot to take for new modes */
+	int next;	  /* the slot to take for new modes */
+	struct walk bufs; /* the last walk's buffers, for the next one */
 };
 
 /* Keeps the first k steps of ms. */
 static void memo_keep(struct memo_slot *ms, int k)
 {
-	while (ms->nstep > k)
-		free(ms->step[--ms->nstep].word);
+	if (ms->nstep > k)
+		ms->nstep = k;
 	ms->nst = k ? ms->step[k - 1].state0 + ms->step[k - 1].nstates : 0;
 	ms->na = k ? ms->step[k - 1].na : 0;
 }
@@ -441,6 +444,7 @@ void cli_memo_free(struct cli_memo *m)
 		free(m->slot[i].st);
 		free(m->slot[i].a);
 	}
+	walk_free(&m->bufs);
 	free(m);
 }
 
@@ -483,9 +487,7 @@ static void memo_push(struct memo_slot *ms, const struct walk *wk,
 	ms->st = grow(ms->st, &ms->capst, ms->nst + wk->n, sizeof(*ms->st));
 	ms->a = grow(ms->a, &ms->capa, wk->na, sizeof(*ms->a));
 	ps = &ms->step[ms->nstep];
-	ps->word = strdup(word);
-	if (!ps->word)
-		abort();
+	memcpy(ps->word, word, strlen(word) + 1);
 	ps->state0 = ms->nst;
 	ps->nstates = wk->n;
 	ps->na = wk->na;
@@ -517,6 +519,34 @@ static void memo_restore(struct walk *wk, const struct memo_slot *ms, int k,
 	wk->via_do = ps->via_do;
 }
 
+/* The buffers of the memo's last walk lent to wk, and given back: a
+ * file of 100,000 lines allocates them once. */
+static void bufs_take(struct walk *wk, struct cli_memo *m)
+{
+	wk->v = m->bufs.v;
+	wk->cap = m->bufs.cap;
+	wk->spare = m->bufs.spare;
+	wk->capspare = m->bufs.capspare;
+	wk->hits = m->bufs.hits;
+	wk->caphits = m->bufs.caphits;
+	wk->a = m->bufs.a;
+	wk->capa = m->bufs.capa;
+	memset(&m->bufs, 0, sizeof(m->bufs));
+}
+
+static void bufs_give(struct walk *wk, struct cli_memo *m)
+{
+	walk_free(&m->bufs);
+	m->bufs = (struct walk){ .v = wk->v,
+				 .cap = wk->cap,
+				 .spare = wk->spare,
+				 .capspare = wk->capspare,
+				 .hits = wk->hits,
+				 .caphits = wk->caphits,
+				 .a = wk->a,
+				 .capa = wk->capa };
+}
+
 /* walk() from the memo: the steps over the same first words as a recent
  * line are not taken again, and the pure steps taken are kept. */
 static int walk_memo(struct walk *wk, unsigned modes, struct cli_words *w,
@@ -525,6 +555,7 @@ static int walk_memo(struct walk *wk, unsigned modes, struct cli_words *w,
 	struct memo_slot *ms = memo_slot(wk->g, modes, wk->priv, first);
 	int k = 0;
 
+	bufs_take(wk, wk->g->memo);
 	while (k < ms->nstep && first + k < last &&
 	       !strcmp(ms->step[k].word, w->w[first + k]))
 		k++;
@@ -542,7 +573,8 @@ static int walk_memo(struct walk *wk, unsigned modes, struct cli_words *w,
 			*bad = i;
 			return r;
 		}
-		if (!wk->impure && ms->nstep == i - first)
+		if (!wk->impure && ms->nstep == i - first &&
+		    strlen(w->w[i]) < MEMO_WORD)
 			memo_push(ms, wk, w->w[i]);
 	}
 	return MATCH_OK;
@@ -572,7 +604,7 @@ void cli_match(struct cli_session *s, const struct cli_grammar *g,
 			}
 		}
 	}
-	walk_free(&wk);
+	bufs_give(&wk, g->memo);
 }
 
 static void add_next(struct cli_nextv *nv, const struct cli_node *t,

@@ -1379,6 +1379,19 @@ static void count_done(void *ctx, const struct net_err *e)
 		(*n)++;
 }
 
+/* A static IPv4 route of length plen through lo, its prefix to set. */
+static void lo_route(struct net_route *r, unsigned char plen)
+{
+	memset(r, 0, sizeof(*r));
+	r->family = AF_INET;
+	r->plen = plen;
+	r->protocol = NET_PROTO_STATIC;
+	r->type = NET_RT_UNICAST;
+	r->table = NET_TABLE_MAIN;
+	r->nnh = 1;
+	r->nh[0].ifindex = 1; /* lo */
+}
+
 /* A socket with requests queued is flushed before it is closed: here
  * because its VRF went behind our back while they waited. */
 static void test_batch_flushed_before_close(void **state)
@@ -1388,14 +1401,7 @@ static void test_batch_flushed_before_close(void **state)
 
 	(void)state;
 	OK(net_vrf_create("A", NULL, &err));
-	memset(&r, 0, sizeof(r));
-	r.family = AF_INET;
-	r.plen = 8;
-	r.protocol = NET_PROTO_STATIC;
-	r.type = NET_RT_UNICAST;
-	r.table = NET_TABLE_MAIN;
-	r.nnh = 1;
-	r.nh[0].ifindex = 1; /* lo */
+	lo_route(&r, 8);
 	assert_int_equal(inet_pton(AF_INET, "10.0.0.0", &r.dst.v4), 1);
 	OK(net_route_add_deferred("A", &r, count_done, &done, &err));
 	assert_int_equal(done, 0);
@@ -1445,14 +1451,7 @@ static void test_batch_outcomes(void **state)
 	OK(net_vrf_create("A", NULL, &err));
 	memset(o, 0, sizeof(o));
 	outcome_order = 0;
-	memset(&r, 0, sizeof(r));
-	r.family = AF_INET;
-	r.plen = 32;
-	r.protocol = NET_PROTO_STATIC;
-	r.type = NET_RT_UNICAST;
-	r.table = NET_TABLE_MAIN;
-	r.nnh = 1;
-	r.nh[0].ifindex = 1; /* lo */
+	lo_route(&r, 32);
 	for (int i = 0, k = 0; i < N; i++) {
 		/* a refused request repeats the last one taken */
 		if (!refused(i, N))

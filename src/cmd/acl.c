@@ -677,18 +677,6 @@ static int add_entry(struct cli_session *s, const struct target *t,
 
 /* ---- commands of the list modes ---------------------------------------- */
 
-static int do_entry(struct cli_session *s, const struct cli_args *a,
-		    struct cli_out *o)
-{
-	struct net_acl_entry e;
-	struct target t;
-
-	(void)o;
-	if (target(s, a, &t) || parse_entry(s, a, &t, &e))
-		return -1;
-	return add_entry(s, &t, &e);
-}
-
 static int remark_text(struct cli_session *s, const char *text,
 		       struct net_acl_entry *e)
 {
@@ -762,16 +750,30 @@ static int remove_same(struct cli_session *s, const struct target *t,
 	return -1;
 }
 
-static int do_no_entry(struct cli_session *s, const struct cli_args *a,
-		       struct cli_out *o)
+/* An entry typed in a list mode: added, or for its no form removed. */
+static int entry_change(struct cli_session *s, const struct cli_args *a,
+			bool add)
 {
 	struct net_acl_entry e;
 	struct target t;
 
-	(void)o;
 	if (target(s, a, &t) || parse_entry(s, a, &t, &e))
 		return -1;
-	return remove_same(s, &t, &e);
+	return add ? add_entry(s, &t, &e) : remove_same(s, &t, &e);
+}
+
+static int do_entry(struct cli_session *s, const struct cli_args *a,
+		    struct cli_out *o)
+{
+	(void)o;
+	return entry_change(s, a, true);
+}
+
+static int do_no_entry(struct cli_session *s, const struct cli_args *a,
+		       struct cli_out *o)
+{
+	(void)o;
+	return entry_change(s, a, false);
 }
 
 static int do_no_remark(struct cli_session *s, const struct cli_args *a,

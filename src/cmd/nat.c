@@ -202,36 +202,26 @@ static void static_what(const struct net_nat_static *st, char *buf, size_t size)
 		snprintf(buf, size, "%s to %s", l, g);
 }
 
-static int do_static(struct cli_session *s, const struct cli_args *a,
-		     struct cli_out *o)
+/* ip nat ... static ...: add (or, for its no form, remove) the
+ * translation. */
+static int static_change(struct cli_session *s, const struct cli_args *a,
+			 bool add)
 {
 	struct net_nat_static st;
 	struct net_err err = { 0 };
 	char vrf[NET_VRF_NAME_MAX + 1], v[96], what[160];
+	int ret;
 
-	(void)o;
 	if (parse_static(s, a, &st) || nat_vrf(s, a, NULL, vrf, sizeof(vrf)))
 		return -1;
-	if (net_nat_static_add(vrf, &st, &err) == 0)
+	ret = add ? net_nat_static_add(vrf, &st, &err) :
+		    net_nat_static_del(vrf, &st, &err);
+	if (ret == 0)
 		return 0;
 	static_what(&st, what, sizeof(what));
-	return cmd_fail(s, &err, "translate %s%s", what,
-			in_vrf(vrf, v, sizeof(v)));
-}
-
-static int do_no_static(struct cli_session *s, const struct cli_args *a,
-			struct cli_out *o)
-{
-	struct net_nat_static st;
-	struct net_err err = { 0 };
-	char vrf[NET_VRF_NAME_MAX + 1], v[96], what[160];
-
-	(void)o;
-	if (parse_static(s, a, &st) || nat_vrf(s, a, NULL, vrf, sizeof(vrf)))
-		return -1;
-	if (net_nat_static_del(vrf, &st, &err) == 0)
-		return 0;
-	static_what(&st, what, sizeof(what));
+	if (add)
+		return cmd_fail(s, &err, "translate %s%s", what,
+				in_vrf(vrf, v, sizeof(v)));
 	if (err.code == ENOENT) {
 		cli_error(s, "Error: No static translation of %s%s", what,
 			  in_vrf(vrf, v, sizeof(v)));
@@ -239,6 +229,20 @@ static int do_no_static(struct cli_session *s, const struct cli_args *a,
 	}
 	return cmd_fail(s, &err, "remove the translation of %s%s", what,
 			in_vrf(vrf, v, sizeof(v)));
+}
+
+static int do_static(struct cli_session *s, const struct cli_args *a,
+		     struct cli_out *o)
+{
+	(void)o;
+	return static_change(s, a, true);
+}
+
+static int do_no_static(struct cli_session *s, const struct cli_args *a,
+			struct cli_out *o)
+{
+	(void)o;
+	return static_change(s, a, false);
 }
 
 /* ---- roles of interfaces ----------------------------------------------- */

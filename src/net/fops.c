@@ -128,6 +128,20 @@ struct named {
 	uint32_t seq;
 };
 
+/* Runs edit on the lists for a list named by a, once its family and
+ * name are known to be valid. */
+static int named_run(int (*edit)(struct net_acls *, const void *,
+				 struct net_err *),
+		     const struct named *a, struct net_err *err)
+{
+	struct list_op op = { edit, a, NULL };
+	int ret = family_check(a->family, err);
+
+	if (ret == 0)
+		ret = net_acl_name_check(a->name, err);
+	return ret < 0 ? ret : lists_run(&op, err);
+}
+
 static int edit_delete(struct net_acls *ls, const void *arg,
 		       struct net_err *err)
 {
@@ -144,12 +158,8 @@ static int edit_delete(struct net_acls *ls, const void *arg,
 int net_acl_delete(int family, const char *name, struct net_err *err)
 {
 	struct named a = { family, name, NULL, 0 };
-	struct list_op op = { edit_delete, &a, NULL };
-	int ret = family_check(family, err);
 
-	if (ret == 0)
-		ret = net_acl_name_check(name, err);
-	return ret < 0 ? ret : lists_run(&op, err);
+	return named_run(edit_delete, &a, err);
 }
 
 static int edit_add(struct net_acls *ls, const void *arg, struct net_err *err)
@@ -183,12 +193,8 @@ int net_acl_entry_add(int family, const char *name,
 		      const struct net_acl_entry *e, struct net_err *err)
 {
 	struct named a = { family, name, e, 0 };
-	struct list_op op = { edit_add, &a, NULL };
-	int ret = family_check(family, err);
 
-	if (ret == 0)
-		ret = net_acl_name_check(name, err);
-	return ret < 0 ? ret : lists_run(&op, err);
+	return named_run(edit_add, &a, err);
 }
 
 static int edit_del(struct net_acls *ls, const void *arg, struct net_err *err)
@@ -212,12 +218,8 @@ int net_acl_entry_del(int family, const char *name, uint32_t seq,
 		      struct net_err *err)
 {
 	struct named a = { family, name, NULL, seq };
-	struct list_op op = { edit_del, &a, NULL };
-	int ret = family_check(family, err);
 
-	if (ret == 0)
-		ret = net_acl_name_check(name, err);
-	return ret < 0 ? ret : lists_run(&op, err);
+	return named_run(edit_del, &a, err);
 }
 
 /* Is chain a filter chain of a list that a names (any name: NULL). */

@@ -9,33 +9,7 @@
 # a local name of 15 characters, vrf all, and a VRF without neighbours.
 [ -n "$VRFSH_SANDBOX" ] ||
 	exec "${top_srcdir:-$(dirname "$0")/../..}/tests/sandbox.sh" sh "$0" "$@"
-. "${top_srcdir:-$(dirname "$0")/../..}/tests/vrf/common.sh"
-
-py=/usr/bin/python3
-if ! "$py" -c 'import textfsm' 2>/dev/null; then
-	echo "python3-textfsm is not installed: skipping" >&2
-	exit 77
-fi
-
-# parse CMD [VRFSH-LINE]: as in layouts.sh
-parse() {
-	run -c "${2:-$1}"
-	printf '%s\n' "$out" >"$tmp/raw"
-	if [ "$rc" -ne 0 ] || [ -n "$err" ]; then
-		fail "$1: rc=$rc err=[$err]"
-		recs='[]'
-		return 1
-	fi
-	if recs=$("$py" "$top_srcdir/tests/ntc/parse.py" "$1" "$tmp/raw" 2>&1)
-	then ok; else
-		fail "$1: the template refuses the output: $recs
-$(cat "$tmp/raw")"
-		recs='[]'
-		return 1
-	fi
-}
-field() { printf '%s' "$recs" | jq -c "$1"; }
-dotted() { printf '%s' "$1" | tr -d '":' | sed 's/^\(....\)\(....\)/\1.\2./'; }
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/ntc/common.sh"
 mac() { dotted "$(jlink "$1" "$2" .address)"; }
 ip4() { ns_ip "$1" -j -4 addr show dev "$2" | jq -r '.[0].addr_info[0].local'; }
 

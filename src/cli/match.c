@@ -439,7 +439,6 @@ void cli_memo_free(struct cli_memo *m)
 	if (!m)
 		return;
 	for (int i = 0; i < MEMO_SLOTS; i++) {
-		memo_keep(&m->slot[i], 0);
 		free(m->slot[i].step);
 		free(m->slot[i].st);
 		free(m->slot[i].a);

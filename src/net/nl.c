@@ -537,7 +537,7 @@ static struct {
 	char buf[NL_BATCH_SIZE] __attribute__((aligned(8)));
 } batch;
 
-/* The outcome of p[i]: err (NULL for success) turned into a net_err. */
+/* Hands p its outcome: the kernel's answer nlh, or success when NULL. */
 static void pending_done(const struct nl_pending *p, const struct nlmsghdr *nlh)
 {
 	struct net_err e = { 0 };

@@ -11,7 +11,9 @@
  * through net_route_request).
  */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linux/rtnetlink.h>
@@ -19,6 +21,30 @@
 #include "netns.h"
 #include "nl.h"
 #include "route.h"
+
+void net_ip_text(int family, const void *addr, char *buf, size_t size)
+{
+	const unsigned char *b = addr;
+	char *p = buf;
+
+	/* dotted quads by hand: shows of 100,000 routes and the record of
+	 * as many write one per route, and inet_ntop uses sprintf */
+	if (family != AF_INET || size < INET_ADDRSTRLEN) {
+		if (!inet_ntop(family, addr, buf, (socklen_t)size))
+			snprintf(buf, size, "?");
+		return;
+	}
+	for (int i = 0; i < 4; i++) {
+		unsigned v = b[i];
+
+		if (v >= 100)
+			*p++ = (char)('0' + v / 100);
+		if (v >= 10)
+			*p++ = (char)('0' + v / 10 % 10);
+		*p++ = (char)('0' + v % 10);
+		*p++ = i < 3 ? '.' : '\0';
+	}
+}
 
 /* The backend's enums carry the kernel's numbers. */
 _Static_assert((int)NET_PROTO_KERNEL == RTPROT_KERNEL &&

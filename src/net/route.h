@@ -22,6 +22,10 @@ union net_ip {
 	struct in6_addr v6;
 };
 
+/* addr (an in_addr or in6_addr of family) as text in buf ("?" when it
+ * cannot be written); shared by the shows and the static record. */
+void net_ip_text(int family, const void *addr, char *buf, size_t size);
+
 /* Next hop flags as the kernel reports them (its RTNH_F_* values). */
 enum net_nh_flag {
 	NET_NH_F_DEAD = 1, /* its link is down */

@@ -597,47 +597,22 @@ static void put_str(struct buf *b, const char *s)
 	put(b, s, strlen(s));
 }
 
-/* Decimal digits of n at the end of t[0..10]; returns the first. */
-static char *u32_digits(char *end, uint32_t n)
-{
-	do {
-		*--end = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	return end;
-}
-
 static void put_u32(struct buf *b, uint32_t n)
 {
-	char t[10];
-	char *p = u32_digits(t + sizeof(t), n);
+	char t[10], *p = t + sizeof(t);
 
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
 	put(b, p, (size_t)(t + sizeof(t) - p));
 }
 
-/* Dotted quads by hand (the record of 100,000 routes is written in one
- * go, and inet_ntop formats each byte with sprintf); IPv6 by libc. */
 static void put_ip(struct buf *b, int family, const union net_ip *a)
 {
 	char t[INET6_ADDRSTRLEN];
-	size_t n = 0;
 
-	if (family == AF_INET) {
-		const unsigned char *q = (const unsigned char *)&a->v4;
-
-		for (int i = 0; i < 4; i++) {
-			char d[10];
-			char *p = u32_digits(d + sizeof(d), q[i]);
-
-			if (i)
-				t[n++] = '.';
-			while (p < d + sizeof(d))
-				t[n++] = *p++;
-		}
-		put(b, t, n);
-		return;
-	}
-	inet_ntop(family, a, t, sizeof(t));
+	net_ip_text(family, a, t, sizeof(t));
 	put_str(b, t);
 }
 

@@ -10,26 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "net/route.h"
+
 void text_ip(int family, const void *addr, char *buf, size_t size)
 {
-	const unsigned char *b = addr;
-	char *p = buf;
-
-	if (family != AF_INET || size < INET_ADDRSTRLEN) {
-		if (!inet_ntop(family, addr, buf, (socklen_t)size))
-			snprintf(buf, size, "?");
-		return;
-	}
-	for (int i = 0; i < 4; i++) {
-		unsigned v = b[i];
-
-		if (v >= 100)
-			*p++ = (char)('0' + v / 100);
-		if (v >= 10)
-			*p++ = (char)('0' + v / 10 % 10);
-		*p++ = (char)('0' + v % 10);
-		*p++ = i < 3 ? '.' : '\0';
-	}
+	net_ip_text(family, addr, buf, size);
 }
 
 void text_prefix(int family, const void *addr, unsigned plen, char *buf,

@@ -1139,7 +1139,7 @@ static void test_memo(void **state)
 		int words;
 
 		seed = seed * 1103515245u + 12345u;
-		/* half of the lines start from the line before */
+		/* a quarter of the lines start from the line before */
 		if (!n || (seed >> 30))
 			snprintf(line, sizeof(line), "%s",
 				 lines[(seed >> 8) % nl]);

@@ -10,6 +10,11 @@ passed=0
 failed=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/vrfsh-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# A home of the test's own: an interactive vrfsh writes ~/.vrfsh_history
+# (and tools such as ansible their state) under HOME, never the host's.
+mkdir "$tmp/home"
+HOME=$tmp/home
+export HOME
 
 ok() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); echo "FAIL: $*" >&2; }

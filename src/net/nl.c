@@ -11,6 +11,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -364,10 +366,13 @@ void nl_sock_drop(const char *vrf)
 		sock_unlink(s);
 }
 
+static void batches_free(void);
+
 void nl_sock_cleanup(void)
 {
 	while (socks)
 		sock_unlink(socks);
+	batches_free();
 }
 
 struct nlmsghdr *nl_msg(void *buf, uint16_t type, uint16_t flags)
@@ -520,50 +525,121 @@ static int nl_finish(struct nl_sock *s, struct nl_ctx *c, int ret,
 
 /* ---- deferred requests ------------------------------------------ */
 
+/*
+ * Queued requests go out in batches of up to NL_BATCH_MAX, one sendto()
+ * each, with only the last asking for an ack.  The kernel does the work
+ * of a batch inside that sendto(), so while one is being filled the one
+ * before can be in the kernel: a batch that fills up is handed to a
+ * sender thread, which sends it and reads its answers, and the caller
+ * goes on queueing into the next of NL_INFLIGHT buffers.  The sender
+ * only records the answers; each request's fn is called by the caller's
+ * thread, in order, when it queues a batch whose buffer still holds an
+ * answered one, or in nl_flush().  nl_flush() waits for every batch and
+ * ends the thread, so it exists only while requests are queued: nothing
+ * else in the process (setns, unshare, fork) ever sees a second thread.
+ * A batch that never fills (a few requests) is sent by nl_flush() in
+ * the caller's thread, with no thread at all.
+ */
 #define NL_BATCH_SIZE 65536
 #define NL_BATCH_MAX 512
+#define NL_INFLIGHT 256 /* 19 MB at most, allocated as used */
+
+enum {
+	NL_OPEN,
+	NL_OK,
+	NL_FAILED
+};
 
 struct nl_pending {
 	unsigned seq;
+	unsigned char state; /* NL_* */
+	uint16_t fail;	     /* NL_FAILED: its answer, in fails[] */
 	net_done_fn fn;
 	void *ctx;
 };
 
-/* Requests queued for one socket, sent together by nl_flush(). */
-static struct {
+struct nl_batch {
 	struct nl_sock *s;
 	size_t len, n, last; /* last: the offset of the newest request */
+	int ret;	     /* 0, or -errno: the batch was not answered */
+	size_t nfails;
+	struct net_err *fails; /* NL_BATCH_MAX of them once one is refused */
 	struct nl_pending p[NL_BATCH_MAX];
 	char buf[NL_BATCH_SIZE] __attribute__((aligned(8)));
-} batch;
+};
 
-/* Hands p its outcome: the kernel's answer nlh, or success when NULL. */
-static void pending_done(const struct nl_pending *p, const struct nlmsghdr *nlh)
+/*
+ * Batch number i is in b[i % NL_INFLIGHT].  The caller fills batch
+ * `queued`; the sender works through answered..queued-1; the caller
+ * hands out the outcomes of delivered..answered-1.  queued and answered
+ * change under mu; the rest belongs to the caller's thread.
+ */
+static struct {
+	struct nl_batch *b[NL_INFLIGHT];
+	unsigned delivered;
+	int ret; /* the first batch that went unanswered since nl_flush */
+	pthread_t thread;
+	bool running;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	unsigned queued, answered;
+	bool quit;
+} Q = { .mu = PTHREAD_MUTEX_INITIALIZER, .cv = PTHREAD_COND_INITIALIZER };
+
+static struct nl_batch *slot(unsigned i)
 {
-	struct net_err e = { 0 };
+	struct nl_batch **b = &Q.b[i % NL_INFLIGHT];
 
-	if (nlh) {
-		struct nl_ctx c = { 0 };
-
-		error_cb(nlh, &c);
-		if (c.error && c.msg[0])
-			net_err_set(&e, c.error, "%s", c.msg);
-		else if (c.error)
-			net_err_errno(&e, c.error);
-		net_err_need(&e, NET_NEED_NET_ADMIN, 0);
+	if (!*b) {
+		/* only the header zeroed: the rest is written before read */
+		*b = malloc(sizeof(**b));
+		if (!*b)
+			abort();
+		memset(*b, 0, offsetof(struct nl_batch, p));
 	}
-	p->fn(p->ctx, &e);
+	return *b;
 }
 
-/* Reads the answers to the n pending requests.  Only the last asks for
- * an ack; the kernel answers a request that fails in any case and
- * handles them in order, so every request before an answer that has
- * none of its own succeeded, and the last one's ack ends the batch. */
-static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
+static struct nl_batch *filling(void)
 {
+	return slot(Q.queued);
+}
+
+/* Records the answer nlh (NULL: success) of request p of b. */
+static void pending_answer(struct nl_batch *b, struct nl_pending *p,
+			   const struct nlmsghdr *nlh)
+{
+	struct nl_ctx c = { 0 };
+	struct net_err *e;
+
+	p->state = NL_OK;
+	if (!nlh)
+		return;
+	error_cb(nlh, &c);
+	if (!c.error)
+		return;
+	if (!b->fails && !(b->fails = malloc(NL_BATCH_MAX * sizeof(*e))))
+		abort();
+	p->state = NL_FAILED;
+	p->fail = (uint16_t)b->nfails;
+	e = &b->fails[b->nfails++];
+	if (c.msg[0])
+		net_err_set(e, c.error, "%s", c.msg);
+	else
+		net_err_errno(e, c.error);
+	net_err_need(e, NET_NEED_NET_ADMIN, 0);
+}
+
+/* Reads the answers to b's requests.  Only the last asks for an ack;
+ * the kernel answers a request that fails in any case and handles them
+ * in order, so every request before an answer that has none of its own
+ * succeeded, and the last one's ack ends the batch. */
+static int read_acks(struct nl_batch *b)
+{
+	struct nl_sock *s = b->s;
 	size_t next = 0;
 
-	while (next < n) {
+	while (next < b->n) {
 		ssize_t got =
 			mnl_socket_recvfrom(s->mnl, s->buf, sizeof(s->buf));
 		const struct nlmsghdr *nlh = (const void *)s->buf;
@@ -582,51 +658,185 @@ static int read_acks(struct nl_sock *s, const struct nl_pending *p, size_t n)
 
 			if (nlh->nlmsg_type != NLMSG_ERROR)
 				continue;
-			while (j < n && p[j].seq != nlh->nlmsg_seq)
+			while (j < b->n && b->p[j].seq != nlh->nlmsg_seq)
 				j++;
-			if (j == n)
+			if (j == b->n)
 				continue; /* not an answer to this batch */
 			for (; next < j; next++)
-				pending_done(&p[next], NULL);
-			pending_done(&p[next++], nlh);
+				pending_answer(b, &b->p[next], NULL);
+			pending_answer(b, &b->p[next++], nlh);
 		}
 	}
 	return 0;
 }
 
+/* Sends b and reads its answers: in whichever thread. */
+static void batch_send(struct nl_batch *b)
+{
+	((struct nlmsghdr *)(b->buf + b->last))->nlmsg_flags |= NLM_F_ACK;
+	b->ret = 0;
+	if (mnl_socket_sendto(b->s->mnl, b->buf, b->len) < 0)
+		b->ret = -errno;
+	else
+		b->ret = read_acks(b);
+}
+
+/* Calls each request's fn with what b recorded; unanswered ones get the
+ * error that left them so. */
+static void batch_deliver(struct nl_batch *b)
+{
+	static const struct net_err ok = { 0, "", NULL };
+	struct net_err lost = { 0 };
+
+	if (b->ret < 0) {
+		net_err_errno(&lost, -b->ret);
+		if (Q.ret == 0)
+			Q.ret = b->ret;
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		const struct nl_pending *p = &b->p[i];
+
+		p->fn(p->ctx, p->state == NL_OK	    ? &ok :
+			      p->state == NL_FAILED ? &b->fails[p->fail] :
+						      &lost);
+	}
+	free(b->fails);
+	b->fails = NULL;
+	b->n = b->len = b->nfails = 0;
+	b->s = NULL;
+}
+
+static void *sender(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&Q.mu);
+	for (;;) {
+		unsigned i = Q.answered;
+
+		if (i == Q.queued) {
+			if (Q.quit)
+				break;
+			pthread_cond_wait(&Q.cv, &Q.mu);
+			continue;
+		}
+		pthread_mutex_unlock(&Q.mu);
+		batch_send(Q.b[i % NL_INFLIGHT]);
+		pthread_mutex_lock(&Q.mu);
+		Q.answered = i + 1;
+		pthread_cond_broadcast(&Q.cv);
+	}
+	pthread_mutex_unlock(&Q.mu);
+	return NULL;
+}
+
+static bool sender_start(void)
+{
+	sigset_t all, old;
+	int ret;
+
+	/* signals are for the caller's thread */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	Q.quit = false;
+	ret = pthread_create(&Q.thread, NULL, sender, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	Q.running = ret == 0;
+	return Q.running;
+}
+
+/* Hands out the outcomes of answered batches; wait: of every batch up
+ * to upto (waiting for the sender as needed). */
+static void deliver_upto(unsigned upto)
+{
+	while (Q.delivered != upto) {
+		unsigned answered;
+
+		pthread_mutex_lock(&Q.mu);
+		while (Q.answered == Q.delivered)
+			pthread_cond_wait(&Q.cv, &Q.mu);
+		answered = Q.answered;
+		pthread_mutex_unlock(&Q.mu);
+		while (Q.delivered != answered && Q.delivered != upto)
+			batch_deliver(Q.b[Q.delivered++ % NL_INFLIGHT]);
+	}
+}
+
+/* The batch being filled is full: off to the sender, and the next
+ * buffer made free. */
+static void batch_queue(void)
+{
+	if (!Q.running && !sender_start()) {
+		/* no thread: as before, sent and answered here */
+		batch_send(filling());
+		batch_deliver(filling());
+		return;
+	}
+	pthread_mutex_lock(&Q.mu);
+	Q.queued++;
+	pthread_cond_signal(&Q.cv);
+	pthread_mutex_unlock(&Q.mu);
+	if (Q.queued - Q.delivered == NL_INFLIGHT)
+		deliver_upto(Q.delivered + 1);
+}
+
 int nl_flush(struct net_err *err)
 {
-	struct nl_pending p[NL_BATCH_MAX];
-	struct nl_sock *s = batch.s;
-	size_t n = batch.n;
-	int ret = 0;
+	struct nl_batch *b = filling();
+	int ret;
 
-	if (!n)
-		return 0;
-	/* callbacks may queue anew: work on a copy */
-	memcpy(p, batch.p, n * sizeof(*p));
-	batch.n = 0;
-	batch.s = NULL;
-	((struct nlmsghdr *)(batch.buf + batch.last))->nlmsg_flags |= NLM_F_ACK;
-	if (mnl_socket_sendto(s->mnl, batch.buf, batch.len) < 0)
-		ret = -errno;
-	batch.len = 0;
-	if (ret == 0)
-		ret = read_acks(s, p, n);
+	if (!Q.running) {
+		if (b->n) {
+			batch_send(b);
+			batch_deliver(b);
+		}
+	} else {
+		if (b->n) {
+			pthread_mutex_lock(&Q.mu);
+			Q.queued++;
+			pthread_mutex_unlock(&Q.mu);
+		}
+		pthread_mutex_lock(&Q.mu);
+		Q.quit = true;
+		pthread_cond_signal(&Q.cv);
+		pthread_mutex_unlock(&Q.mu);
+		deliver_upto(Q.queued);
+		pthread_join(Q.thread, NULL);
+		Q.running = false;
+	}
+	ret = Q.ret;
+	Q.ret = 0;
 	if (ret < 0)
 		return net_err_errno(err, -ret);
 	return 0;
 }
 
+static void batches_free(void)
+{
+	nl_flush(NULL);
+	for (unsigned i = 0; i < NL_INFLIGHT; i++) {
+		free(Q.b[i]);
+		Q.b[i] = NULL;
+	}
+}
+
+/* Are requests for s queued or on their way? */
 static bool batch_uses(const struct nl_sock *s)
 {
-	return batch.n && batch.s == s;
+	for (unsigned i = Q.delivered; i != Q.queued + 1; i++) {
+		const struct nl_batch *b = Q.b[i % NL_INFLIGHT];
+
+		if (b && b->n && b->s == s)
+			return true;
+	}
+	return false;
 }
 
 struct nl_sock *nl_batch_sock(const char *vrf)
 {
-	if (batch.n && !strcmp(batch.s->vrf, netns_key(vrf)))
-		return batch.s;
+	const struct nl_batch *b = filling();
+
+	if (b->n && !strcmp(b->s->vrf, netns_key(vrf)))
+		return b->s;
 	return NULL;
 }
 
@@ -658,24 +868,24 @@ static void count(const struct nlmsghdr *nlh)
 int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	     void *ctx, struct net_err *err)
 {
+	struct nl_batch *b = filling();
 	struct nlmsghdr *q;
-	int ret;
 
-	if (batch.n && (batch.s != s || batch.n == NL_BATCH_MAX ||
-			batch.len + nl_align(nlh->nlmsg_len) > NL_BATCH_SIZE)) {
-		ret = nl_flush(err);
-		if (ret < 0)
-			return ret;
+	(void)err;
+	if (b->n && (b->s != s || b->n == NL_BATCH_MAX ||
+		     b->len + nl_align(nlh->nlmsg_len) > NL_BATCH_SIZE)) {
+		batch_queue();
+		b = filling();
 	}
 	count(nlh);
-	q = (struct nlmsghdr *)(batch.buf + batch.len);
+	q = (struct nlmsghdr *)(b->buf + b->len);
 	memcpy(q, nlh, nlh->nlmsg_len);
-	q->nlmsg_flags &= (uint16_t)~NLM_F_ACK; /* nl_flush acks the last */
+	q->nlmsg_flags &= (uint16_t)~NLM_F_ACK; /* the batch acks its last */
 	q->nlmsg_seq = ++s->seq;
-	batch.last = batch.len;
-	batch.len += nl_align(nlh->nlmsg_len);
-	batch.p[batch.n++] = (struct nl_pending){ q->nlmsg_seq, fn, ctx };
-	batch.s = s;
+	b->last = b->len;
+	b->len += nl_align(nlh->nlmsg_len);
+	b->p[b->n++] = (struct nl_pending){ q->nlmsg_seq, NL_OPEN, 0, fn, ctx };
+	b->s = s;
 	return 0;
 }
 

@@ -83,16 +83,20 @@ int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 	    void (*reset)(void *data), struct net_err *err);
 
 /* Queues nlh (copied) to be sent with others; fn(ctx, err) gets its
- * outcome (err->code 0 on success) at the latest in nl_flush(), which
- * every nl_talk and nl_dump calls first.  A request for another socket
- * flushes the queue.  fn must not call the backend. */
+ * outcome (err->code 0 on success) exactly once, in the calling thread,
+ * at the latest in nl_flush(), which every nl_talk and nl_dump calls
+ * first.  Full batches are sent by a thread of the backend while the
+ * next fills (see nl.c); requests keep their order, also across
+ * sockets.  fn must not call the backend. */
 int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	     void *ctx, struct net_err *err);
 /* The socket of vrf when requests for it are queued: no need to look it
  * up (and check its namespace) again. */
 struct nl_sock *nl_batch_sock(const char *vrf);
-/* Sends what is queued and reads the answers (the last request asks
- * for an ack; failures are answered in any case). */
+/* Sends what is queued, waits for every answer, hands out every
+ * outcome and ends the sending thread.  A batch that could not be sent
+ * or answered gives each of its requests that error, and the first
+ * such error is returned. */
 int nl_flush(struct net_err *err);
 
 /* Dumps objects of type from vrf's socket, with a request that carries

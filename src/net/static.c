@@ -39,6 +39,7 @@ struct req {
 	uint32_t group;
 	enum net_route_op op;
 	bool failed;
+	bool ahead;	/* sent before the flush (see send_ahead) */
 	uint32_t error; /* 1 + index in errs */
 };
 
@@ -51,6 +52,7 @@ static struct {
 	uint32_t nremoved, capremoved;
 	struct req *reqs;
 	uint32_t nreqs, capreqs;
+	uint32_t ahead; /* the first change not yet sent ahead */
 	struct net_err *errs;
 	uint32_t nerrs, caperrs;
 	struct net_static_report *report;
@@ -110,7 +112,7 @@ static void release(void)
 	if (S.lock >= 0)
 		net_state_unlock(S.lock);
 	S.lock = -1;
-	S.nops = S.nremoved = S.nreqs = S.nerrs = 0;
+	S.nops = S.nremoved = S.nreqs = S.nerrs = S.ahead = 0;
 }
 
 /* The context of vrf, loaded (under the lock) on first use. */
@@ -191,13 +193,22 @@ static void note_failure(const struct vctx *v, const struct net_err *e)
 	}
 }
 
+/* How sync_group sends: now, queued for the flush, or ahead of it. */
+enum sync_mode {
+	SYNC_NOW,
+	SYNC_QUEUE,
+	SYNC_AHEAD,
+};
+
 /*
  * Makes group g's kernel route what it wants: nothing when equal, else
- * one request, queued (deferred) or sent now.  A slot held by another
- * protocol is a failure without a request.  Returns -1 when a request
- * sent now failed (*e filled), else 0.
+ * one request, sent now or queued.  A slot held by another protocol is
+ * a failure without a request (SYNC_AHEAD: left to the flush).  A
+ * request sent ahead counts as done in the snapshot at once; should it
+ * fail, the flush reads the kernel's table again.  Returns -1 when a
+ * request sent now failed (*e filled), else 0.
  */
-static int sync_group(struct vctx *v, uint32_t g, bool deferred,
+static int sync_group(struct vctx *v, uint32_t g, enum sync_mode mode,
 		      struct net_err *e)
 {
 	const struct group *gr = &v->g[g];
@@ -210,7 +221,7 @@ static int sync_group(struct vctx *v, uint32_t g, bool deferred,
 	int ret;
 
 	if (k && !kroute_ours(k)) {
-		if (!have)
+		if (!have || mode == SYNC_AHEAD)
 			return 0;
 		net_err_set(e, EEXIST,
 			    "A route of protocol %u holds this "
@@ -218,23 +229,26 @@ static int sync_group(struct vctx *v, uint32_t g, bool deferred,
 			    k->protocol);
 		v->g[g].failed = true;
 		v->g[g].fail = keep_err(e);
-		return deferred ? 0 : -1;
+		return mode == SYNC_QUEUE ? 0 : -1;
 	}
 	if ((!have && !k) || (have && k && kroute_equal(v, k, &want)))
 		return 0;
 	op = !have ? NET_ROUTE_DEL : k ? NET_ROUTE_REPLACE : NET_ROUTE_ADD;
 	if (!have)
 		slot_route(v, g, k, &want);
-	if (deferred) {
+	if (mode != SYNC_NOW) {
 		S.reqs = grow_array(S.reqs, &S.capreqs, S.nreqs,
 				    sizeof(*S.reqs));
-		S.reqs[S.nreqs] = (struct req){ v, g, op, false, 0 };
+		S.reqs[S.nreqs] =
+			(struct req){ v, g, op, false, mode == SYNC_AHEAD, 0 };
 		ret = net_route_request(v->vrf, &want, op, req_done,
 					(void *)(uintptr_t)S.nreqs, e);
 		S.nreqs++;
 		if (ret < 0) {
 			S.reqs[S.nreqs - 1].failed = true;
 			S.reqs[S.nreqs - 1].error = keep_err(e);
+		} else if (mode == SYNC_AHEAD) {
+			kroute_apply(v, &want, op);
 		}
 		return 0;
 	}
@@ -254,13 +268,15 @@ static void sync_all_now(struct vctx *v)
 
 	for (uint32_t g = 0; g < v->ng; g++) {
 		v->g[g].failed = false;
-		if (sync_group(v, g, false, &e) < 0)
+		if (sync_group(v, g, SYNC_NOW, &e) < 0)
 			note_failure(v, &e);
 	}
 }
 
 /* After the queued requests are answered: the snapshot follows what
- * worked; groups remember what failed. */
+ * worked; groups remember what failed.  A request sent ahead is in the
+ * snapshot already; when it failed, the snapshot is wrong about its VRF
+ * (read again before the flush looks at it). */
 static void take_results(void)
 {
 	for (uint32_t i = 0; i < S.nreqs; i++) {
@@ -268,6 +284,13 @@ static void take_results(void)
 		struct vctx *v = q->v;
 		struct net_route r;
 
+		if (q->ahead) {
+			if (q->failed)
+				v->reread = true;
+			else
+				count(q->op);
+			continue;
+		}
 		if (q->failed) {
 			v->g[q->group].failed = true;
 			v->g[q->group].fail = q->error;
@@ -356,14 +379,14 @@ static void probe(struct vctx *v, uint32_t g, uint32_t error)
 	for (uint32_t i = S.nops; i-- > 0;)
 		if (op_touches(&S.ops[i], v, g) && S.ops[i].error == 0)
 			op_undo(&S.ops[i]);
-	sync_group(v, g, false, &e); /* back to how it was */
+	sync_group(v, g, SYNC_NOW, &e); /* back to how it was */
 	for (uint32_t i = 0; i < S.nops; i++) {
 		struct op *o = &S.ops[i];
 
 		if (!op_touches(o, v, g) || o->error || o->cancelled)
 			continue;
 		op_redo(o);
-		if (sync_group(v, g, false, &e) < 0) {
+		if (sync_group(v, g, SYNC_NOW, &e) < 0) {
 			blame(o, keep_err(&e));
 			any = true;
 		}
@@ -483,27 +506,57 @@ static uint32_t failed_ops(void)
 	return n;
 }
 
-int net_static_flush(bool stop_at_failure, struct net_err *err)
+/* Queues what every group of a changed VRF (v NULL: of each) still
+ * needs, then sends it and takes the outcomes. */
+static void sync_queued(struct vctx *only)
+{
+	struct net_err e = { 0 };
+
+	for (struct vctx *v = S.ctxs; v; v = v->next) {
+		if ((only && v != only) ||
+		    (!v->changed && !v->dirty && !v->reconcile))
+			continue;
+		for (uint32_t g = 0; g < v->ng; g++)
+			sync_group(v, g, SYNC_QUEUE, &e);
+	}
+	net_flush(&e); /* a batch not answered: its requests failed */
+	take_results();
+}
+
+/* A VRF where a request sent ahead failed: the snapshot is read again
+ * and the VRF synced from the kernel as it is, as if nothing had been
+ * sent ahead. */
+static int sync_reread(struct net_err *err)
 {
 	struct net_err e = { 0 };
 	int ret = 0;
-	uint32_t failed;
 
 	for (struct vctx *v = S.ctxs; v; v = v->next) {
-		if (!v->changed && !v->dirty && !v->reconcile)
+		if (!v->reread)
 			continue;
+		v->reread = false;
 		for (uint32_t g = 0; g < v->ng; g++)
-			sync_group(v, g, true, &e);
+			v->g[g].failed = false;
+		S.stats.dumps++;
+		if (vctx_reread_kernel(v, &e) < 0) {
+			if (ret == 0)
+				ret = net_err_set(err, e.code, "%s", e.msg);
+			continue;
+		}
+		sync_queued(v);
 	}
-	if (net_flush(&e) < 0) {
-		/* no answers: count every request still open as refused */
-		for (uint32_t i = 0; i < S.nreqs; i++)
-			if (!S.reqs[i].failed) {
-				S.reqs[i].failed = true;
-				S.reqs[i].error = keep_err(&e);
-			}
-	}
-	take_results();
+	return ret;
+}
+
+int net_static_flush(bool stop_at_failure, struct net_err *err)
+{
+	int ret, wret = 0;
+	uint32_t failed;
+
+	/* queued behind what went ahead, against the snapshot that counts
+	 * it done: computed while the kernel still works on it */
+	sync_queued(NULL);
+	ret = sync_reread(err);
 	if (any_failed_group()) {
 		attribute();
 		if (stop_at_failure)
@@ -514,16 +567,70 @@ int net_static_flush(bool stop_at_failure, struct net_err *err)
 	}
 	report_ops();
 	failed = failed_ops();
-	for (struct vctx *v = S.ctxs; v && ret == 0; v = v->next)
+	for (struct vctx *v = S.ctxs; v && wret == 0; v = v->next)
 		if (v->changed)
-			ret = write_record(v, err);
+			wret = write_record(v, err);
+	if (wret < 0)
+		ret = wret;
 	release();
 	return ret < 0 ? ret : (int)failed;
 }
 
 void net_static_abort(void)
 {
+	net_flush(NULL); /* what went ahead: its outcomes are not wanted */
 	release();
+}
+
+/*
+ * A long batch of changes (a file of routes) is sent ahead while it is
+ * read: every AHEAD_OPS changes, the groups they changed are synced as
+ * they are now, so that the kernel works on them while the next lines
+ * are parsed (nl.c sends full batches from a thread of their own).  The
+ * flush still looks at every group: what changed again since, or was
+ * refused, goes in the flush as before, and failures are traced back
+ * and undone as before.  A group changed by several lines close
+ * together costs one request.
+ */
+#define AHEAD_OPS 256
+
+/* The groups that change o touched: how many, and the j-th. */
+static uint32_t op_ngroups(const struct op *o)
+{
+	return o->del ? o->n : 1;
+}
+
+static uint32_t op_group(const struct op *o, uint32_t j)
+{
+	return o->del ? o->v->e[S.removed[o->first + j]].group : o->group;
+}
+
+static void send_ahead(void)
+{
+	struct net_err e = { 0 };
+
+	if (S.nops - S.ahead < AHEAD_OPS)
+		return;
+	/* a VRF at a time: its requests in batches of their own */
+	for (struct vctx *v = S.ctxs; v; v = v->next) {
+		for (uint32_t i = S.ahead; i < S.nops && !v->reread; i++) {
+			const struct op *o = &S.ops[i];
+
+			for (uint32_t j = 0; o->v == v && j < op_ngroups(o);
+			     j++) {
+				uint32_t g = op_group(o, j);
+
+				if (v->g[g].ahead)
+					continue;
+				v->g[g].ahead = true;
+				sync_group(v, g, SYNC_AHEAD, &e);
+			}
+		}
+	}
+	for (uint32_t i = S.ahead; i < S.nops; i++)
+		for (uint32_t j = 0; j < op_ngroups(&S.ops[i]); j++)
+			S.ops[i].v->g[op_group(&S.ops[i], j)].ahead = false;
+	S.ahead = S.nops;
 }
 
 /* ---- changes -------------------------------------------------------- */
@@ -617,7 +724,7 @@ static int adopt(struct vctx *v, const struct net_static *key, uint32_t *g,
 	int ret = 0;
 
 	*adopted = false;
-	if (ks == NONE)
+	if (ks == NONE || v->k[ks].taken)
 		return 0;
 	k = &v->k[ks];
 	if (!kroute_ours(k))
@@ -652,6 +759,7 @@ static int adopt(struct vctx *v, const struct net_static *key, uint32_t *g,
 		return ret;
 	}
 	*adopted = true;
+	v->k[ks].taken = true;
 	v->changed = true;
 	return 0;
 }
@@ -861,8 +969,10 @@ int net_static_add(const char *vrf, const struct net_static *in,
 	if (ret < 0)
 		return ret;
 	ret = add_locked(v, &s, state, fn ? fn : sync_done, fn ? ctx : &r, err);
-	if (fn)
+	if (fn) {
+		send_ahead();
 		return ret;
+	}
 	return flush_now(&r, ret, err);
 }
 
@@ -897,8 +1007,9 @@ static uint32_t uncovered_at(const struct vctx *v, const struct net_static *m,
 		const struct kroute *k = &v->k[i];
 		uint32_t g;
 
-		if (!kroute_ours(k) || ((flags & NET_STATIC_MATCH_DISTANCE) &&
-					k->metric != m->distance))
+		if (!kroute_ours(k) || k->taken ||
+		    ((flags & NET_STATIC_MATCH_DISTANCE) &&
+		     k->metric != m->distance))
 			continue;
 		g = group_find(v, m->family, &m->dst, m->plen, k->metric);
 		if (g == NONE || !v->g[g].nent)
@@ -987,8 +1098,10 @@ int net_static_del(const char *vrf, const struct net_static *in, unsigned flags,
 	if (ret < 0)
 		return ret;
 	ret = del_locked(v, &m, flags, fn ? fn : sync_done, fn ? ctx : &r, err);
-	if (fn)
+	if (fn) {
+		send_ahead();
 		return ret;
+	}
 	return flush_now(&r, ret, err);
 }
 

@@ -57,7 +57,15 @@
  * that later ones see them) and to the kernel and the state file when
  * flushed, with one dump of the VRF's table and links per flush and one
  * write of its record.  Between the first change and the flush the
- * process holds the "static" lock of the state store.
+ * process holds the "static" lock of the state store.  A long batch is
+ * sent ahead: every 256 changes, the groups they changed are synced as
+ * they are then, and the kernel works on those requests while later
+ * changes are made (nl.c sends full batches from a thread).  The flush
+ * still looks at every group and reports, traces back and undoes
+ * failures as before; a request sent ahead that failed makes it read
+ * the VRF's table again first.  So the outcome is the one of a flush of
+ * everything at the end, and the kernel may hold routes of a batch
+ * before its flush (as it may during the flush).
  */
 #ifndef VRFSH_NET_STATIC_H
 #define VRFSH_NET_STATIC_H
@@ -161,7 +169,8 @@ int net_static_del(const char *vrf, const struct net_static *match,
 int net_static_flush(bool stop_at_failure, struct net_err *err);
 
 /* Drops queued changes without applying them (fn is not called) and
- * releases the lock: for a session that ends abnormally. */
+ * releases the lock: for a session that ends abnormally.  What was sent
+ * ahead stays in the kernel, uncovered by the record. */
 void net_static_abort(void);
 
 /* ---- reconciliation ------------------------------------------------ */

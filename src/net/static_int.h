@@ -31,7 +31,9 @@ struct kroute {
 	uint32_t next; /* prefix hash chain */
 	uint32_t nh;   /* first of nnh in ctx->knh */
 	unsigned char family, plen, protocol, type, nnh;
-	bool gone; /* deleted since the snapshot */
+	bool gone;  /* deleted since the snapshot */
+	bool taken; /* made by this process or adopted: never adopted
+		     * (again) */
 };
 
 /* One configured next hop (entry of the record). */
@@ -64,6 +66,7 @@ struct group {
 	uint32_t res, nres; /* the usable next hops, in ctx->pool */
 	/* this flush */
 	bool touched; /* changed by a change */
+	bool ahead;   /* being sent ahead (static.c's send_ahead) */
 	bool failed;
 	uint32_t fail; /* index of its error in the flush's list */
 };
@@ -105,6 +108,8 @@ struct vctx {
 	bool changed;	/* the record differs from its file */
 	bool reconcile; /* look at every group at the flush */
 	bool dirty;	/* some group may differ from the kernel */
+	bool reread;	/* a request sent ahead failed: the snapshot is
+			 * wrong until read again */
 };
 
 /* A new context for vrf: the record read (locked: stale records go),
@@ -112,6 +117,8 @@ struct vctx {
 int vctx_load(const char *vrf, bool kernel, struct vctx **out,
 	      struct net_err *err);
 void vctx_free(struct vctx *v);
+/* The snapshot of the kernel's routes and addresses read again. */
+int vctx_reread_kernel(struct vctx *v, struct net_err *err);
 /* The record as text, and parsed from text (into an empty context);
  * path names the file in errors. */
 int vctx_format(const struct vctx *v, char **out, size_t *len);

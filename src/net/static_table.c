@@ -264,8 +264,10 @@ void kroute_apply(struct vctx *v, const struct net_route *r,
 
 	if (i != NONE && (op != NET_ROUTE_ADD))
 		v->k[i].gone = true;
-	if (op != NET_ROUTE_DEL)
+	if (op != NET_ROUTE_DEL) {
 		kroute_insert(v, r);
+		v->k[v->nk - 1].taken = true;
+	}
 }
 
 static int walk_cb(void *ctx, const struct net_route *r)
@@ -895,6 +897,14 @@ int vctx_load(const char *vrf, bool kernel, struct vctx **out,
 	}
 	*out = v;
 	return 0;
+}
+
+int vctx_reread_kernel(struct vctx *v, struct net_err *err)
+{
+	walk_reset(v);
+	v->gen++;
+	return net_route_walk(v->vrf, AF_UNSPEC, NET_TABLE_ALL, walk_cb, v,
+			      walk_reset, err);
 }
 
 void vctx_free(struct vctx *v)

@@ -135,4 +135,108 @@ expect_eq "made reachable by a later line: installed" \
 "$VRFSH" -c 'show running-config' >"$tmp/run"
 expect_match "inactive: in the running-config" "$(cat "$tmp/run")" \
 	'ip route 172\.16\.0\.0 255\.255\.255\.0 10\.99\.99\.99'
+# Long files are sent ahead while they are read (every 256 changes, in
+# batches that a thread of vrfsh sends while the next lines are parsed).
+# What a line does must not depend on where those rounds fall: the same
+# results as a short file, and as one command at a time.
+# filler N BASE: N routes 10.BASE.0.0/24 and on, that nothing else names
+filler() {
+	i=0
+	while [ $i -lt "$1" ]; do
+		echo "ip route 10.$(($2 + i / 256)).$((i % 256)).0/24 192.168.1.2"
+		i=$((i + 1))
+	done
+}
+forget
+ip route add 10.201.0.0/24 via 192.168.1.4 proto static
+for n in 0 700; do
+	{
+		echo "configure terminal"
+		# a second next hop, far from the first: one multipath route
+		echo "ip route 10.200.0.0/24 192.168.1.2"
+		# a route of iproute2 removed, then configured again: it is
+		# not taken over a second time
+		echo "no ip route 10.201.0.0/24"
+		filler "$n" 100
+		echo "ip route 10.201.0.0/24 192.168.1.3"
+		echo "ip route 10.200.0.0/24 192.168.1.3"
+		# one of ours, sent ahead, removed and configured again
+		echo "ip route 10.204.0.0/24 192.168.1.2"
+		filler "$n" 120
+		echo "no ip route 10.204.0.0/24"
+		echo "ip route 10.204.0.0/24 192.168.1.3"
+		# unusable when sent ahead, usable by the end of the file
+		echo "ip route 10.202.0.0/24 10.203.0.1"
+		filler "$n" 110
+		echo "ip route 10.203.0.0/16 192.168.1.2"
+		# sent ahead, then removed by a later line
+		if [ "$n" -gt 0 ]; then
+			echo "no ip route 10.100.0.0/24"
+			echo "no ip route 10.110.0.0/24"
+		fi
+	} >"$tmp/ahead.conf"
+	"$VRFSH" -f "$tmp/ahead.conf" 2>"$tmp/err"
+	expect_eq "ahead $n: status and errors" "$?:$(cat "$tmp/err")" "0:"
+	expect_eq "ahead $n: multipath from lines far apart" \
+		"$(ip -j route show 10.200.0.0/24 |
+			jq -r '[.[0].nexthops[].gateway] | sort | join(" ")')" \
+		"192.168.1.2 192.168.1.3"
+	expect_eq "ahead $n: removed, then configured again" \
+		"$(ip -j route show 10.201.0.0/24 | jq -c '[.[] | [.gateway, .nexthops]]')" \
+		'[["192.168.1.3",null]]'
+	expect_eq "ahead $n: ours removed, then configured again" \
+		"$(ip -j route show 10.204.0.0/24 | jq -c '[.[] | [.gateway, .nexthops]]')" \
+		'[["192.168.1.3",null]]'
+	expect_eq "ahead $n: usable by the end, installed" \
+		"$(ip -j route show 10.202.0.0/24 | jq -r '.[].gateway')" 192.168.1.2
+	if [ "$n" -gt 0 ]; then
+		expect_eq "ahead $n: removed by a later line, gone" \
+			"$(ip -j route show 10.100.0.0/24; ip -j route show 10.110.0.0/24)" "[]
+[]"
+		expect_eq "ahead $n: every other route installed" \
+			"$(count)" $((5 + 3 * n - 2))
+	fi
+	"$VRFSH" -c 'show running-config' | grep '^ip route 10\.20[0-4]\.' >"$tmp/run"
+	expect_eq "ahead $n: the configuration" "$(cat "$tmp/run")" \
+"ip route 10.200.0.0 255.255.255.0 192.168.1.2
+ip route 10.200.0.0 255.255.255.0 192.168.1.3
+ip route 10.201.0.0 255.255.255.0 192.168.1.3
+ip route 10.202.0.0 255.255.255.0 10.203.0.1
+ip route 10.203.0.0 255.255.0.0 192.168.1.2
+ip route 10.204.0.0 255.255.255.0 192.168.1.3"
+	forget
+	ip route add 10.201.0.0/24 via 192.168.1.4 proto static
+done
+# the same lines one command at a time
+"$VRFSH" -c 'configure terminal' -c 'no ip route 10.201.0.0/24' \
+	-c 'ip route 10.201.0.0/24 192.168.1.3' 2>"$tmp/err"
+expect_eq "one at a time: status and errors" "$?:$(cat "$tmp/err")" "0:"
+expect_eq "one at a time: removed, then configured again" \
+	"$(ip -j route show 10.201.0.0/24 | jq -c '[.[] | [.gateway, .nexthops]]')" \
+	'[["192.168.1.3",null]]'
+forget
+
+# two VRFs line by line, more than a batch each: every route where its
+# line put it, and a refused one named by its VRF and line
+{
+	echo "configure terminal"
+	i=0
+	while [ $i -lt 1200 ]; do
+		echo "ip route 10.$((i / 256)).$((i % 256)).0/24 192.168.1.2"
+		if [ $i = 1000 ]; then
+			echo "ip route vrf V 10.250.0.0/16 192.168.2.255"
+		else
+			echo "ip route vrf V 10.$((i / 256)).$((i % 256)).0/24 192.168.2.2"
+		fi
+		i=$((i + 1))
+	done
+} >"$tmp/two.conf"
+"$VRFSH" --keep-going -f "$tmp/two.conf" 2>"$tmp/err"
+expect_eq "two VRFs: status" $? 1
+expect_eq "two VRFs: the refused line" "$(cat "$tmp/err")" \
+"$tmp/two.conf:2003: % Error: Cannot add route 10.250.0.0/16 via 192.168.2.255 in VRF V: Nexthop has invalid gateway"
+expect_eq "two VRFs: default" "$(count)" 1200
+expect_eq "two VRFs: V" "$(ip -n V -j route show proto static | jq length)" 1199
+forget
+
 finish

@@ -314,6 +314,13 @@ static void take_results(void)
 
 /* ---- undoing and redoing changes ----------------------------------- */
 
+/* The record as it is formatted, dropped when it changes. */
+static void drop_text(struct vctx *v)
+{
+	free(v->text);
+	v->text = NULL;
+}
+
 static void op_undo(struct op *o)
 {
 	struct vctx *v = o->v;
@@ -321,6 +328,7 @@ static void op_undo(struct op *o)
 	if (o->undone)
 		return;
 	o->undone = true;
+	drop_text(v);
 	v->changed = v->dirty = true;
 	if (o->del) {
 		for (uint32_t i = 0; i < o->n; i++)
@@ -340,6 +348,7 @@ static void op_redo(struct op *o)
 	if (!o->undone)
 		return;
 	o->undone = false;
+	drop_text(o->v);
 	if (o->del) {
 		for (uint32_t i = 0; i < o->n; i++)
 			entry_kill(v, S.removed[o->first + i]);
@@ -480,7 +489,13 @@ static int write_record(struct vctx *v, struct net_err *err)
 	S.stats.writes++;
 	if (!any_entry(v))
 		return net_state_remove(v->vrf, NET_STATIC_RECORD, err);
-	vctx_format(v, &text, &len);
+	if (v->text) {
+		text = v->text;
+		len = v->textlen;
+		v->text = NULL;
+	} else {
+		vctx_format(v, &text, &len);
+	}
 	ret = net_state_write(v->vrf, NET_STATIC_RECORD, text, len, err);
 	free(text);
 	return ret;
@@ -507,7 +522,9 @@ static uint32_t failed_ops(void)
 }
 
 /* Queues what every group of a changed VRF (v NULL: of each) still
- * needs, then sends it and takes the outcomes. */
+ * needs, then sends it and takes the outcomes.  While the kernel works,
+ * the changed records are formatted: written as they are unless a
+ * failure undoes a change. */
 static void sync_queued(struct vctx *only)
 {
 	struct net_err e = { 0 };
@@ -519,6 +536,9 @@ static void sync_queued(struct vctx *only)
 		for (uint32_t g = 0; g < v->ng; g++)
 			sync_group(v, g, SYNC_QUEUE, &e);
 	}
+	for (struct vctx *v = S.ctxs; v; v = v->next)
+		if (!v->text && v->changed && (!only || v == only))
+			vctx_format(v, &v->text, &v->textlen);
 	net_flush(&e); /* a batch not answered: its requests failed */
 	take_results();
 }

@@ -110,6 +110,9 @@ struct vctx {
 	bool dirty;	/* some group may differ from the kernel */
 	bool reread;	/* a request sent ahead failed: the snapshot is
 			 * wrong until read again */
+	char *text;	/* the record formatted while the kernel works
+			 * (static.c); NULL when not, or no longer, so */
+	size_t textlen;
 };
 
 /* A new context for vrf: the record read (locked: stale records go),

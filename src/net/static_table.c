@@ -921,6 +921,7 @@ void vctx_free(struct vctx *v)
 	free(v->by_name);
 	free(v->addrs);
 	free(v->pool);
+	free(v->text);
 	free(v);
 }
 

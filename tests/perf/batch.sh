@@ -51,12 +51,16 @@ expect_eq "the last line before it is there" \
 	"$(ip -j route show 10.19.135.0/24 | jq length)" 1
 expect_eq "nothing after it stays applied" \
 	"$(ip -j route show 10.19.137.0/24 | jq length)" 0
+expect_eq "nothing after it stays configured" \
+	"$("$VRFSH" -c 'show running-config' | grep -c '^ip route ')" 4999
 forget
 
 "$VRFSH" --keep-going -f "$tmp/fail.conf" 2>"$tmp/err"
 expect_eq "keep going: status" $? 1
 expect_eq "keep going: one error" "$(wc -l <"$tmp/err")" 1
 expect_eq "keep going: the rest applied" "$(count)" 9999
+expect_eq "keep going: the rest configured" \
+	"$("$VRFSH" -c 'show running-config' | grep -c '^ip route ')" 9999
 forget
 
 # a duplicate inside one batch is configured already: nothing to do

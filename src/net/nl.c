@@ -70,12 +70,13 @@ struct nl_ctx {
 };
 
 static bool batch_uses(const struct nl_sock *s);
+static void flush_all(void);
 
 static void sock_free(struct nl_sock *s)
 {
 	/* Its queued requests get their outcome first. */
 	if (batch_uses(s))
-		nl_flush(NULL);
+		flush_all();
 	if (s->mnl)
 		mnl_socket_close(s->mnl);
 	if (s->links_fd >= 0)
@@ -542,7 +543,7 @@ static int nl_finish(struct nl_sock *s, struct nl_ctx *c, int ret,
  */
 #define NL_BATCH_SIZE 65536
 #define NL_BATCH_MAX 512
-#define NL_INFLIGHT 256 /* 19 MB at most, allocated as used */
+#define NL_INFLIGHT 32 /* 2.4 MB at most, allocated as used */
 
 enum {
 	NL_OPEN,
@@ -562,6 +563,7 @@ struct nl_batch {
 	struct nl_sock *s;
 	size_t len, n, last; /* last: the offset of the newest request */
 	int ret;	     /* 0, or -errno: the batch was not answered */
+	bool broken;	     /* answers left half read (for s->broken) */
 	size_t nfails;
 	struct net_err *fails; /* NL_BATCH_MAX of them once one is refused */
 	struct nl_pending p[NL_BATCH_MAX];
@@ -648,7 +650,7 @@ static int read_acks(struct nl_batch *b)
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
-			s->broken = true;
+			b->broken = true; /* s is the caller's to mark */
 			return -errno;
 		}
 		len = (int)got; /* at most sizeof(s->buf) */
@@ -693,6 +695,8 @@ static void batch_deliver(struct nl_batch *b)
 		if (Q.ret == 0)
 			Q.ret = b->ret;
 	}
+	if (b->broken)
+		b->s->broken = true;
 	for (size_t i = 0; i < b->n; i++) {
 		const struct nl_pending *p = &b->p[i];
 
@@ -703,6 +707,7 @@ static void batch_deliver(struct nl_batch *b)
 	free(b->fails);
 	b->fails = NULL;
 	b->n = b->len = b->nfails = 0;
+	b->broken = false;
 	b->s = NULL;
 }
 
@@ -779,30 +784,42 @@ static void batch_queue(void)
 		deliver_upto(Q.delivered + 1);
 }
 
-int nl_flush(struct net_err *err)
+/* Every queued request sent and its outcome handed out; the sender
+ * ended. */
+static void flush_all(void)
 {
-	struct nl_batch *b = filling();
-	int ret;
+	struct nl_batch *b = Q.b[Q.queued % NL_INFLIGHT];
 
 	if (!Q.running) {
-		if (b->n) {
+		if (b && b->n) {
 			batch_send(b);
 			batch_deliver(b);
 		}
-	} else {
-		if (b->n) {
-			pthread_mutex_lock(&Q.mu);
-			Q.queued++;
-			pthread_mutex_unlock(&Q.mu);
-		}
-		pthread_mutex_lock(&Q.mu);
-		Q.quit = true;
-		pthread_cond_signal(&Q.cv);
-		pthread_mutex_unlock(&Q.mu);
-		deliver_upto(Q.queued);
-		pthread_join(Q.thread, NULL);
-		Q.running = false;
+		return;
 	}
+	if (b && b->n) {
+		pthread_mutex_lock(&Q.mu);
+		Q.queued++;
+		pthread_mutex_unlock(&Q.mu);
+	}
+	pthread_mutex_lock(&Q.mu);
+	Q.quit = true;
+	pthread_cond_signal(&Q.cv);
+	pthread_mutex_unlock(&Q.mu);
+	deliver_upto(Q.queued);
+	pthread_join(Q.thread, NULL);
+	Q.running = false;
+	/* the next batches start from the first buffer again */
+	Q.queued = Q.answered = Q.delivered = 0;
+}
+
+/* A lost batch's error is each of its requests' outcome, and the next
+ * nl_flush()'s to return: not the error of a request sent later. */
+int nl_flush(struct net_err *err)
+{
+	int ret;
+
+	flush_all();
 	ret = Q.ret;
 	Q.ret = 0;
 	if (ret < 0)
@@ -812,7 +829,8 @@ int nl_flush(struct net_err *err)
 
 static void batches_free(void)
 {
-	nl_flush(NULL);
+	flush_all();
+	Q.ret = 0;
 	for (unsigned i = 0; i < NL_INFLIGHT; i++) {
 		free(Q.b[i]);
 		Q.b[i] = NULL;
@@ -886,6 +904,8 @@ int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	b->len += nl_align(nlh->nlmsg_len);
 	b->p[b->n++] = (struct nl_pending){ q->nlmsg_seq, NL_OPEN, 0, fn, ctx };
 	b->s = s;
+	if (b->n == NL_BATCH_MAX) /* on its way at once */
+		batch_queue();
 	return 0;
 }
 
@@ -895,9 +915,7 @@ int nl_talk(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 	struct nl_ctx c = { .cb = cb, .data = data };
 	int ret;
 
-	ret = nl_flush(err);
-	if (ret < 0)
-		return ret;
+	flush_all();
 	nlh->nlmsg_flags |= NLM_F_ACK;
 	count(nlh);
 	ret = nl_send(s, nlh);
@@ -911,9 +929,7 @@ int nl_dump(struct nl_sock *s, struct nlmsghdr *nlh, mnl_cb_t cb, void *data,
 {
 	int i, ret;
 
-	ret = nl_flush(err);
-	if (ret < 0)
-		return ret;
+	flush_all();
 	nlh->nlmsg_flags |= NLM_F_DUMP;
 	for (i = 0; i < NL_DUMP_TRIES; i++) {
 		struct nl_ctx c = { .cb = cb, .data = data };

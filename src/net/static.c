@@ -425,7 +425,7 @@ static void attribute(void)
 				}
 			if (n == 0)
 				note_failure(v, &S.errs[v->g[g].fail - 1]);
-			else if (n == 1)
+			else if (n == 1 || v->reread) /* (no probing there) */
 				blame(&S.ops[last], v->g[g].fail);
 			else
 				probe(v, g, v->g[g].fail);
@@ -554,15 +554,23 @@ static int sync_reread(struct net_err *err)
 	for (struct vctx *v = S.ctxs; v; v = v->next) {
 		if (!v->reread)
 			continue;
-		v->reread = false;
 		for (uint32_t g = 0; g < v->ng; g++)
 			v->g[g].failed = false;
 		S.stats.dumps++;
 		if (vctx_reread_kernel(v, &e) < 0) {
+			/* what the kernel holds is unknown (reread stays
+			 * set: nothing more is sent); its changes fail */
+			for (uint32_t g = 0; g < v->ng; g++) {
+				if (!v->g[g].touched)
+					continue;
+				v->g[g].failed = true;
+				v->g[g].fail = keep_err(&e);
+			}
 			if (ret == 0)
 				ret = net_err_set(err, e.code, "%s", e.msg);
 			continue;
 		}
+		v->reread = false;
 		sync_queued(v);
 	}
 	return ret;
@@ -582,7 +590,7 @@ int net_static_flush(bool stop_at_failure, struct net_err *err)
 		if (stop_at_failure)
 			cancel_after_failure();
 		for (struct vctx *v = S.ctxs; v; v = v->next)
-			if (v->dirty)
+			if (v->dirty && !v->reread)
 				sync_all_now(v);
 	}
 	report_ops();
@@ -633,7 +641,7 @@ static void send_ahead(void)
 		return;
 	/* a VRF at a time: its requests in batches of their own */
 	for (struct vctx *v = S.ctxs; v; v = v->next) {
-		for (uint32_t i = S.ahead; i < S.nops && !v->reread; i++) {
+		for (uint32_t i = S.ahead; i < S.nops; i++) {
 			const struct op *o = &S.ops[i];
 
 			for (uint32_t j = 0; o->v == v && j < op_ngroups(o);

@@ -290,6 +290,9 @@ static void walk_reset(void *ctx)
 
 	v->nk = v->nknh = v->naddrs = 0;
 	memset(v->present, 0, sizeof(v->present));
+	/* the record's prefix lengths are in use all the same */
+	for (uint32_t g = 0; g < v->ng; g++)
+		mark_present(v, v->g[g].family, v->g[g].plen);
 	if (v->khsize)
 		memset(v->kheads, 0xff, (size_t)v->khsize * sizeof(*v->kheads));
 }
@@ -1099,6 +1102,10 @@ static bool onlink_on(struct vctx *v, uint32_t self, int family,
 		     i != NONE; i = kroute_next_at(v, i)) {
 			const struct kroute *k = &v->k[i];
 
+			if (kroute_ours(k) &&
+			    group_find(v, family, &p, (unsigned)len,
+				       k->metric) != NONE)
+				continue; /* the record's, below */
 			for (int j = 0; k->type == NET_RT_UNICAST && j < k->nnh;
 			     j++) {
 				const struct knh *nh =

@@ -169,6 +169,12 @@ for n in 0 700; do
 		filler "$n" 120
 		echo "no ip route 10.204.0.0/24"
 		echo "ip route 10.204.0.0/24 192.168.1.3"
+		# on-link through a route that a later line removes: not
+		# installed, as if nothing had been sent ahead
+		echo "ip route 10.205.0.0/16 d0"
+		filler "$n" 130
+		echo "ip route 20.0.0.0/8 d0 10.205.2.3"
+		filler "$n" 140
 		# unusable when sent ahead, usable by the end of the file
 		echo "ip route 10.202.0.0/24 10.203.0.1"
 		filler "$n" 110
@@ -178,6 +184,8 @@ for n in 0 700; do
 			echo "no ip route 10.100.0.0/24"
 			echo "no ip route 10.110.0.0/24"
 		fi
+		# (the last line: in the same flush as the route through it)
+		echo "no ip route 10.205.0.0/16 d0"
 	} >"$tmp/ahead.conf"
 	"$VRFSH" -f "$tmp/ahead.conf" 2>"$tmp/err"
 	expect_eq "ahead $n: status and errors" "$?:$(cat "$tmp/err")" "0:"
@@ -191,6 +199,9 @@ for n in 0 700; do
 	expect_eq "ahead $n: ours removed, then configured again" \
 		"$(ip -j route show 10.204.0.0/24 | jq -c '[.[] | [.gateway, .nexthops]]')" \
 		'[["192.168.1.3",null]]'
+	expect_eq "ahead $n: on-link through a removed route, not installed" \
+		"$(ip -j route show 20.0.0.0/8; ip -j route show 10.205.0.0/16)" "[]
+[]"
 	expect_eq "ahead $n: usable by the end, installed" \
 		"$(ip -j route show 10.202.0.0/24 | jq -r '.[].gateway')" 192.168.1.2
 	if [ "$n" -gt 0 ]; then
@@ -198,7 +209,7 @@ for n in 0 700; do
 			"$(ip -j route show 10.100.0.0/24; ip -j route show 10.110.0.0/24)" "[]
 []"
 		expect_eq "ahead $n: every other route installed" \
-			"$(count)" $((5 + 3 * n - 2))
+			"$(count)" $((5 + 5 * n - 2))
 	fi
 	"$VRFSH" -c 'show running-config' | grep '^ip route 10\.20[0-4]\.' >"$tmp/run"
 	expect_eq "ahead $n: the configuration" "$(cat "$tmp/run")" \

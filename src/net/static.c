@@ -707,7 +707,7 @@ static int adopt_nh(struct vctx *v, uint32_t g, const struct kroute *k,
 		    const struct knh *nh, struct net_err *err)
 {
 	const struct slink *l = link_by_index(v, nh->ifindex);
-	struct net_static s;
+	struct net_static s, alone;
 	struct knh out[NET_MAX_NEXTHOPS];
 	bool rec;
 	uint32_t e;
@@ -731,14 +731,13 @@ static int adopt_nh(struct vctx *v, uint32_t g, const struct kroute *k,
 	    (s.family == AF_INET6 && IN6_IS_ADDR_LINKLOCAL(&s.gw.v6)))
 		return 0;
 	/* a gateway alone when it leads to the same link */
-	v->e[e].s.kind = NET_STATIC_GW;
-	memset(v->e[e].s.ifname, 0, sizeof(v->e[e].s.ifname));
-	v->gen++;
+	alone = s;
+	alone.kind = NET_STATIC_GW;
+	memset(alone.ifname, 0, sizeof(alone.ifname));
+	entry_set(v, e, &alone);
 	if (entry_resolve(v, g, &v->e[e].s, out, &rec) != 1 ||
-	    out[0].ifindex != nh->ifindex) {
-		v->e[e].s = s;
-		v->gen++;
-	}
+	    out[0].ifindex != nh->ifindex)
+		entry_set(v, e, &s);
 	return 0;
 }
 
@@ -971,8 +970,8 @@ static int add_locked(struct vctx *v, const struct net_static *s,
 			return add_existing(v, g, s, state, fn, ctx);
 		if (adopted && v->g[g].protocol == s->protocol &&
 		    same_result(v, g, e, s)) {
-			v->e[e].s = *s; /* as typed now; the kernel's stays */
-			v->gen++;
+			entry_set(v, e,
+				  s); /* as typed now; the kernel's stays */
 			return add_existing(v, g, s, state, fn, ctx);
 		}
 	}

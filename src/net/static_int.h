@@ -82,6 +82,8 @@ struct laddr {
 	union net_ip a;
 };
 
+#define GW_SEEN_MAX 32
+
 struct vctx {
 	struct vctx *next;
 	char vrf[NET_VRF_NAME_MAX + 1]; /* "default" for the default VRF */
@@ -110,7 +112,14 @@ struct vctx {
 	bool dirty;	/* some group may differ from the kernel */
 	bool reread;	/* a request sent ahead failed: the snapshot is
 			 * wrong until read again */
-	char *text;	/* the record formatted while the kernel works
+	/* The gateways of the entries (GW_SEEN_MAX at most: beyond, every
+	 * change counts as touching them): a change of a group whose
+	 * prefix holds none of them changes no other group's resolution. */
+	union net_ip gws[GW_SEEN_MAX];
+	unsigned char gwfam[GW_SEEN_MAX];
+	uint32_t ngws;
+	bool gws_many;
+	char *text; /* the record formatted while the kernel works
 			 * (static.c); NULL when not, or no longer, so */
 	size_t textlen;
 };
@@ -160,6 +169,8 @@ uint32_t group_find(const struct vctx *v, int family, const union net_ip *dst,
 uint32_t group_add(struct vctx *v, const struct net_static *s,
 		   unsigned char protocol);
 uint32_t entry_add(struct vctx *v, uint32_t group, const struct net_static *s);
+/* Entry e is s now (another kind or next hop of the same route). */
+void entry_set(struct vctx *v, uint32_t e, const struct net_static *s);
 /* Takes an entry out of its group (dead) or puts it back. */
 void entry_kill(struct vctx *v, uint32_t e);
 void entry_revive(struct vctx *v, uint32_t e);
@@ -184,7 +195,9 @@ const struct slink *link_by_index(const struct vctx *v, int ifindex);
 const struct slink *link_by_name(const struct vctx *v, const char *name);
 bool is_local_addr(const struct vctx *v, int family, const union net_ip *a);
 
-/* Resolution (memoized until v->gen changes). */
+/* Resolution, memoized: a group's until it changes, everyone's until
+ * v->gen changes (a change of a group whose prefix may hold a gateway
+ * bumps it). */
 void group_resolve(struct vctx *v, uint32_t g);
 /* The usable next hops of one entry of group g into out (at most
  * NET_MAX_NEXTHOPS, deduplicated); *recursive when through gateways. */

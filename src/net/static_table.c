@@ -423,6 +423,48 @@ uint32_t group_find(const struct vctx *v, int family, const union net_ip *dst,
 	return NONE;
 }
 
+/* ---- what a change makes stale ---------------------------------- */
+
+static void gw_note(struct vctx *v, const struct net_static *s)
+{
+	if ((s->kind != NET_STATIC_GW && s->kind != NET_STATIC_GW_DEV) ||
+	    v->gws_many)
+		return;
+	for (uint32_t i = 0; i < v->ngws; i++)
+		if (v->gwfam[i] == s->family &&
+		    ip_eq(s->family, &v->gws[i], &s->gw))
+			return;
+	if (v->ngws == GW_SEEN_MAX) {
+		v->gws_many = true;
+		return;
+	}
+	v->gwfam[v->ngws] = (unsigned char)s->family;
+	v->gws[v->ngws++] = s->gw;
+}
+
+/* Group g came or its entries changed: its own resolution is stale,
+ * and every one when a lookup of a gateway may now end in g's prefix
+ * (a resolution looks routes up only at its entries' gateways). */
+static void group_changed(struct vctx *v, uint32_t g)
+{
+	const struct group *gr = &v->g[g];
+
+	v->g[g].rstate = RES_NONE;
+	for (uint32_t i = 0; i < v->ngws && !v->gws_many; i++) {
+		union net_ip p;
+
+		if (v->gwfam[i] != gr->family)
+			continue;
+		p = masked(gr->family, &v->gws[i], gr->plen);
+		if (ip_eq(gr->family, &p, &gr->dst)) {
+			v->gen++;
+			return;
+		}
+	}
+	if (v->gws_many)
+		v->gen++;
+}
+
 uint32_t group_add(struct vctx *v, const struct net_static *s,
 		   unsigned char protocol)
 {
@@ -441,6 +483,8 @@ uint32_t group_add(struct vctx *v, const struct net_static *s,
 	g->res = NONE;
 	v->ng++;
 	mark_present(v, s->family, s->plen);
+	/* it covers the kernel's route of its slot from now on */
+	group_changed(v, v->ng - 1);
 	if (v->ng * 2 > v->ghsize) {
 		g_rehash(v);
 		return v->ng - 1;
@@ -463,6 +507,14 @@ static void entry_link(struct vctx *v, uint32_t e)
 	*p = e;
 	g->nent++;
 	v->e[e].dead = false;
+	gw_note(v, &v->e[e].s);
+	group_changed(v, v->e[e].group);
+}
+
+void entry_set(struct vctx *v, uint32_t e, const struct net_static *s)
+{
+	v->e[e].s = *s;
+	gw_note(v, s);
 	v->gen++;
 }
 
@@ -493,7 +545,7 @@ void entry_kill(struct vctx *v, uint32_t e)
 	v->e[e].gnext = NONE;
 	v->e[e].dead = true;
 	g->nent--;
-	v->gen++;
+	group_changed(v, v->e[e].group);
 }
 
 void entry_revive(struct vctx *v, uint32_t e)

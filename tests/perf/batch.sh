@@ -231,6 +231,27 @@ expect_eq "one at a time: removed, then configured again" \
 	'[["192.168.1.3",null]]'
 forget
 
+# routes through gateways that a later line makes reachable, with fewer
+# and with more different gateways than vrfsh follows one by one (32):
+# each is installed by the end of the file
+for n in 8 40; do
+	{
+		echo "configure terminal"
+		i=0
+		while [ $i -lt $n ]; do
+			echo "ip route 10.210.$i.0/24 10.211.$i.1"
+			i=$((i + 1))
+		done
+		filler 600 100
+		echo "ip route 10.211.0.0/16 192.168.1.2"
+	} >"$tmp/gws.conf"
+	"$VRFSH" -f "$tmp/gws.conf" >/dev/null 2>"$tmp/err"
+	expect_eq "$n gateways: status and errors" "$?:$(cat "$tmp/err")" "0:"
+	expect_eq "$n gateways: every route through them installed" \
+		"$(ip -j route show proto static | jq '[.[] | select(.dst | startswith("10.210.")) | select(.gateway == "192.168.1.2")] | length')" $n
+	forget
+done
+
 # two VRFs line by line, more than a batch each: every route where its
 # line put it, and a refused one named by its VRF and line
 {

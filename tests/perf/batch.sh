@@ -252,6 +252,51 @@ for n in 8 40; do
 	forget
 done
 
+# The slow twin (VRFSH_STATIC_AT_END=1 sends a batch's changes only at
+# its end) against the fast path on a mixed file: additions, second next
+# hops, deletions, another VRF, recursive routes through routes that are
+# there and through routes just removed, refused lines: the same kernel
+# tables, configuration, messages and status.
+awk 'function p(i) { return sprintf("10.%d.%d.0/24", 150 + int(i / 256), i % 256) }
+function gw(i) { return sprintf("10.%d.%d.1", 150 + int(i / 256), i % 256) }
+BEGIN {
+	print "configure terminal"
+	for (i = 0; i < 4000; i++) {
+		r = i % 10
+		if (r <= 4) print "ip route " p(i) " 192.168.1.2"
+		else if (r == 5) print "ip route " p(i - 5) " 192.168.1.3"
+		else if (r == 6) print "ip route vrf V " p(i) " 192.168.2.2"
+		else if (r == 7) print "no ip route " p(i - 6) " 192.168.1.2"
+		else if (r == 8) print "ip route 172." 16 + int(i / 256) % 16 "." i % 256 ".0/24 " gw(i - 7)
+		else print "ip route 172." 16 + int(i / 256) % 16 "." i % 256 ".0/24 " gw(i - 7)
+		if (i % 1000 == 999) print "ip route 172.31." int(i / 1000) ".0/24 192.168.1.255"
+	}
+}' >"$tmp/mixed.conf"
+state() {
+	ip -j route show | jq -S 'sort_by(.dst)'
+	ip -n V -j route show | jq -S 'sort_by(.dst)'
+	"$VRFSH" -c 'show running-config' | grep '^ip route '
+}
+forget
+"$VRFSH" --keep-going -f "$tmp/mixed.conf" >"$tmp/fast.out" 2>"$tmp/fast.err"
+echo "status $?" >>"$tmp/fast.err"
+state >"$tmp/fast.state"
+recursive=$(ip -j route show | jq '[.[] | select(.dst | startswith("172."))] | length')
+forget
+VRFSH_STATIC_AT_END=1 "$VRFSH" --keep-going -f "$tmp/mixed.conf" \
+	>"$tmp/slow.out" 2>"$tmp/slow.err"
+echo "status $?" >>"$tmp/slow.err"
+state >"$tmp/slow.state"
+forget
+expect_eq "twin: refused lines and status" "$(cat "$tmp/fast.err")" \
+	"$(cat "$tmp/slow.err")"
+expect_eq "twin: four refused lines" "$(grep -c 'Nexthop has invalid gateway' "$tmp/fast.err")" 4
+expect_eq "twin: notices" "$(cat "$tmp/fast.out")" "$(cat "$tmp/slow.out")"
+expect_match "twin: some routes inactive" "$(cat "$tmp/fast.out")" 'not installed'
+expect_eq "twin: kernel tables and configuration" \
+	"$(cmp "$tmp/fast.state" "$tmp/slow.state" && echo same)" same
+expect_eq "twin: the recursive routes that can be, installed" "$recursive" 400
+
 # two VRFs line by line, more than a batch each: every route where its
 # line put it, and a refused one named by its VRF and line
 {

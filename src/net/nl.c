@@ -115,7 +115,8 @@ static void socks_trim(const struct nl_sock *keep)
 	}
 }
 
-static void sock_options(struct mnl_socket *mnl)
+/* batches: the socket will carry batches of requests (nl_defer) */
+static void sock_options(struct mnl_socket *mnl, bool batches)
 {
 	int one = 1, rcvbuf = NL_RCVBUF;
 	int fd = mnl_socket_get_fd(mnl);
@@ -125,8 +126,8 @@ static void sock_options(struct mnl_socket *mnl)
 	mnl_socket_setsockopt(mnl, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
 	/* Room for the acks of a whole batch (each costs the kernel about
 	 * a kilobyte); above the system limit only with privilege. */
-	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
-		       sizeof(rcvbuf)) < 0)
+	if (batches && setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf,
+				  sizeof(rcvbuf)) < 0)
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 }
 
@@ -181,7 +182,7 @@ static int sock_open(const char *key, int nsfd, const struct stat *st,
 		free(s);
 		return ret;
 	}
-	sock_options(s->mnl);
+	sock_options(s->mnl, true);
 	s->links_fd = -1;
 	s->cookie = netns_cookie(mnl_socket_get_fd(s->mnl));
 	snprintf(s->vrf, sizeof(s->vrf), "%s", key);
@@ -224,7 +225,7 @@ int nl_sock_here(struct nl_sock **out, struct net_err *err)
 		nl_sock_close(s);
 		return net_err_errno(err, e);
 	}
-	sock_options(s->mnl);
+	sock_options(s->mnl, false); /* a socket for a few requests */
 	s->links_fd = -1;
 	s->portid = mnl_socket_get_portid(s->mnl);
 	*out = s;

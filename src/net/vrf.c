@@ -70,10 +70,13 @@ static int lock_dir(bool create, struct net_err *err)
 {
 	int fd, ret;
 
-	if (create && mkdir(NET_NETNS_DIR, 0755) < 0 && errno != EEXIST)
-		return net_err_step(err, errno, NET_NEED_NETNS_DIR,
-				    "create " NET_NETNS_DIR);
 	fd = open(NET_NETNS_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT && create) {
+		if (mkdir(NET_NETNS_DIR, 0755) < 0 && errno != EEXIST)
+			return net_err_step(err, errno, NET_NEED_NETNS_DIR,
+					    "create " NET_NETNS_DIR);
+		fd = open(NET_NETNS_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	}
 	if (fd < 0 && errno == ENOENT && !create)
 		return net_err_errno(err, ENOENT);
 	if (fd < 0)

@@ -798,12 +798,9 @@ static void flush_all(void)
 		}
 		return;
 	}
-	if (b && b->n) {
-		pthread_mutex_lock(&Q.mu);
-		Q.queued++;
-		pthread_mutex_unlock(&Q.mu);
-	}
 	pthread_mutex_lock(&Q.mu);
+	if (b && b->n)
+		Q.queued++;
 	Q.quit = true;
 	pthread_cond_signal(&Q.cv);
 	pthread_mutex_unlock(&Q.mu);
@@ -891,8 +888,9 @@ int nl_defer(struct nl_sock *s, const struct nlmsghdr *nlh, net_done_fn fn,
 	struct nlmsghdr *q;
 
 	(void)err;
-	if (b->n && (b->s != s || b->n == NL_BATCH_MAX ||
-		     b->len + nl_align(nlh->nlmsg_len) > NL_BATCH_SIZE)) {
+	/* (a batch that fills up is queued below, at once) */
+	if (b->n &&
+	    (b->s != s || b->len + nl_align(nlh->nlmsg_len) > NL_BATCH_SIZE)) {
 		batch_queue();
 		b = filling();
 	}

@@ -557,7 +557,7 @@ static int sync_reread(struct net_err *err)
 		for (uint32_t g = 0; g < v->ng; g++)
 			v->g[g].failed = false;
 		S.stats.dumps++;
-		if (vctx_reread_kernel(v, &e) < 0) {
+		if (vctx_read_kernel(v, &e) < 0) {
 			/* what the kernel holds is unknown (reread stays
 			 * set: nothing more is sent); its changes fail */
 			for (uint32_t g = 0; g < v->ng; g++) {
@@ -647,8 +647,9 @@ static void send_ahead(void)
 		for (uint32_t i = S.ahead; i < S.nops; i++) {
 			const struct op *o = &S.ops[i];
 
-			for (uint32_t j = 0; o->v == v && j < op_ngroups(o);
-			     j++) {
+			if (o->v != v)
+				continue;
+			for (uint32_t j = 0; j < op_ngroups(o); j++) {
 				uint32_t g = op_group(o, j);
 
 				if (v->g[g].ahead)
@@ -973,8 +974,8 @@ static int add_locked(struct vctx *v, const struct net_static *s,
 			return add_existing(v, g, s, state, fn, ctx);
 		if (adopted && v->g[g].protocol == s->protocol &&
 		    same_result(v, g, e, s)) {
-			entry_set(v, e,
-				  s); /* as typed now; the kernel's stays */
+			/* as typed now; the kernel's route stays */
+			entry_set(v, e, s);
 			return add_existing(v, g, s, state, fn, ctx);
 		}
 	}

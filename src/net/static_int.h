@@ -129,8 +129,8 @@ struct vctx {
 int vctx_load(const char *vrf, bool kernel, struct vctx **out,
 	      struct net_err *err);
 void vctx_free(struct vctx *v);
-/* The snapshot of the kernel's routes and addresses read again. */
-int vctx_reread_kernel(struct vctx *v, struct net_err *err);
+/* The snapshot of the kernel's routes and addresses, read (again). */
+int vctx_read_kernel(struct vctx *v, struct net_err *err);
 /* The record as text, and parsed from text (into an empty context);
  * path names the file in errors. */
 int vctx_format(const struct vctx *v, char **out, size_t *len);

@@ -942,8 +942,7 @@ int vctx_load(const char *vrf, bool kernel, struct vctx **out,
 	if (ret >= 0)
 		ret = load_record(v, err);
 	if (ret >= 0 && kernel)
-		ret = net_route_walk(v->vrf, AF_UNSPEC, NET_TABLE_ALL, walk_cb,
-				     v, walk_reset, err);
+		ret = vctx_read_kernel(v, err);
 	if (ret >= 0 && kernel)
 		ret = load_links(v, err);
 	if (ret < 0) {
@@ -954,7 +953,7 @@ int vctx_load(const char *vrf, bool kernel, struct vctx **out,
 	return 0;
 }
 
-int vctx_reread_kernel(struct vctx *v, struct net_err *err)
+int vctx_read_kernel(struct vctx *v, struct net_err *err)
 {
 	walk_reset(v);
 	v->gen++;
@@ -1051,6 +1050,14 @@ static bool kernel_cand(const struct vctx *v, const struct kroute *k,
 	return n > 0;
 }
 
+/* Is k a route of the record's own slots?  Lookups take the record's
+ * groups for those, not the snapshot's copy. */
+static bool kroute_covered(const struct vctx *v, const struct kroute *k)
+{
+	return kroute_ours(k) &&
+	       group_find(v, k->family, &k->dst, k->plen, k->metric) != NONE;
+}
+
 static bool same_prefix(const struct group *a, const struct group *b)
 {
 	return a->family == b->family && a->plen == b->plen &&
@@ -1070,8 +1077,7 @@ static void best_at(struct vctx *v, uint32_t self, int family,
 	     i = kroute_next_at(v, i)) {
 		const struct kroute *k = &v->k[i];
 
-		if (kroute_ours(k) &&
-		    group_find(v, family, p, len, k->metric) != NONE)
+		if (kroute_covered(v, k))
 			continue; /* the record's, see below */
 		if ((!best->found || k->metric < best->metric) &&
 		    kernel_cand(v, k, &c)) {
@@ -1154,9 +1160,7 @@ static bool onlink_on(struct vctx *v, uint32_t self, int family,
 		     i != NONE; i = kroute_next_at(v, i)) {
 			const struct kroute *k = &v->k[i];
 
-			if (kroute_ours(k) &&
-			    group_find(v, family, &p, (unsigned)len,
-				       k->metric) != NONE)
+			if (kroute_covered(v, k))
 				continue; /* the record's, below */
 			for (int j = 0; k->type == NET_RT_UNICAST && j < k->nnh;
 			     j++) {
